@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/projecterror.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace ql::cli {
+
+// Exit codes of cli.md.
+enum ExitCode {
+    ExitOk = 0,
+    ExitOther = 1,
+    ExitUsage = 2,
+    ExitInvalidInput = 3,
+    ExitCannotOpen = 4,
+};
+
+// What every subcommand gets: its own arguments (the program name and the subcommand first, as
+// QCommandLineParser expects) and ways to report.
+struct Command
+{
+    QString name;
+    QString summary;
+    int (*run)(const QStringList &args);
+};
+
+const QList<Command> &commands();
+
+void printError(const QString &message);   // "qualitylens-cli: message" on stderr
+void printOut(const QString &text);        // UTF-8 on stdout, as is
+int usageError(QCommandLineParser &parser, const QString &message);
+
+// Parses with parse(), never process(): a bad flag is exit 2, --help prints and exits 0.
+// Returns -1 when the command should go on, else the exit code to return.
+int parseOrExit(QCommandLineParser &parser, const QStringList &args, int minPositional, int maxPositional);
+
+int exitCodeFor(const ProjectError &error);
+
+} // namespace ql::cli

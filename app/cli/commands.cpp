@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicontext.h"
+
+namespace ql::cli {
+
+int runInit(const QStringList &args);
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+        {QStringLiteral("init"), QStringLiteral("create an empty project"), &runInit},
+    };
+    return list;
+}
+
+} // namespace ql::cli

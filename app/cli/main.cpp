@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// qualitylens-cli: one subcommand per job (cli.md). Parsing: the subcommand first, then its own
+// QCommandLineParser with parse().
+#include "clicontext.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
+
+using namespace ql::cli;
+
+namespace {
+
+QString overallHelp()
+{
+    QString text = QStringLiteral("Usage: qualitylens-cli COMMAND [options]\n"
+                                  "QualityLens on the command line: customer-support quality analytics, offline.\n\n"
+                                  "Commands:\n");
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.name, -10).arg(c.summary);
+    text += QStringLiteral("\nRun 'qualitylens-cli COMMAND --help' for a command's options.\n"
+                           "Options:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n\n"
+                           "Exit codes: 0 done, 1 other failure, 2 wrong usage, 3 invalid input (nothing changed),\n"
+                           "4 a file or project cannot be opened, read or written.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("qualitylens-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("QualityLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QL_VERSION));
+
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fputs(qUtf8Printable(overallHelp()), stderr);
+        return ExitUsage;
+    }
+    const QString first = args.at(1);
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        printOut(overallHelp());
+        return ExitOk;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        printOut(QStringLiteral("qualitylens-cli %1\n").arg(QStringLiteral(QL_VERSION)));
+        return ExitOk;
+    }
+    for (const Command &c : commands()) {
+        if (c.name == first)
+            return c.run(args);
+    }
+    printError(QStringLiteral("unknown command '%1'; run 'qualitylens-cli --help' for the list").arg(first));
+    return ExitUsage;
+}
