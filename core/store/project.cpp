@@ -272,7 +272,9 @@ Project::~Project()
             q.exec(QStringLiteral("UPDATE settings SET value = '1' WHERE key = 'clean_close'"));
             q.exec(QStringLiteral("DELETE FROM settings WHERE key = 'writer'"));
             q.finish();
-            execScript(db, QStringLiteral("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);"));
+            // The last connection to close checkpoints and removes the WAL by itself; an explicit
+            // TRUNCATE checkpoint would wait for other processes' readers.
+            execScript(db, QStringLiteral("PRAGMA optimize;"));
         }
         db.close();
     }
