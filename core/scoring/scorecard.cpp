@@ -230,8 +230,8 @@ int Scorecard::indexOfKey(QStringView key) const
 
 bool Scorecard::hasSectionWeights() const
 {
-    return !sections.isEmpty()
-           && std::all_of(sections.cbegin(), sections.cend(), [](const Section &s) { return s.weight.has_value(); });
+    return !sections.isEmpty() &&
+           std::all_of(sections.cbegin(), sections.cend(), [](const Section &s) { return s.weight.has_value(); });
 }
 
 bool Scorecard::sameContentExceptNames(const Scorecard &other) const
@@ -246,8 +246,8 @@ bool Scorecard::sameContentExceptNames(const Scorecard &other) const
         for (qsizetype i = 0; i < a.criteria.size(); ++i) {
             const Criterion &x = a.criteria.at(i);
             const Criterion &y = b.criteria.at(i);
-            if (x.key != y.key || !(x.scale == y.scale) || x.weight != y.weight || x.critical != y.critical
-                || x.criticalEffect != y.criticalEffect || x.allowNa != y.allowNa || x.passLevel != y.passLevel)
+            if (x.key != y.key || !(x.scale == y.scale) || x.weight != y.weight || x.critical != y.critical ||
+                x.criticalEffect != y.criticalEffect || x.allowNa != y.allowNa || x.passLevel != y.passLevel)
                 return false;
         }
     }

@@ -18,8 +18,8 @@ enum class ScaleKind : quint8 { Binary, Range, Options };
 struct Scale
 {
     ScaleKind kind = ScaleKind::Binary;
-    int min = 0; // range only
-    int max = 1; // range only
+    int min = 0;                               // range only
+    int max = 1;                               // range only
     QList<std::pair<QString, double>> options; // label and points, in file order (options only)
 
     static Scale binary();
