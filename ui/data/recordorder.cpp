@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recordorder.h"
+
+#include "common/jobcontext.h"
+#include "recordtable.h"
+
+#include <QCollator>
+#include <QCoreApplication>
+#include <QHash>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sqlite3.h>
+
+namespace ql {
+
+namespace {
+
+constexpr int CheckEvery = 16384; // rows between looks at the cancel flag
+constexpr double NullKey = -std::numeric_limits<double>::infinity(); // SQL order: NULL first
+constexpr int CollateLimit = 200000; // distinct strings ordered by the locale's rules; more: by code point
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ql::RecordOrder", text);
+}
+
+// A prepared statement that finalises itself.
+class Statement final
+{
+public:
+    Statement(sqlite3 *db, const QString &sql)
+    {
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr) != SQLITE_OK)
+            m_error = QString::fromUtf8(sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool isValid() const { return m_stmt != nullptr; }
+    QString error() const { return m_error; }
+    sqlite3_stmt *get() const { return m_stmt; }
+
+    void bindFilter(const RecordFilter &filter)
+    {
+        const int count = sqlite3_bind_parameter_count(m_stmt);
+        if (count >= 1 && filter.hasSearch()) {
+            m_pattern = RecordOrder::likePattern(filter.text).toUtf8();
+            sqlite3_bind_text(m_stmt, 1, m_pattern.constData(), int(m_pattern.size()), SQLITE_STATIC);
+        }
+        if (count >= 2 && filter.parent)
+            sqlite3_bind_int64(m_stmt, 2, *filter.parent);
+    }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_error;
+    QByteArray m_pattern;
+};
+
+QString stepError(sqlite3 *db, int rc, JobContext &context)
+{
+    if (context.isCanceled() || rc == SQLITE_INTERRUPT)
+        return tr("Cancelled.");
+    return QString::fromUtf8(sqlite3_errmsg(db));
+}
+
+// Turns the distinct strings met while reading into ranks in display order: the locale's collation
+// with numbers compared as numbers ("Agent 2" before "Agent 10"), case-insensitive.
+class TextRanks final
+{
+public:
+    int code(const char *text, int bytes)
+    {
+        const QByteArray key = QByteArray::fromRawData(text, bytes);
+        const auto it = m_codes.constFind(key);
+        if (it != m_codes.constEnd())
+            return it.value();
+        const int c = int(m_strings.size());
+        const QByteArray owned(text, bytes);
+        m_codes.insert(owned, c);
+        m_strings.push_back(owned);
+        return c;
+    }
+
+    bool isEmpty() const { return m_strings.empty(); }
+
+    // rank[code]: equal strings (by the collation) share a rank.
+    std::vector<int> ranks(JobContext &context) const
+    {
+        const int n = int(m_strings.size());
+        std::vector<QString> strings;
+        strings.reserve(n);
+        for (const QByteArray &s : m_strings)
+            strings.push_back(QString::fromUtf8(s));
+        std::vector<int> order(n);
+        for (int i = 0; i < n; ++i)
+            order[i] = i;
+        std::vector<int> rank(n, 0);
+        if (n == 0)
+            return rank;
+        if (n <= CollateLimit) {
+            // The C locale's collator compares code points and ignores numeric mode; English rules
+            // are the better guess for a user who has not chosen a language.
+            QLocale locale;
+            if (locale.language() == QLocale::C)
+                locale = QLocale(QLocale::English, QLocale::UnitedStates);
+            QCollator collator(locale);
+            collator.setNumericMode(true);
+            collator.setCaseSensitivity(Qt::CaseInsensitive);
+            std::vector<QCollatorSortKey> keys;
+            keys.reserve(n);
+            for (const QString &s : strings)
+                keys.push_back(collator.sortKey(s));
+            auto cmp = [&](int a, int b) {
+                const int c = keys[a].compare(keys[b]);
+                return c != 0 ? c < 0 : strings[a] < strings[b];
+            };
+            std::sort(order.begin(), order.end(), cmp);
+            int r = 0;
+            for (int i = 1; i < n && !context.isCanceled(); ++i) {
+                if (keys[order[i - 1]].compare(keys[order[i]]) != 0 || strings[order[i - 1]] != strings[order[i]])
+                    ++r;
+                rank[order[i]] = r;
+            }
+        } else {
+            auto cmp = [&](int a, int b) { return strings[a].compare(strings[b], Qt::CaseInsensitive) < 0; };
+            std::sort(order.begin(), order.end(), cmp);
+            int r = 0;
+            for (int i = 1; i < n; ++i) {
+                if (strings[order[i - 1]].compare(strings[order[i]], Qt::CaseInsensitive) != 0)
+                    ++r;
+                rank[order[i]] = r;
+            }
+        }
+        return rank;
+    }
+
+private:
+    QHash<QByteArray, int> m_codes;
+    std::vector<QByteArray> m_strings;
+};
+
+// Sort keys as doubles: numbers keep their value, text sorts after every number (as in SQLite) by
+// its rank, NULL is -inf.
+class KeyBuilder final
+{
+public:
+    // Reads column `col` of the current row; returns its key, or remembers it as text for later.
+    double read(sqlite3_stmt *stmt, int col, size_t slot)
+    {
+        switch (sqlite3_column_type(stmt, col)) {
+        case SQLITE_NULL:
+            return NullKey;
+        case SQLITE_INTEGER:
+        case SQLITE_FLOAT: {
+            const double v = sqlite3_column_double(stmt, col);
+            m_maxNumber = std::max(m_maxNumber, v);
+            return v;
+        }
+        default: {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, col));
+            const int bytes = sqlite3_column_bytes(stmt, col);
+            m_text.emplace_back(slot, m_ranks.code(text, bytes));
+            return 0;
+        }
+        }
+    }
+
+    // Writes the keys of the text values into keys[slot].
+    template <typename SetKey>
+    void resolve(JobContext &context, SetKey &&setKey)
+    {
+        if (m_ranks.isEmpty())
+            return;
+        const std::vector<int> rank = m_ranks.ranks(context);
+        const double base = std::isfinite(m_maxNumber) ? std::floor(m_maxNumber) + 1 : 0;
+        for (const auto &[slot, code] : m_text)
+            setKey(slot, base + rank[code]);
+    }
+
+private:
+    TextRanks m_ranks;
+    std::vector<std::pair<size_t, int>> m_text; // (slot, string code)
+    double m_maxNumber = -std::numeric_limits<double>::infinity();
+};
+
+// id -> key of a dictionary (the label of an agent, a team, an audit's date …).
+class Dictionary final
+{
+public:
+    QString load(sqlite3 *db, const QString &sql, JobContext &context)
+    {
+        Statement stmt(db, sql);
+        if (!stmt.isValid())
+            return stmt.error();
+        KeyBuilder builder;
+        std::vector<qint64> ids;
+        std::vector<double> keys;
+        int rc;
+        while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+            ids.push_back(sqlite3_column_int64(stmt.get(), 0));
+            keys.push_back(builder.read(stmt.get(), 1, keys.size()));
+            if (ids.size() % CheckEvery == 0 && context.isCanceled())
+                return tr("Cancelled.");
+        }
+        if (rc != SQLITE_DONE)
+            return stepError(db, rc, context);
+        builder.resolve(context, [&](size_t slot, double key) { keys[slot] = key; });
+        // Ids are usually dense: a plain vector beats a hash by far for millions of lookups.
+        const qint64 maxId = ids.empty() ? 0 : *std::max_element(ids.begin(), ids.end());
+        const qint64 minId = ids.empty() ? 0 : *std::min_element(ids.begin(), ids.end());
+        m_dense = minId >= 0 && maxId < 4 * qint64(ids.size()) + 1024;
+        if (m_dense) {
+            m_vector.assign(size_t(maxId) + 1, NullKey);
+            for (size_t i = 0; i < ids.size(); ++i)
+                m_vector[size_t(ids[i])] = keys[i];
+        } else {
+            m_hash.reserve(qsizetype(ids.size()));
+            for (size_t i = 0; i < ids.size(); ++i)
+                m_hash.insert(ids[i], keys[i]);
+        }
+        return {};
+    }
+
+    double key(sqlite3_stmt *stmt, int col) const
+    {
+        if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+            return NullKey;
+        const qint64 id = sqlite3_column_int64(stmt, col);
+        if (m_dense)
+            return id >= 0 && id < qint64(m_vector.size()) ? m_vector[size_t(id)] : NullKey;
+        return m_hash.value(id, NullKey);
+    }
+
+private:
+    bool m_dense = true;
+    std::vector<double> m_vector;
+    QHash<qint64, double> m_hash;
+};
+
+struct Keyed
+{
+    qint64 id;
+    double key;
+};
+
+} // namespace
+
+QString RecordOrder::likePattern(const QString &text)
+{
+    QString escaped = text.trimmed();
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QString RecordOrder::whereClause(const RecordTable &table, const RecordFilter &filter)
+{
+    QStringList where;
+    if (filter.parent && !table.parentColumn.isEmpty())
+        where << QStringLiteral("%1 = ?2").arg(table.parentColumn);
+    if (filter.hasSearch()) {
+        QStringList any;
+        for (int i = 0; i < table.columns.size(); ++i) {
+            const RecordColumn &c = table.columns.at(i);
+            if (!c.match.isEmpty() && (filter.column < 0 || filter.column == i))
+                any << c.match;
+        }
+        where << (any.isEmpty() ? QStringLiteral("0") : QStringLiteral("(%1)").arg(any.join(QStringLiteral(" OR "))));
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrderRequest &request, JobContext &context)
+{
+    RecordOrderResult result;
+    sqlite3 *db = context.handle();
+    if (!db) {
+        result.error = tr("The project cannot be read.");
+        return result;
+    }
+    const QString where = whereClause(table, request.filter);
+    const double expected = request.expectedRows > 0 ? double(request.expectedRows) : -1;
+    auto progress = [&](size_t rows, double share, const QString &text) {
+        context.setProgress(expected > 0 ? std::min(1.0, double(rows) / expected) * share : -1, text);
+    };
+
+    if (request.countTotal) {
+        RecordFilter parentOnly;
+        parentOnly.parent = request.filter.parent;
+        Statement count(db, QStringLiteral("SELECT count(*) FROM %1%2").arg(table.idFrom, whereClause(table, parentOnly)));
+        if (!count.isValid()) {
+            result.error = count.error();
+            return result;
+        }
+        count.bindFilter(parentOnly);
+        if (sqlite3_step(count.get()) == SQLITE_ROW)
+            result.total = sqlite3_column_int64(count.get(), 0);
+    }
+
+    const bool sorted = request.sortColumn >= 0 && request.sortColumn < table.columns.size();
+    if (!sorted) {
+        const QString order = table.naturalOrder.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + table.naturalOrder;
+        Statement stmt(db, QStringLiteral("SELECT %1 FROM %2%3%4").arg(table.idColumn, table.idFrom, where, order));
+        if (!stmt.isValid()) {
+            result.error = stmt.error();
+            return result;
+        }
+        stmt.bindFilter(request.filter);
+        if (request.expectedRows > 0)
+            result.ids.reserve(size_t(request.expectedRows));
+        int rc;
+        while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+            result.ids.push_back(sqlite3_column_int64(stmt.get(), 0));
+            if (result.ids.size() % CheckEvery == 0) {
+                if (context.isCanceled())
+                    return {};
+                progress(result.ids.size(), 0.95, QString());
+            }
+        }
+        if (rc != SQLITE_DONE) {
+            result.error = stepError(db, rc, context);
+            result.ids.clear();
+            return result;
+        }
+        // SQLite may read the ids from a covering index in another order.
+        if (table.naturalOrder.isEmpty() && !std::is_sorted(result.ids.begin(), result.ids.end()))
+            std::sort(result.ids.begin(), result.ids.end());
+        return result;
+    }
+
+    const RecordColumn &column = table.columns.at(request.sortColumn);
+    Dictionary dictionary;
+    if (!column.dictionary.isEmpty()) {
+        if (const QString error = dictionary.load(db, column.dictionary, context); !error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
+    }
+    const QString join = column.sortJoin.isEmpty() ? QString() : QLatin1Char(' ') + column.sortJoin;
+    Statement stmt(db, QStringLiteral("SELECT %1, %2 FROM %3%4%5")
+                           .arg(table.idColumn, column.sortKey, table.idFrom, join, where));
+    if (!stmt.isValid()) {
+        result.error = stmt.error();
+        return result;
+    }
+    stmt.bindFilter(request.filter);
+    std::vector<Keyed> rows;
+    if (request.expectedRows > 0)
+        rows.reserve(size_t(request.expectedRows));
+    KeyBuilder builder;
+    const bool viaDictionary = !column.dictionary.isEmpty();
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+        const qint64 id = sqlite3_column_int64(stmt.get(), 0);
+        const double key = viaDictionary ? dictionary.key(stmt.get(), 1) : builder.read(stmt.get(), 1, rows.size());
+        rows.push_back({id, key});
+        if (rows.size() % CheckEvery == 0) {
+            if (context.isCanceled())
+                return {};
+            progress(rows.size(), 0.8, QString());
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        result.error = stepError(db, rc, context);
+        return result;
+    }
+    builder.resolve(context, [&](size_t slot, double key) { rows[slot].key = key; });
+    if (context.isCanceled())
+        return {};
+    context.setProgress(expected > 0 ? 0.85 : -1, tr("Sorting…"));
+    // Ties keep id order in both directions, so the order is total and repeatable.
+    if (request.order == Qt::AscendingOrder)
+        std::sort(rows.begin(), rows.end(),
+                  [](const Keyed &a, const Keyed &b) { return a.key < b.key || (a.key == b.key && a.id < b.id); });
+    else
+        std::sort(rows.begin(), rows.end(),
+                  [](const Keyed &a, const Keyed &b) { return a.key > b.key || (a.key == b.key && a.id < b.id); });
+    result.ids.reserve(rows.size());
+    for (const Keyed &r : rows)
+        result.ids.push_back(r.id);
+    return result;
+}
+
+} // namespace ql
