@@ -4,11 +4,13 @@
 namespace ql::cli {
 
 int runInit(const QStringList &args);
+int runAgreement(const QStringList &args);
 
 const QList<Command> &commands()
 {
     static const QList<Command> list{
         {QStringLiteral("init"), QStringLiteral("create an empty project"), &runInit},
+        {QStringLiteral("agreement"), QStringLiteral("inter-rater agreement on long-format ratings (JSON out)"), &runAgreement},
     };
     return list;
 }
