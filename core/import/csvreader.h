@@ -57,7 +57,7 @@ public:
     // Known after the first readHeader() or next().
     const DetectedEncoding &encoding() const { return m_encoding; }
     QChar delimiter() const { return m_delimiter; }
-    // Why that delimiter: the sniffer's result when it was "auto" (else consistent and given).
+    // Why that delimiter, when it was sniffed ("auto"); for a given delimiter only .delimiter is set.
     const DelimiterSniffer::Result &delimiterGuess() const { return m_sniffed; }
     bool delimiterWasSniffed() const { return m_delimiterSniffed; }
 

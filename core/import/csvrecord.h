@@ -19,6 +19,7 @@ public:
     bool isEmpty() const { return m_ends.empty(); }
     QStringView field(qsizetype i) const
     {
+        Q_ASSERT(i >= 0 && i < size());
         const qsizetype start = i > 0 ? m_ends[size_t(i - 1)] : 0;
         return QStringView(m_text.data() + start, m_ends[size_t(i)] - start);
     }
@@ -29,7 +30,8 @@ public:
     // The physical line where the record starts (1 = the first line of the file, normally the
     // header); a record with embedded line breaks spans several lines.
     qint64 line() const { return m_line; }
-    // Offset in the file of the record's first byte (after any BOM and skipped blank lines).
+    // Offset in the file of the record's first byte (after any BOM and skipped blank lines). Exact
+    // unless the decoder replaced invalid bytes (CsvReader::hadDecodingErrors()).
     qint64 byteOffset() const { return m_byteOffset; }
     // The record as written in the file, decoded, without its line end. Only with
     // CsvOptions::keepRawText; empty otherwise.
