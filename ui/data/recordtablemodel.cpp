@@ -87,8 +87,9 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
 
 void RecordTableModel::startJob(bool permutationOnly)
 {
+    // The owner hands the same project to the runner and to its models.
     Q_ASSERT(m_runner && m_runner->project() == m_project);
-    if (!m_runner)
+    if (!m_runner || m_runner->project() != m_project)
         return;
     if (!permutationOnly)
         m_pendingReset = true;
