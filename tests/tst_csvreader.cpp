@@ -181,11 +181,11 @@ struct Random
 QString randomField(Random &rng)
 {
     static const QStringList pieces = {
-        QStringLiteral("a"), QStringLiteral("Zq"), QStringLiteral(" "),  QStringLiteral(","),
-        QStringLiteral(";"), QStringLiteral("\t"), QStringLiteral("|"),  QStringLiteral("\""),
-        QStringLiteral("\r"), QStringLiteral("\n"), QStringLiteral("\r\n"), QStringLiteral("é"),
-        QStringLiteral("€"), QStringLiteral("東京"), QStringLiteral("😀"), QStringLiteral("42"),
-        QStringLiteral("="), QStringLiteral("-"), QStringLiteral("'")};
+        QStringLiteral("a"),  QStringLiteral("Zq"),   QStringLiteral(" "),    QStringLiteral(","),
+        QStringLiteral(";"),  QStringLiteral("\t"),   QStringLiteral("|"),    QStringLiteral("\""),
+        QStringLiteral("\r"), QStringLiteral("\n"),   QStringLiteral("\r\n"), QStringLiteral("é"),
+        QStringLiteral("€"),  QStringLiteral("東京"), QStringLiteral("😀"),    QStringLiteral("42"),
+        QStringLiteral("="),  QStringLiteral("-"),    QStringLiteral("'")};
     QString f;
     const int length = int(rng.below(7));
     for (int k = 0; k < length; ++k)
@@ -373,32 +373,52 @@ void TestCsvReader::encodings_data()
     const auto jose = rows({{"name", "comment"}, {"José", "“ok” – 5 €"}});
     const auto francois = rows({{"name", "city"}, {"François", "Besançon"}, {"Åsa", "Malmö"}});
 
-    QTest::newRow("utf-8 with BOM, auto") << "utf8-bom.csv" << "auto" << "utf-8" << int(R::ByteOrderMark) << zoe;
-    QTest::newRow("utf-8 with BOM, named") << "utf8-bom.csv" << "UTF-8" << "utf-8" << int(R::Requested) << zoe;
-    QTest::newRow("utf-8 without BOM, auto") << "utf8.csv" << "auto" << "utf-8" << int(R::ValidUtf8) << renee;
-    QTest::newRow("utf-8 without BOM, named") << "utf8.csv" << "utf-8" << "utf-8" << int(R::Requested) << renee;
-    QTest::newRow("utf-16le with BOM, auto") << "utf16le-bom.csv" << "auto" << "utf-16le" << int(R::ByteOrderMark)
-                                             << utf16;
-    QTest::newRow("utf-16be with BOM, auto") << "utf16be-bom.csv" << "auto" << "utf-16be" << int(R::ByteOrderMark)
-                                             << utf16;
-    QTest::newRow("utf-16le with BOM, named") << "utf16le-bom.csv" << "utf-16le" << "utf-16le" << int(R::Requested)
-                                              << utf16;
-    QTest::newRow("utf-16be with BOM, named") << "utf16be-bom.csv" << "UTF-16BE" << "utf-16be" << int(R::Requested)
-                                              << utf16;
-    QTest::newRow("utf-16le without BOM, auto") << "utf16le-nobom.csv" << "auto" << "utf-16le" << int(R::NulBytes)
-                                                << utf16;
-    QTest::newRow("utf-16be without BOM, auto") << "utf16be-nobom.csv" << "auto" << "utf-16be" << int(R::NulBytes)
-                                                << utf16;
-    QTest::newRow("utf-16le without BOM, named") << "utf16le-nobom.csv" << "utf-16le" << "utf-16le"
-                                                 << int(R::Requested) << utf16;
-    QTest::newRow("windows-1252, auto falls back") << "windows-1252.csv" << "auto" << "windows-1252"
-                                                   << int(R::InvalidUtf8) << jose;
-    QTest::newRow("windows-1252, named") << "windows-1252.csv" << "Windows-1252" << "windows-1252"
-                                         << int(R::Requested) << jose;
-    QTest::newRow("latin-1, named") << "latin-1.csv" << "latin-1" << "latin-1" << int(R::Requested) << francois;
+    QTest::newRow("utf-8 with BOM, auto") << "utf8-bom.csv"
+                                          << "auto"
+                                          << "utf-8" << int(R::ByteOrderMark) << zoe;
+    QTest::newRow("utf-8 with BOM, named") << "utf8-bom.csv"
+                                           << "UTF-8"
+                                           << "utf-8" << int(R::Requested) << zoe;
+    QTest::newRow("utf-8 without BOM, auto") << "utf8.csv"
+                                             << "auto"
+                                             << "utf-8" << int(R::ValidUtf8) << renee;
+    QTest::newRow("utf-8 without BOM, named") << "utf8.csv"
+                                              << "utf-8"
+                                              << "utf-8" << int(R::Requested) << renee;
+    QTest::newRow("utf-16le with BOM, auto") << "utf16le-bom.csv"
+                                             << "auto"
+                                             << "utf-16le" << int(R::ByteOrderMark) << utf16;
+    QTest::newRow("utf-16be with BOM, auto") << "utf16be-bom.csv"
+                                             << "auto"
+                                             << "utf-16be" << int(R::ByteOrderMark) << utf16;
+    QTest::newRow("utf-16le with BOM, named") << "utf16le-bom.csv"
+                                              << "utf-16le"
+                                              << "utf-16le" << int(R::Requested) << utf16;
+    QTest::newRow("utf-16be with BOM, named") << "utf16be-bom.csv"
+                                              << "UTF-16BE"
+                                              << "utf-16be" << int(R::Requested) << utf16;
+    QTest::newRow("utf-16le without BOM, auto") << "utf16le-nobom.csv"
+                                                << "auto"
+                                                << "utf-16le" << int(R::NulBytes) << utf16;
+    QTest::newRow("utf-16be without BOM, auto") << "utf16be-nobom.csv"
+                                                << "auto"
+                                                << "utf-16be" << int(R::NulBytes) << utf16;
+    QTest::newRow("utf-16le without BOM, named") << "utf16le-nobom.csv"
+                                                 << "utf-16le"
+                                                 << "utf-16le" << int(R::Requested) << utf16;
+    QTest::newRow("windows-1252, auto falls back") << "windows-1252.csv"
+                                                   << "auto"
+                                                   << "windows-1252" << int(R::InvalidUtf8) << jose;
+    QTest::newRow("windows-1252, named") << "windows-1252.csv"
+                                         << "Windows-1252"
+                                         << "windows-1252" << int(R::Requested) << jose;
+    QTest::newRow("latin-1, named") << "latin-1.csv"
+                                    << "latin-1"
+                                    << "latin-1" << int(R::Requested) << francois;
     // Latin-1 letters are the same bytes in Windows-1252, so auto reads them right too.
-    QTest::newRow("latin-1, auto reads as windows-1252") << "latin-1.csv" << "auto" << "windows-1252"
-                                                         << int(R::InvalidUtf8) << francois;
+    QTest::newRow("latin-1, auto reads as windows-1252") << "latin-1.csv"
+                                                         << "auto"
+                                                         << "windows-1252" << int(R::InvalidUtf8) << francois;
 }
 
 void TestCsvReader::encodings()
@@ -481,7 +501,8 @@ void TestCsvReader::autoNeedsSeekableDeviceUnlessBomDecides()
     ReadAll got = readAll(&plain, CsvOptions(), true);
     QVERIFY2(got.error.contains(QLatin1String("name the encoding")), qPrintable(got.error));
 
-    SequentialDevice bom("\xEF\xBB\xBF" "a,b\n1,2\n");
+    SequentialDevice bom("\xEF\xBB\xBF"
+                         "a,b\n1,2\n");
     got = readAll(&bom, CsvOptions(), true);
     QVERIFY2(got.error.isEmpty(), qPrintable(got.error));
     QCOMPARE(got.records, rows({{"1", "2"}}));
@@ -536,7 +557,8 @@ void TestCsvReader::windows1252FallbackLateInFile()
              QStringLiteral("Windows-1252 (byte 0xE9 on line %1 is not valid UTF-8)").arg(badLine));
     QCOMPARE(got.records.size(), rowsWritten + 2);
     // The whole file is Windows-1252 now, the early UTF-8 bytes included.
-    QCOMPARE(got.records.first(), (QStringList{QStringLiteral("1"), QStringLiteral("plain text \u00e2\u20ac\u201c na\u00c3\u00afve")}));
+    QCOMPARE(got.records.first(),
+             (QStringList{QStringLiteral("1"), QStringLiteral("plain text \u00e2\u20ac\u201c na\u00c3\u00afve")}));
     QCOMPARE(got.records[rowsWritten], (QStringList{QStringLiteral("X"), QStringLiteral("bad café – ok")}));
     QCOMPARE(got.lines[rowsWritten], badLine);
 }
@@ -548,8 +570,8 @@ void TestCsvReader::utf8Validator_data()
     QTest::addColumn<qint64>("invalidLine");
 
     QTest::newRow("ascii") << QByteArray("a,b\r\nc") << qint64(-1) << qint64(-1);
-    QTest::newRow("2, 3 and 4-byte forms") << QByteArray("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF")
-                                           << qint64(-1) << qint64(-1);
+    QTest::newRow("2, 3 and 4-byte forms")
+        << QByteArray("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF") << qint64(-1) << qint64(-1);
     QTest::newRow("lone continuation byte") << QByteArray("ab\n\x80") << qint64(3) << qint64(2);
     QTest::newRow("overlong 2-byte") << QByteArray("\xC0\xAF") << qint64(0) << qint64(1);
     QTest::newRow("overlong 3-byte") << QByteArray("x\xE0\x80\xAF") << qint64(1) << qint64(1);
@@ -560,8 +582,8 @@ void TestCsvReader::utf8Validator_data()
     QTest::newRow("cut short by ASCII") << QByteArray("\r\rcaf\xC3 x") << qint64(5) << qint64(3);
     QTest::newRow("cut short by the end") << QByteArray("abc\xE2\x82") << qint64(3) << qint64(1);
     QTest::newRow("windows-1252 en dash") << QByteArray("a\r\nb\n\x96") << qint64(5) << qint64(3);
-    QTest::newRow("long ascii then invalid") << QByteArray(100, 'x') + "\n" + QByteArray(40, 'y') + "\xFF"
-                                             << qint64(141) << qint64(2);
+    QTest::newRow("long ascii then invalid")
+        << QByteArray(100, 'x') + "\n" + QByteArray(40, 'y') + "\xFF" << qint64(141) << qint64(2);
 }
 
 void TestCsvReader::utf8Validator()
@@ -597,18 +619,15 @@ void TestCsvReader::sniffDelimiter_data()
     QTest::newRow("tab") << "a\tb, c\n1\t2\n" << true << QChar(u'\t') << 2 << true;
     QTest::newRow("pipe") << "a|b|c\n1|2|3" << true << QChar(u'|') << 3 << true;
     // Counting commas blindly would make "," consistent (2 and 2) and win.
-    QTest::newRow("commas inside quotes do not count") << "\"x,y\";z\n\"1,2\";3\n" << true << QChar(u';') << 2
-                                                       << true;
-    QTest::newRow("quoted newline keeps the record whole") << "a;b\n\"x\ny,z\";2\n" << true << QChar(u';') << 2
-                                                           << true;
+    QTest::newRow("commas inside quotes do not count") << "\"x,y\";z\n\"1,2\";3\n" << true << QChar(u';') << 2 << true;
+    QTest::newRow("quoted newline keeps the record whole") << "a;b\n\"x\ny,z\";2\n" << true << QChar(u';') << 2 << true;
     QTest::newRow("tie goes to the earlier candidate") << "a,b;c\n1,2;3\n" << true << QChar(u',') << 2 << true;
     QTest::newRow("blank lines are skipped") << "a;b\n\n\r\n1;2\n" << true << QChar(u';') << 2 << true;
     QTest::newRow("header only") << "a|b" << true << QChar(u'|') << 2 << true;
     QTest::newRow("one column defaults to comma") << "name\nAnna\nBo\n" << true << QChar(u',') << 1 << false;
-    QTest::newRow("no consistent candidate: most agreeing") << "a;b;c\n1;2;3\n4;5\n6,7,8\n9;1;2\n" << true
-                                                            << QChar(u';') << 3 << false;
-    QTest::newRow("truncated last record is not counted") << "a;b\n1;2\n\"3;x,y,z" << false << QChar(u';') << 2
-                                                          << true;
+    QTest::newRow("no consistent candidate: most agreeing") << "a;b;c\n1;2;3\n4;5\n6,7,8\n9;1;2\n"
+                                                            << true << QChar(u';') << 3 << false;
+    QTest::newRow("truncated last record is not counted") << "a;b\n1;2\n\"3;x,y,z" << false << QChar(u';') << 2 << true;
 }
 
 void TestCsvReader::sniffDelimiter()
@@ -631,9 +650,13 @@ void TestCsvReader::delimiterFiles_data()
     QTest::addColumn<QChar>("delimiter");
     QTest::addColumn<QList<QStringList>>("records");
     QTest::newRow("semicolon") << "semicolon.csv" << QChar(u';')
-                               << rows({{"name", "score", "comment"}, {"Anna", "4,5", "a; b, c"}, {"Bo", "3,0", "plain"}});
+                               << rows({{"name", "score", "comment"},
+                                        {"Anna", "4,5", "a; b, c"},
+                                        {"Bo", "3,0", "plain"}});
     QTest::newRow("tab") << "tab.csv" << QChar(u'\t')
-                         << rows({{"name", "score", "comment"}, {"Anna", "4.5", "tab\there"}, {"Bo", "3", "quote \" here"}});
+                         << rows({{"name", "score", "comment"},
+                                  {"Anna", "4.5", "tab\there"},
+                                  {"Bo", "3", "quote \" here"}});
     QTest::newRow("pipe") << "pipe.csv" << QChar(u'|')
                           << rows({{"name", "score", "comment"}, {"Anna", "4.5", "x|y"}, {"Bo", "3", "z"}});
     QTest::newRow("cr-only line ends") << "cr-only.csv" << QChar(u',') << rows({{"a", "b"}, {"1", "x\ry"}, {"2", "3"}});
@@ -689,39 +712,38 @@ void TestCsvReader::parsing_data()
     QTest::addColumn<QList<QStringList>>("records");
     QTest::addColumn<QList<qint64>>("lines");
 
-    QTest::newRow("quoted fields and doubled quotes") << QByteArray("\"a\",\"b \"\"c\"\"\",\"\"\n")
-                                                      << rows({{"a", "b \"c\"", ""}}) << QList<qint64>{1};
+    QTest::newRow("quoted fields and doubled quotes")
+        << QByteArray("\"a\",\"b \"\"c\"\"\",\"\"\n") << rows({{"a", "b \"c\"", ""}}) << QList<qint64>{1};
     QTest::newRow("delimiter and line ends inside quotes")
         << QByteArray("\"x,y\",\"1\r\n2\",\"3\n4\",\"5\r6\"\n7,8,9,10\n")
         << rows({{"x,y", "1\r\n2", "3\n4", "5\r6"}, {"7", "8", "9", "10"}}) << QList<qint64>{1, 5};
     QTest::newRow("CRLF") << QByteArray("a,b\r\n1,2\r\n") << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{1, 2};
     QTest::newRow("CR only") << QByteArray("a,b\r1,2\r\r3,4") << rows({{"a", "b"}, {"1", "2"}, {"3", "4"}})
                              << QList<qint64>{1, 2, 4};
-    QTest::newRow("mixed line ends") << QByteArray("a\r\nb\nc\rd\n\re")
-                                     << rows({{"a"}, {"b"}, {"c"}, {"d"}, {"e"}}) << QList<qint64>{1, 2, 3, 4, 6};
-    QTest::newRow("last record without line end") << QByteArray("a,b\n1,2") << rows({{"a", "b"}, {"1", "2"}})
-                                                   << QList<qint64>{1, 2};
-    QTest::newRow("quoted last field at end of file") << QByteArray("a,\"b\nc\"") << rows({{"a", "b\nc"}})
-                                                      << QList<qint64>{1};
-    QTest::newRow("blank lines skipped but counted") << QByteArray("\n\r\na,b\n\n\n1,2\r\n\r\n")
-                                                     << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{3, 6};
-    QTest::newRow("only delimiters is a record of empty fields") << QByteArray("a,b,c\n,,\n")
-                                                                 << rows({{"a", "b", "c"}, {"", "", ""}})
-                                                                 << QList<qint64>{1, 2};
-    QTest::newRow("trailing delimiter at end of file") << QByteArray("a,b,") << rows({{"a", "b", ""}})
-                                                       << QList<qint64>{1};
-    QTest::newRow("quoted empty single field is a record") << QByteArray("h\n\"\"\nx\n") << rows({{"h"}, {""}, {"x"}})
-                                                           << QList<qint64>{1, 2, 3};
+    QTest::newRow("mixed line ends") << QByteArray("a\r\nb\nc\rd\n\re") << rows({{"a"}, {"b"}, {"c"}, {"d"}, {"e"}})
+                                     << QList<qint64>{1, 2, 3, 4, 6};
+    QTest::newRow("last record without line end")
+        << QByteArray("a,b\n1,2") << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{1, 2};
+    QTest::newRow("quoted last field at end of file")
+        << QByteArray("a,\"b\nc\"") << rows({{"a", "b\nc"}}) << QList<qint64>{1};
+    QTest::newRow("blank lines skipped but counted")
+        << QByteArray("\n\r\na,b\n\n\n1,2\r\n\r\n") << rows({{"a", "b"}, {"1", "2"}}) << QList<qint64>{3, 6};
+    QTest::newRow("only delimiters is a record of empty fields")
+        << QByteArray("a,b,c\n,,\n") << rows({{"a", "b", "c"}, {"", "", ""}}) << QList<qint64>{1, 2};
+    QTest::newRow("trailing delimiter at end of file")
+        << QByteArray("a,b,") << rows({{"a", "b", ""}}) << QList<qint64>{1};
+    QTest::newRow("quoted empty single field is a record")
+        << QByteArray("h\n\"\"\nx\n") << rows({{"h"}, {""}, {"x"}}) << QList<qint64>{1, 2, 3};
     QTest::newRow("spaces are kept") << QByteArray(" a , b \n") << rows({{" a ", " b "}}) << QList<qint64>{1};
     QTest::newRow("bare quote inside unquoted field is text")
         << QByteArray("37.8\"N,a\"b\"\n") << rows({{"37.8\"N", "a\"b\""}}) << QList<qint64>{1};
-    QTest::newRow("text after closing quote is kept") << QByteArray("\"ab\"c,\"x\" y\n") << rows({{"abc", "x y"}})
-                                                      << QList<qint64>{1};
-    QTest::newRow("space before quote makes it text") << QByteArray("a, \"b\"\n") << rows({{"a", " \"b\""}})
-                                                      << QList<qint64>{1};
+    QTest::newRow("text after closing quote is kept")
+        << QByteArray("\"ab\"c,\"x\" y\n") << rows({{"abc", "x y"}}) << QList<qint64>{1};
+    QTest::newRow("space before quote makes it text")
+        << QByteArray("a, \"b\"\n") << rows({{"a", " \"b\""}}) << QList<qint64>{1};
     QTest::newRow("BOM skipped") << QByteArray("\xEF\xBB\xBF\"a\",b\n") << rows({{"a", "b"}}) << QList<qint64>{1};
-    QTest::newRow("whitespace-only line is a record") << QByteArray("a\n \nb\n") << rows({{"a"}, {" "}, {"b"}})
-                                                      << QList<qint64>{1, 2, 3};
+    QTest::newRow("whitespace-only line is a record")
+        << QByteArray("a\n \nb\n") << rows({{"a"}, {" "}, {"b"}}) << QList<qint64>{1, 2, 3};
     QTest::newRow("empty input") << QByteArray() << QList<QStringList>() << QList<qint64>();
     QTest::newRow("only blank lines") << QByteArray("\r\n\n\r") << QList<QStringList>() << QList<qint64>();
 }
@@ -741,12 +763,12 @@ void TestCsvReader::parsing()
 
 void TestCsvReader::fieldCountErrorNamesPhysicalLine()
 {
-    const QByteArray bytes("a,b,c\n"            // 1
-                           "1,\"x\ny\",3\n"     // 2-3
+    const QByteArray bytes("a,b,c\n"             // 1
+                           "1,\"x\ny\",3\n"      // 2-3
                            "\"p\r\nq\rr\",5,6\n" // 4-6
-                           "bad,row\n"          // 7
-                           "7,8,9\n"            // 8
-                           "1,2,3,4\r\n");      // 9
+                           "bad,row\n"           // 7
+                           "7,8,9\n"             // 8
+                           "1,2,3,4\r\n");       // 9
     for (const qsizetype chunk : {qsizetype(1) << 20, qsizetype(1), qsizetype(4)}) {
         CsvOptions options = withDelimiter(QChar(), chunk);
         options.sourceName = QStringLiteral("audits.csv");
@@ -822,7 +844,8 @@ void TestCsvReader::emptyFileAndHeaderOnly()
 {
     CsvOptions options;
     options.sourceName = QStringLiteral("empty.csv");
-    QCOMPARE(readBytes("", options, true).error, QStringLiteral("empty.csv: the file is empty; a header line was expected"));
+    QCOMPARE(readBytes("", options, true).error,
+             QStringLiteral("empty.csv: the file is empty; a header line was expected"));
     QCOMPARE(readBytes("\n\r\n", options, true).error,
              QStringLiteral("empty.csv: the file is empty; a header line was expected"));
 
@@ -860,7 +883,8 @@ void TestCsvReader::byteOffsetsAndRawText()
     QFETCH(QByteArray, bom);
     const bool is1252 = encoding == u"windows-1252";
     const QStringList lines = {QStringLiteral("id,text"), QStringLiteral("1,café"),
-                               is1252 ? QStringLiteral("2,\"€ and\r\n“quotes”\"") : QStringLiteral("2,\"😀 and\r\n東京\""),
+                               is1252 ? QStringLiteral("2,\"€ and\r\n“quotes”\"")
+                                      : QStringLiteral("2,\"😀 and\r\n東京\""),
                                QString(), QStringLiteral("3,plain")};
     QByteArray bytes = bom;
     QList<qint64> offsets;
@@ -1078,7 +1102,8 @@ void TestCsvReader::writerBomDelimiterAndLineEnds()
         writer.flush();
         writer.endRecord();
     }
-    QCOMPARE(buffer.data(), QByteArray("\xEF\xBB\xBF" "a;\"b;c\";d,e\r\n1.5;x\r\n\"\"\r\n"));
+    QCOMPARE(buffer.data(), QByteArray("\xEF\xBB\xBF"
+                                       "a;\"b;c\";d,e\r\n1.5;x\r\n\"\"\r\n"));
 }
 
 void TestCsvReader::writerReaderRoundTrip_data()

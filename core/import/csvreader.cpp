@@ -32,8 +32,7 @@ QString fieldCountText(qsizetype n)
 
 } // namespace
 
-CsvReader::CsvReader(QIODevice *device, CsvOptions options)
-    : m_device(device), m_options(std::move(options))
+CsvReader::CsvReader(QIODevice *device, CsvOptions options) : m_device(device), m_options(std::move(options))
 {
     m_source = m_options.sourceName;
     if (m_source.isEmpty()) {
@@ -360,9 +359,9 @@ bool CsvReader::next(CsvRecord &record)
     ++m_records;
     if (m_headerFields >= 0 && record.size() != m_headerFields) {
         ++m_malformed;
-        record.m_problem = lineMessage(record.line(), QObject::tr("record has %1, the header has %2")
-                                                          .arg(fieldCountText(record.size()),
-                                                               QString::number(m_headerFields)));
+        record.m_problem =
+            lineMessage(record.line(), QObject::tr("record has %1, the header has %2")
+                                           .arg(fieldCountText(record.size()), QString::number(m_headerFields)));
     }
     return true;
 }

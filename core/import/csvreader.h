@@ -64,8 +64,8 @@ public:
     QString sourceName() const { return m_source; }
     // "audits.csv:17: text": how messages about a line of the file are written (cli.md).
     QString lineMessage(qint64 line, const QString &text) const;
-    qint64 recordsRead() const { return m_records; }         // header excluded
-    qint64 malformedRecords() const { return m_malformed; }  // records with a field-count problem
+    qint64 recordsRead() const { return m_records; }        // header excluded
+    qint64 malformedRecords() const { return m_malformed; } // records with a field-count problem
     // Whether the decoder met bytes that are invalid in the chosen encoding (replaced by U+FFFD).
     // Never for "auto" UTF-8, which was validated first.
     bool hadDecodingErrors() const { return m_decodingErrors; }
@@ -111,7 +111,7 @@ private:
     qint64 m_line = 1;
     qint64 m_recordLine = 0; // where the current record started
     qint64 m_quoteLine = 0;  // where the open quoted field started
-    bool m_skipLf = false;  // the last line ended with CR: an LF next completes a CRLF
+    bool m_skipLf = false;   // the last line ended with CR: an LF next completes a CRLF
 
     // Byte offsets: m_anchorBytes is the file offset of m_buffer[m_anchor].
     qsizetype m_anchor = 0;

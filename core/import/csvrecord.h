@@ -24,7 +24,7 @@ public:
         return QStringView(m_text.data() + start, m_ends[size_t(i)] - start);
     }
     QStringView operator[](qsizetype i) const { return field(i); }
-    QStringList fields() const; // copies
+    QStringList fields() const;                // copies
     qsizetype indexOf(QStringView name) const; // first field equal to name, or -1
 
     // The physical line where the record starts (1 = the first line of the file, normally the

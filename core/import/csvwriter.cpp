@@ -24,10 +24,7 @@ qsizetype formatDouble(double value, char (&text)[32])
 
 } // namespace
 
-CsvWriter::CsvWriter(QIODevice *device)
-    : CsvWriter(device, Options())
-{
-}
+CsvWriter::CsvWriter(QIODevice *device) : CsvWriter(device, Options()) {}
 
 CsvWriter::CsvWriter(QIODevice *device, Options options)
     : m_device(device), m_options(options), m_encoder(QStringConverter::Utf8)
@@ -106,7 +103,7 @@ void CsvWriter::appendField(QStringView text, bool guard)
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text[i] == u'"') {
             appendUtf8(text.sliced(from, i + 1 - from)); // the quote itself…
-            from = i;                                     // …and once more to start the next span
+            from = i;                                    // …and once more to start the next span
         }
     }
     appendUtf8(text.sliced(from));

@@ -34,7 +34,7 @@ public:
 
     static constexpr int DefaultRecords = 20;
     static constexpr qsizetype DefaultSampleLength = 64 * 1024; // characters
-    static QString delimiterName(QChar delimiter); // "comma", "semicolon", "tab", "pipe", or the character
+    static QString delimiterName(QChar delimiter);              // "comma", "semicolon", "tab", "pipe", or the character
 };
 
 } // namespace ql

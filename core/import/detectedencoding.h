@@ -17,9 +17,9 @@ struct DetectedEncoding
         InvalidUtf8,   // a byte that is not valid UTF-8: read as Windows-1252
     };
 
-    QString name;       // canonical csv.encoding value: utf-8, utf-16le, utf-16be, windows-1252, latin-1
+    QString name; // canonical csv.encoding value: utf-8, utf-16le, utf-16be, windows-1252, latin-1
     Reason reason = Reason::Requested;
-    int bomLength = 0;  // bytes of byte-order mark to skip before the text
+    int bomLength = 0; // bytes of byte-order mark to skip before the text
     // InvalidUtf8: the first byte that broke UTF-8, its offset from the start of the text and its
     // physical line (1-based).
     qint64 invalidByteOffset = -1;

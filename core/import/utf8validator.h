@@ -28,8 +28,8 @@ private:
     void countLineEnds(const char *data, qsizetype size);
     bool fail(qint64 offset, uchar byte, const char *chunk, qsizetype validInChunk);
 
-    qint64 m_offset = 0;    // bytes fed before the current chunk
-    qint64 m_lineEnds = 0;  // line ends in the bytes fed before the current chunk
+    qint64 m_offset = 0;   // bytes fed before the current chunk
+    qint64 m_lineEnds = 0; // line ends in the bytes fed before the current chunk
     bool m_lastWasCr = false;
     // A multi-byte sequence begun in an earlier chunk.
     int m_need = 0;
