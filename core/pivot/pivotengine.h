@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cube.h"
+#include "pivotresult.h"
+#include "pivotspec.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ql {
+
+// The project settings a pivot depends on (read once, passed in, so a cube never needs rebuilding
+// when they change).
+struct PivotOptions
+{
+    PeriodDate periodDate = PeriodDate::Review;
+    QStringList countedSampleTypes{QStringLiteral("random"), QStringLiteral("targeted")};
+
+    static PivotOptions fromProject(const QSqlDatabase &db);
+};
+
+// Computes pivots over a cube (analysis.md "Pivot vocabulary"): one pass puts each fact that passes
+// the filters under its finest cell (a dense array over dictionary codes when the cells are few, a
+// flat hash otherwise); subtotals and totals are then merged from the finest cells when that equals
+// adding their facts, and added from the facts again when it does not (a fact under several values
+// of a multi-valued dimension counts once in a total). Sorting, top N, and "show as" follow.
+// Thread-safe: compute() only reads the cube.
+class PivotEngine final
+{
+public:
+    static std::optional<PivotResult> compute(const Cube &cube, const PivotSpec &spec, const PivotOptions &options,
+                                              QString *error);
+};
+
+} // namespace ql

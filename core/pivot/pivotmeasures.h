@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// How each measure of the vocabulary reads a cube (internal to the engine): which accumulator, fed
+// by which columns, with which KPI rule (scoring.md) applied per fact.
+
+#include "pivotaccumulators.h"
+#include "pivotmeasure.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace ql::pivot {
+
+struct MeasureContext
+{
+    const Cube *cube = nullptr;
+    PeriodDate periodDate = PeriodDate::Review;
+    // KPI eligibility per fact: an official, scored, complete audit of a counted sample type (for an
+    // answer: its audit). Filled on first use.
+    std::vector<std::uint8_t> eligible;
+    QStringList countedSampleTypes;
+    // A filter's members per dimension name (count_distinct of a filtered multi-valued dimension).
+    std::function<const std::vector<std::uint8_t> *(const QString &dimension)> allowedMembers;
+};
+
+// The accumulator of one measure, or nullptr with the reason (a count_distinct of an unknown
+// dimension).
+std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &measure, MeasureContext *context, QString *error);
+
+} // namespace ql::pivot
