@@ -22,7 +22,10 @@ Q_DECLARE_METATYPE(ql::stats::IccForm)
 
 namespace {
 
-bool near(double a, double b, double tol) { return std::fabs(a - b) <= tol; }
+bool near(double a, double b, double tol)
+{
+    return std::fabs(a - b) <= tol;
+}
 // A value published to three decimals matches when it rounds to it.
 constexpr double threeDecimals = 0.0005 + 1e-12;
 
@@ -64,7 +67,8 @@ Ratings fromCounts(const QList<QList<int>> &counts)
         int slot = 0;
         for (qsizetype c = 0; c < counts.at(u).size(); ++c)
             for (int n = 0; n < counts.at(u).at(c); ++n)
-                records.append({QStringLiteral("s%1").arg(u + 1), QStringLiteral("slot%1").arg(++slot), QString::number(c + 1), 0});
+                records.append({QStringLiteral("s%1").arg(u + 1), QStringLiteral("slot%1").arg(++slot),
+                                QString::number(c + 1), 0});
     }
     RatingsInputError error;
     return *ratingsFromRecords(records, {}, &error);
@@ -166,7 +170,8 @@ void TestAgreement::krippendorffExample()
     // coincidences sum to 8, so α = 1 − (n − 1)·8/(n² − Σ n_c²) = 1 − 39·8/1216 = 113/152.
     if (level == Level::Nominal)
         QVERIFY(near(*r.value, 113.0 / 152.0, 1e-12));
-    QCOMPARE(r.interpretation, published >= 0.800 ? QStringLiteral("reliable (Krippendorff 2004)") : QStringLiteral("tentative (Krippendorff 2004)"));
+    QCOMPARE(r.interpretation, published >= 0.800 ? QStringLiteral("reliable (Krippendorff 2004)")
+                                                  : QStringLiteral("tentative (Krippendorff 2004)"));
 }
 
 void TestAgreement::krippendorffInterpretationNeedsTenUnits()
@@ -248,7 +253,7 @@ void TestAgreement::fleissDropsOtherRatingCounts()
 void TestAgreement::iccShroutFleiss_data()
 {
     QTest::addColumn<IccForm>("form");
-    QTest::addColumn<double>("published");  // Shrout & Fleiss (1979), Table 4, two decimals
+    QTest::addColumn<double>("published");   // Shrout & Fleiss (1979), Table 4, two decimals
     QTest::addColumn<double>("threePlaces"); // recomputed from their table (calibration.md)
     QTest::newRow("ICC(1,1)") << IccForm::Icc1 << 0.17 << 0.166;
     QTest::newRow("ICC(2,1)") << IccForm::Icc2 << 0.29 << 0.290;
@@ -277,7 +282,7 @@ void TestAgreement::iccShroutFleiss()
     // totals 24, 12, 26, 16, 30, 19; judge totals 46, 15, 26, 40; Σx² = 841.
     // SS_total = 841 − 127²/24 = 168.958333; SS_targets = 2913/4 − 672.041667 = 56.208333;
     // SS_judges = 4617/6 − 672.041667 = 97.458333; SS_residual = 15.291667.
-    QVERIFY(near(r.bms, 56.2083333333 / 5, 1e-9)); // 11.241667
+    QVERIFY(near(r.bms, 56.2083333333 / 5, 1e-9));  // 11.241667
     QVERIFY(near(r.wms, 112.75 / 18, 1e-9));        // 6.263889
     QVERIFY(near(r.jms, 97.4583333333 / 3, 1e-9));  // 32.486111
     QVERIFY(near(r.ems, 15.2916666667 / 15, 1e-9)); // 1.019444
@@ -290,7 +295,9 @@ void TestAgreement::iccIntervalsByHand()
     const double bms = 56.2083333333333 / 5, wms = 112.75 / 18, jms = 97.4583333333333 / 3, ems = 15.2916666666667 / 15;
     // McGraw & Wong (1996), Table 7, written out here independently of core/stats, with the F
     // quantiles taken straight from Boost.Math.
-    const auto fq = [](double d1, double d2) { return boost::math::quantile(boost::math::fisher_f_distribution<double>(d1, d2), 0.975); };
+    const auto fq = [](double d1, double d2) {
+        return boost::math::quantile(boost::math::fisher_f_distribution<double>(d1, d2), 0.975);
+    };
     // One-way: F = BMS/WMS = 1.794678 on (5, 18); F_{.975}(5,18) = 3.381968, F_{.975}(18,5) = 6.361883.
     const double f1 = bms / wms;
     const double f1l = f1 / fq(5, 18), f1u = f1 * fq(18, 5);
@@ -301,7 +308,8 @@ void TestAgreement::iccIntervalsByHand()
     // b = 1 + kρ̂(n−1)/(n(1−ρ̂)).
     const double rho = (bms - ems) / (bms + (k - 1) * ems + k * (jms - ems) / n);
     const double a = k * rho / (n * (1 - rho)), b = 1 + k * rho * (n - 1) / (n * (1 - rho));
-    const double nu = std::pow(a * jms + b * ems, 2) / (std::pow(a * jms, 2) / (k - 1) + std::pow(b * ems, 2) / ((n - 1) * (k - 1)));
+    const double nu =
+        std::pow(a * jms + b * ems, 2) / (std::pow(a * jms, 2) / (k - 1) + std::pow(b * ems, 2) / ((n - 1) * (k - 1)));
     const double fs = fq(n - 1, nu), fss = fq(nu, n - 1);
     struct Expected
     {
@@ -315,7 +323,8 @@ void TestAgreement::iccIntervalsByHand()
          n * (fss * bms - ems) / (k * jms + (k * n - k - n) * ems + n * fss * bms), 0.019, 0.76},
         {IccForm::Icc3, (f3l - 1) / (f3l + k - 1), (f3u - 1) / (f3u + k - 1), 0.342, 0.95},
         {IccForm::Icc1k, 1 - 1 / f1l, 1 - 1 / f1u, -0.884, 0.91},
-        {IccForm::Icc2k, n * (bms - fs * ems) / (fs * (jms - ems) + n * bms), n * (fss * bms - ems) / (jms - ems + n * fss * bms), 0.071, 0.93},
+        {IccForm::Icc2k, n * (bms - fs * ems) / (fs * (jms - ems) + n * bms),
+         n * (fss * bms - ems) / (jms - ems + n * fss * bms), 0.071, 0.93},
         {IccForm::Icc3k, 1 - 1 / f3l, 1 - 1 / f3u, 0.676, 0.99},
     };
     for (const Expected &x : expected) {
@@ -361,29 +370,40 @@ void TestAgreement::cohen_data()
 
     // 2 × 2, n = 50: yes/yes 20, yes/no 5, no/yes 10, no/no 15. p_o = 35/50 = 0.7; rater 1 says yes
     // 25/50, rater 2 30/50; p_e = 0.5·0.6 + 0.5·0.4 = 0.5; κ = (0.7 − 0.5)/(1 − 0.5) = 0.4.
-    QTest::newRow("2x2 unweighted") << QStringList{"yes", "no"} << QList<QList<int>>{{20, 5}, {10, 15}} << QStringList{} << KappaWeights::None << 0.4;
+    QTest::newRow("2x2 unweighted") << QStringList{"yes", "no"} << QList<QList<int>>{{20, 5}, {10, 15}} << QStringList{}
+                                    << KappaWeights::None << 0.4;
     // 3 × 3 (rows 12, 18, 10; columns 13, 16, 11; n = 40): p_o = 30/40 = 0.75;
     // p_e = (12·13 + 18·16 + 10·11)/1600 = 554/1600 = 0.34625; κ = 0.40375/0.65375 = 0.617591.
-    QTest::newRow("3x3 unweighted") << QStringList{"1", "2", "3"} << threeByThree << QStringList{} << KappaWeights::None << 0.40375 / 0.65375;
+    QTest::newRow("3x3 unweighted") << QStringList{"1", "2", "3"} << threeByThree << QStringList{} << KappaWeights::None
+                                    << 0.40375 / 0.65375;
     // Linear, scale 1–3: disagreement |i−j|/2. Observed: 10 units one step apart → 10·0.5/40 = 0.125.
     // Expected: one step 192 + 234 + 198 + 160 = 784 (·0.5), two steps 132 + 130 = 262 (·1):
     // 654/1600 = 0.40875. κ = 1 − 0.125/0.40875 = 0.694190.
-    QTest::newRow("3x3 linear") << QStringList{"1", "2", "3"} << threeByThree << QStringList{} << KappaWeights::Linear << 1 - 0.125 / 0.40875;
+    QTest::newRow("3x3 linear") << QStringList{"1", "2", "3"} << threeByThree << QStringList{} << KappaWeights::Linear
+                                << 1 - 0.125 / 0.40875;
     // Quadratic: (i−j)²/4. Observed 10·0.25/40 = 0.0625; expected (784·0.25 + 262·1)/1600 = 458/1600;
     // κ = 1 − 0.0625/0.28625 = 0.781659.
-    QTest::newRow("3x3 quadratic") << QStringList{"1", "2", "3"} << threeByThree << QStringList{} << KappaWeights::Quadratic << 1 - 0.0625 / 0.28625;
+    QTest::newRow("3x3 quadratic") << QStringList{"1", "2", "3"} << threeByThree << QStringList{}
+                                   << KappaWeights::Quadratic << 1 - 0.0625 / 0.28625;
     // The same table on a declared 1–5 scale: nobody used 4 or 5; the distances are rescaled by a
     // constant, which cancels in κ, so an unused category at the end changes nothing.
-    QTest::newRow("linear, unused 4 and 5 at the end") << QStringList{"1", "2", "3"} << threeByThree << QStringList{"1", "2", "3", "4", "5"} << KappaWeights::Linear << 1 - 0.125 / 0.40875;
+    QTest::newRow("linear, unused 4 and 5 at the end")
+        << QStringList{"1", "2", "3"} << threeByThree << QStringList{"1", "2", "3", "4", "5"} << KappaWeights::Linear
+        << 1 - 0.125 / 0.40875;
     // But an unused category in the middle widens the distance across it: answers 1, 2, 4 on a
     // declared 1–4 scale. Linear (|i−j|/3, ·3 cancels): observed 5·1 + 5·2 = 15 → 15/40;
     // expected 426·1 + 358·2 + 262·3 = 1928 → 1928/1600; κ = 1 − 0.375/1.205 = 0.688797.
-    QTest::newRow("linear, unused 3 in the middle") << QStringList{"1", "2", "4"} << threeByThree << QStringList{"1", "2", "3", "4"} << KappaWeights::Linear << 1 - 0.375 / 1.205;
+    QTest::newRow("linear, unused 3 in the middle")
+        << QStringList{"1", "2", "4"} << threeByThree << QStringList{"1", "2", "3", "4"} << KappaWeights::Linear
+        << 1 - 0.375 / 1.205;
     // Quadratic on the same: observed 5·1 + 5·4 = 25 → 0.625; expected 426 + 358·4 + 262·9 = 4216
     // → 2.635; κ = 1 − 0.625/2.635 = 0.762808.
-    QTest::newRow("quadratic, unused 3 in the middle") << QStringList{"1", "2", "4"} << threeByThree << QStringList{"1", "2", "3", "4"} << KappaWeights::Quadratic << 1 - 0.625 / 2.635;
+    QTest::newRow("quadratic, unused 3 in the middle")
+        << QStringList{"1", "2", "4"} << threeByThree << QStringList{"1", "2", "3", "4"} << KappaWeights::Quadratic
+        << 1 - 0.625 / 2.635;
     // Without the declared scale the answers 1, 2, 4 are three adjacent categories again.
-    QTest::newRow("linear, values that occur") << QStringList{"1", "2", "4"} << threeByThree << QStringList{} << KappaWeights::Linear << 1 - 0.125 / 0.40875;
+    QTest::newRow("linear, values that occur")
+        << QStringList{"1", "2", "4"} << threeByThree << QStringList{} << KappaWeights::Linear << 1 - 0.125 / 0.40875;
 }
 
 void TestAgreement::cohen()
@@ -474,11 +494,11 @@ void TestAgreement::undefinedNoVariation()
     // Everyone answered 4 on a declared 1–5 scale: the expected disagreement is 0.
     QStringList fours(12, QStringLiteral("4"));
     const Ratings r = byRater({fours, fours}, {Level::Ordinal, {"1", "2", "3", "4", "5"}});
-    const AgreementResult result = metric == QLatin1String("alpha")            ? krippendorffAlpha(r, Level::Nominal)
-                                   : metric == QLatin1String("alpha-interval") ? krippendorffAlpha(r, Level::Interval)
-                                   : metric == QLatin1String("cohen")          ? cohenKappa(r)
+    const AgreementResult result = metric == QLatin1String("alpha")             ? krippendorffAlpha(r, Level::Nominal)
+                                   : metric == QLatin1String("alpha-interval")  ? krippendorffAlpha(r, Level::Interval)
+                                   : metric == QLatin1String("cohen")           ? cohenKappa(r)
                                    : metric == QLatin1String("cohen-quadratic") ? cohenKappa(r, KappaWeights::Quadratic)
-                                                                               : fleissKappa(r);
+                                                                                : fleissKappa(r);
     QVERIFY(!result.value); // never 0, 1 or NaN
     QVERIFY(result.undefined);
     QCOMPARE(result.notes.first(), QStringLiteral("undefined (no variation)"));
@@ -534,18 +554,22 @@ void TestAgreement::inputRefusals_data()
     const auto rec = [](const char *u, const char *r, const char *v, qsizetype line) {
         return RatingRecord{QString::fromUtf8(u), QString::fromUtf8(r), QString::fromUtf8(v), line};
     };
-    QTest::newRow("duplicate unit and rater") << QList<RatingRecord>{rec("u1", "ann", "3", 2), rec("u1", "bob", "3", 3), rec("u1", "ann", "4", 4)}
-                                              << Level::Nominal << QStringList{} << qsizetype(4) << QStringLiteral("first on line 2");
-    QTest::newRow("outside the categories") << QList<RatingRecord>{rec("u1", "ann", "3", 2), rec("u1", "bob", "6", 3)} << Level::Nominal
-                                            << QStringList{"1", "2", "3", "4", "5"} << qsizetype(3) << QStringLiteral("'6' is not one of the categories");
-    QTest::newRow("text at interval") << QList<RatingRecord>{rec("u1", "ann", "3", 2), rec("u1", "bob", "good", 3)} << Level::Interval << QStringList{}
-                                      << qsizetype(3) << QStringLiteral("not a number");
-    QTest::newRow("text at ordinal without categories") << QList<RatingRecord>{rec("u1", "ann", "poor", 2)} << Level::Ordinal << QStringList{}
-                                                        << qsizetype(2) << QStringLiteral("--categories");
-    QTest::newRow("negative at ratio") << QList<RatingRecord>{rec("u1", "ann", "-1", 2)} << Level::Ratio << QStringList{} << qsizetype(2)
-                                       << QStringLiteral("negative");
-    QTest::newRow("empty rater") << QList<RatingRecord>{rec("u1", " ", "1", 5)} << Level::Nominal << QStringList{} << qsizetype(5)
-                                 << QStringLiteral("rater is empty");
+    QTest::newRow("duplicate unit and rater")
+        << QList<RatingRecord>{rec("u1", "ann", "3", 2), rec("u1", "bob", "3", 3), rec("u1", "ann", "4", 4)}
+        << Level::Nominal << QStringList{} << qsizetype(4) << QStringLiteral("first on line 2");
+    QTest::newRow("outside the categories")
+        << QList<RatingRecord>{rec("u1", "ann", "3", 2), rec("u1", "bob", "6", 3)} << Level::Nominal
+        << QStringList{"1", "2", "3", "4", "5"} << qsizetype(3) << QStringLiteral("'6' is not one of the categories");
+    QTest::newRow("text at interval") << QList<RatingRecord>{rec("u1", "ann", "3", 2), rec("u1", "bob", "good", 3)}
+                                      << Level::Interval << QStringList{} << qsizetype(3)
+                                      << QStringLiteral("not a number");
+    QTest::newRow("text at ordinal without categories")
+        << QList<RatingRecord>{rec("u1", "ann", "poor", 2)} << Level::Ordinal << QStringList{} << qsizetype(2)
+        << QStringLiteral("--categories");
+    QTest::newRow("negative at ratio") << QList<RatingRecord>{rec("u1", "ann", "-1", 2)} << Level::Ratio
+                                       << QStringList{} << qsizetype(2) << QStringLiteral("negative");
+    QTest::newRow("empty rater") << QList<RatingRecord>{rec("u1", " ", "1", 5)} << Level::Nominal << QStringList{}
+                                 << qsizetype(5) << QStringLiteral("rater is empty");
 }
 
 void TestAgreement::inputRefusals()
@@ -565,11 +589,13 @@ void TestAgreement::inputScales()
 {
     RatingsInputError error;
     // Text at the ordinal level with the order declared; "4.0" and "4" are one numeric category.
-    const auto ordinal = ratingsFromRecords({{"u1", "a", "poor", 1}, {"u1", "b", "good", 2}}, {Level::Ordinal, {"poor", "fair", "good"}}, &error);
+    const auto ordinal = ratingsFromRecords({{"u1", "a", "poor", 1}, {"u1", "b", "good", 2}},
+                                            {Level::Ordinal, {"poor", "fair", "good"}}, &error);
     QVERIFY(ordinal);
     QCOMPARE(ordinal->categoryCount(), qsizetype(3));
     QCOMPARE(ordinal->at(0, 1), 2);
-    const auto numbers = ratingsFromRecords({{"u1", "a", "4.0", 1}, {"u1", "b", "4", 2}, {"u2", "a", "10", 3}, {"u2", "b", "", 4}}, {}, &error);
+    const auto numbers = ratingsFromRecords(
+        {{"u1", "a", "4.0", 1}, {"u1", "b", "4", 2}, {"u2", "a", "10", 3}, {"u2", "b", "", 4}}, {}, &error);
     QVERIFY(numbers);
     QCOMPARE(numbers->categoryCount(), qsizetype(2)); // 4 and 10, in numeric order
     QCOMPARE(numbers->category(0).label, QStringLiteral("4"));

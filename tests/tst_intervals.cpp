@@ -16,7 +16,10 @@ namespace {
 // Published values are given to four decimals; a rounding of ±0.00005 is what they allow.
 constexpr double fourDecimals = 0.00005 + 1e-12;
 
-bool near(double a, double b, double tol) { return std::fabs(a - b) <= tol; }
+bool near(double a, double b, double tol)
+{
+    return std::fabs(a - b) <= tol;
+}
 } // namespace
 
 class TestIntervals : public QObject
@@ -51,10 +54,12 @@ void TestIntervals::tInterval_data()
     QTest::addColumn<bool>("clipped");
     // {60, 70, 80, 90}: mean 75, s² = (225 + 25 + 25 + 225)/3 = 166.667, s = 12.90994;
     // t_{0.975,3} = 3.182446 (t table); half = 3.182446 · 12.90994 / 2 = 20.54260.
-    QTest::newRow("four scores, inside 0-100") << std::vector<double>{60, 70, 80, 90} << 75.0 << 54.45740 << 95.54260 << false;
+    QTest::newRow("four scores, inside 0-100")
+        << std::vector<double>{60, 70, 80, 90} << 75.0 << 54.45740 << 95.54260 << false;
     // {70, 80, 90}: mean 80, s = 10, t_{0.975,2} = 4.302653; half = 4.302653 · 10/√3 = 24.84138:
     // [55.15862, 104.84138] → the upper end is clipped to 100.
-    QTest::newRow("three scores, clipped at 100") << std::vector<double>{70, 80, 90} << 80.0 << 55.15862 << 100.0 << true;
+    QTest::newRow("three scores, clipped at 100")
+        << std::vector<double>{70, 80, 90} << 80.0 << 55.15862 << 100.0 << true;
     // {0, 10}: mean 5, s = 7.071068, t_{0.975,1} = 12.706205; half = 12.706205 · 7.071068/√2 = 63.53102.
     QTest::newRow("two scores, clipped both ends") << std::vector<double>{0, 10} << 5.0 << 0.0 << 68.53102 << true;
 }
@@ -240,10 +245,12 @@ void TestIntervals::welch_data()
     // {0, 2} vs {4, 6}: means 1 and 5, s² = 2 in both; SE² = 2/2 + 2/2 = 2, t = −4/√2 = −2.828427;
     // ν = 2²/(1²/1 + 1²/1) = 2. With 2 degrees of freedom the t CDF is closed-form,
     // F(t) = 1/2 + t/(2√(2 + t²)), so p = 1 − |t|/√(2 + t²) = 1 − 2.828427/√10 = 0.1055728.
-    QTest::newRow("equal variances, closed-form p") << std::vector<double>{0, 2} << std::vector<double>{4, 6} << -2.828427 << 2.0 << 0.1055728;
+    QTest::newRow("equal variances, closed-form p")
+        << std::vector<double>{0, 2} << std::vector<double>{4, 6} << -2.828427 << 2.0 << 0.1055728;
     // {1, 3} vs {10, 10, 10, 10}: s1² = 2, s2² = 0; SE² = 1, t = (2 − 10)/1 = −8; ν = 1²/(1²/1) = 1;
     // with 1 degree of freedom (Cauchy) p = 1 − (2/π)·atan(8) = 1 − 0.6366198 · 1.4464413 = 0.0791668.
-    QTest::newRow("one group without variance, df 1") << std::vector<double>{1, 3} << std::vector<double>{10, 10, 10, 10} << -8.0 << 1.0 << 0.0791668;
+    QTest::newRow("one group without variance, df 1")
+        << std::vector<double>{1, 3} << std::vector<double>{10, 10, 10, 10} << -8.0 << 1.0 << 0.0791668;
 }
 
 void TestIntervals::welch()
@@ -300,7 +307,8 @@ void TestIntervals::planner()
     QFETCH(double, spread);
     QFETCH(double, margin);
     QFETCH(qint64, n);
-    const auto got = kind == QLatin1String("mean") ? sampleSizeForMean(spread, margin) : sampleSizeForProportion(spread, margin);
+    const auto got =
+        kind == QLatin1String("mean") ? sampleSizeForMean(spread, margin) : sampleSizeForProportion(spread, margin);
     QVERIFY(got);
     QCOMPARE(*got, n);
     QVERIFY(!sampleSizeForMean(10, 0));

@@ -14,8 +14,14 @@ QString AgreementResult::noteText() const
     return all.join(QStringLiteral("; "));
 }
 
-QString noteUndefinedNoVariation() { return QStringLiteral("undefined (no variation)"); }
-QString noteLowVariation() { return QStringLiteral("low variation: read percent agreement and AC1"); }
+QString noteUndefinedNoVariation()
+{
+    return QStringLiteral("undefined (no variation)");
+}
+QString noteLowVariation()
+{
+    return QStringLiteral("low variation: read percent agreement and AC1");
+}
 
 QString krippendorffBand(double alpha)
 {

@@ -20,9 +20,9 @@ struct AgreementResult
     std::optional<double> value;
     std::optional<double> ciLow;
     std::optional<double> ciHigh;
-    qsizetype units = 0;    // units that entered the statistic
-    qsizetype raters = 0;   // raters with at least one answer in those units
-    qsizetype pairable = 0; // answers that entered it (each can be paired with another)
+    qsizetype units = 0;       // units that entered the statistic
+    qsizetype raters = 0;      // raters with at least one answer in those units
+    qsizetype pairable = 0;    // answers that entered it (each can be paired with another)
     bool undefined = false;    // expected disagreement 0: "undefined (no variation)"
     bool lowVariation = false; // one answer is more than 90% of them
     QString interpretation;    // a named band, only from 10 units up; empty otherwise

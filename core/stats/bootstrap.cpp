@@ -56,7 +56,9 @@ BootstrapInterval bootstrapInterval(const Ratings &ratings, const AgreementStati
             ++out.undefinedResamples;
     }
     if (values.size() * 2 < std::size_t(options.resamples)) {
-        out.note = QStringLiteral("no interval: the statistic is undefined in %1 of %2 resamples").arg(out.undefinedResamples).arg(options.resamples);
+        out.note = QStringLiteral("no interval: the statistic is undefined in %1 of %2 resamples")
+                       .arg(out.undefinedResamples)
+                       .arg(options.resamples);
         return out;
     }
     std::sort(values.begin(), values.end());
@@ -64,12 +66,14 @@ BootstrapInterval bootstrapInterval(const Ratings &ratings, const AgreementStati
     out.low = quantile(values, tail);
     out.high = quantile(values, 1 - tail);
     if (out.undefinedResamples > 0)
-        out.note = QStringLiteral("interval from %1 of %2 resamples (undefined in the others)").arg(values.size()).arg(options.resamples);
+        out.note = QStringLiteral("interval from %1 of %2 resamples (undefined in the others)")
+                       .arg(values.size())
+                       .arg(options.resamples);
     return out;
 }
 
-AgreementResult withBootstrapInterval(AgreementResult point, const Ratings &ratings, const AgreementStatistic &statistic,
-                                      const BootstrapOptions &options)
+AgreementResult withBootstrapInterval(AgreementResult point, const Ratings &ratings,
+                                      const AgreementStatistic &statistic, const BootstrapOptions &options)
 {
     const BootstrapInterval interval = bootstrapInterval(ratings, statistic, point, options);
     point.ciLow = interval.low;

@@ -13,8 +13,8 @@ namespace ql::stats {
 
 struct BootstrapOptions
 {
-    int resamples = 1000;   // calibration.md: 1,000 resamples
-    quint64 seed = 1;       // seed 1 unless given, so a report is repeatable
+    int resamples = 1000; // calibration.md: 1,000 resamples
+    quint64 seed = 1;     // seed 1 unless given, so a report is repeatable
     double confidence = 0.95;
 };
 
@@ -42,7 +42,7 @@ BootstrapInterval bootstrapInterval(const Ratings &ratings, const AgreementStati
                                     const AgreementResult &point, const BootstrapOptions &options = {});
 
 // point with ciLow/ciHigh filled from bootstrapInterval and its note appended when there is one.
-AgreementResult withBootstrapInterval(AgreementResult point, const Ratings &ratings, const AgreementStatistic &statistic,
-                                      const BootstrapOptions &options = {});
+AgreementResult withBootstrapInterval(AgreementResult point, const Ratings &ratings,
+                                      const AgreementStatistic &statistic, const BootstrapOptions &options = {});
 
 } // namespace ql::stats

@@ -15,17 +15,23 @@ namespace {
 
 // Errors become NaN/±inf with errno set instead of C++ exceptions: the callers check their
 // arguments and treat a NaN as "not computable".
-using Policy = boost::math::policies::policy<
-    boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::pole_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::overflow_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::evaluation_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::rounding_error<boost::math::policies::errno_on_error>>;
+using Policy =
+    boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
+                                  boost::math::policies::pole_error<boost::math::policies::errno_on_error>,
+                                  boost::math::policies::overflow_error<boost::math::policies::errno_on_error>,
+                                  boost::math::policies::evaluation_error<boost::math::policies::errno_on_error>,
+                                  boost::math::policies::rounding_error<boost::math::policies::errno_on_error>>;
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-bool probability(double p) { return p > 0 && p < 1; }
-bool degrees(double df) { return df > 0 && !std::isnan(df); }
+bool probability(double p)
+{
+    return p > 0 && p < 1;
+}
+bool degrees(double df)
+{
+    return df > 0 && !std::isnan(df);
+}
 
 } // namespace
 

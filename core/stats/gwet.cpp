@@ -11,10 +11,10 @@ namespace {
 // p_a and the classification shares π_k in one pass over the units.
 struct Tally
 {
-    double sumAgreement = 0;  // Σ over units with r_i ≥ 2 of the unit's agreeing-pair share
+    double sumAgreement = 0;   // Σ over units with r_i ≥ 2 of the unit's agreeing-pair share
     std::vector<double> share; // Σ over units with r_i ≥ 1 of r_ik/r_i
     qsizetype unitsWithOne = 0;
-    AgreementResult base;     // units, raters, pairable over the units with r_i ≥ 2
+    AgreementResult base; // units, raters, pairable over the units with r_i ≥ 2
 };
 
 Tally tally(const Ratings &ratings)

@@ -38,7 +38,19 @@ std::optional<double> ratio(double numerator, double denominator)
     return numerator / denominator;
 }
 
-bool finite(double x) { return std::isfinite(x); }
+bool finite(double x)
+{
+    return std::isfinite(x);
+}
+
+// The ids for a note: the full lists stay in the result, the note names the first ten.
+QString shortList(const QStringList &ids)
+{
+    constexpr qsizetype shown = 10;
+    if (ids.size() <= shown)
+        return ids.join(QStringLiteral(", "));
+    return QStringLiteral("%1 and %2 more").arg(ids.mid(0, shown).join(QStringLiteral(", "))).arg(ids.size() - shown);
+}
 
 // Which raters to keep: raters without any answer go first; then each step drops the rater with
 // the most gaps (first in input order on a tie); the choice with the most complete cells
@@ -58,7 +70,9 @@ std::vector<qsizetype> chooseRaters(const Ratings &ratings)
     const auto completeUnits = [&](const std::vector<qsizetype> &raters) {
         qsizetype n = 0;
         for (qsizetype u = 0; u < ratings.unitCount(); ++u)
-            n += std::all_of(raters.begin(), raters.end(), [&](qsizetype r) { return ratings.counts(u, r, level); }) ? 1 : 0;
+            n += std::all_of(raters.begin(), raters.end(), [&](qsizetype r) { return ratings.counts(u, r, level); })
+                     ? 1
+                     : 0;
         return n;
     };
     std::vector<qsizetype> best = kept;
@@ -101,7 +115,8 @@ IccResult intraclassCorrelation(const Ratings &ratings, double confidence)
     const std::vector<qsizetype> raters = chooseRaters(ratings);
     std::vector<qsizetype> units;
     for (qsizetype u = 0; u < ratings.unitCount(); ++u) {
-        const bool complete = !raters.empty() && std::all_of(raters.begin(), raters.end(), [&](qsizetype r) { return ratings.counts(u, r, level); });
+        const bool complete = !raters.empty() && std::all_of(raters.begin(), raters.end(),
+                                                             [&](qsizetype r) { return ratings.counts(u, r, level); });
         if (complete)
             units.push_back(u);
         else
@@ -112,9 +127,13 @@ IccResult intraclassCorrelation(const Ratings &ratings, double confidence)
             result.droppedRaters.append(ratings.raters().at(r));
     }
     if (!result.droppedUnits.isEmpty())
-        result.notes.append(QStringLiteral("complete cases only: %1 unit(s) dropped (%2)").arg(result.droppedUnits.size()).arg(result.droppedUnits.join(QStringLiteral(", "))));
+        result.notes.append(QStringLiteral("complete cases only: %1 unit(s) dropped (%2)")
+                                .arg(result.droppedUnits.size())
+                                .arg(shortList(result.droppedUnits)));
     if (!result.droppedRaters.isEmpty())
-        result.notes.append(QStringLiteral("%1 rater(s) dropped (%2)").arg(result.droppedRaters.size()).arg(result.droppedRaters.join(QStringLiteral(", "))));
+        result.notes.append(QStringLiteral("%1 rater(s) dropped (%2)")
+                                .arg(result.droppedRaters.size())
+                                .arg(shortList(result.droppedRaters)));
 
     const qsizetype n = qsizetype(units.size());
     const qsizetype k = qsizetype(raters.size());
@@ -129,7 +148,8 @@ IccResult intraclassCorrelation(const Ratings &ratings, double confidence)
     std::vector<double> y(std::size_t(n * k));
     for (qsizetype i = 0; i < n; ++i)
         for (qsizetype j = 0; j < k; ++j)
-            y[std::size_t(i * k + j)] = ratings.category(ratings.at(units[std::size_t(i)], raters[std::size_t(j)])).value;
+            y[std::size_t(i * k + j)] =
+                ratings.category(ratings.at(units[std::size_t(i)], raters[std::size_t(j)])).value;
     const double grand = std::accumulate(y.begin(), y.end(), 0.0) / double(n * k);
     std::vector<double> rowMean(std::size_t(n), 0.0);
     std::vector<double> colMean(std::size_t(k), 0.0);

@@ -13,7 +13,7 @@ namespace ql::stats {
 
 // The six intraclass correlations of Shrout & Fleiss (1979), in their order.
 enum class IccForm { Icc1, Icc2, Icc3, Icc1k, Icc2k, Icc3k };
-inline constexpr std::array<IccForm, 6> allIccForms{IccForm::Icc1, IccForm::Icc2, IccForm::Icc3,
+inline constexpr std::array<IccForm, 6> allIccForms{IccForm::Icc1,  IccForm::Icc2,  IccForm::Icc3,
                                                     IccForm::Icc1k, IccForm::Icc2k, IccForm::Icc3k};
 
 QString iccKey(IccForm form);              // the CLI's keys: "icc1", "icc2", "icc3", "icc1k", "icc2k", "icc3k"

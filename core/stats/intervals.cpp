@@ -22,9 +22,18 @@ Estimate Estimate::scaled(double factor) const
     return e;
 }
 
-QString noteNoData() { return QStringLiteral("no data"); }
-QString noteSingleValue() { return QStringLiteral("n = 1: no interval"); }
-QString noteNotEstimable() { return QStringLiteral("interval not estimable"); }
+QString noteNoData()
+{
+    return QStringLiteral("no data");
+}
+QString noteSingleValue()
+{
+    return QStringLiteral("n = 1: no interval");
+}
+QString noteNotEstimable()
+{
+    return QStringLiteral("interval not estimable");
+}
 
 namespace {
 

@@ -27,9 +27,9 @@ struct Estimate
 };
 
 // The notes of the rules above, shared so the UI and reports can recognise them.
-QString noteNoData();             // "no data"
-QString noteSingleValue();        // "n = 1: no interval"
-QString noteNotEstimable();       // "interval not estimable"
+QString noteNoData();       // "no data"
+QString noteSingleValue();  // "n = 1: no interval"
+QString noteNotEstimable(); // "interval not estimable"
 
 // Mean with the Student t interval x̄ ± t_{1−α/2, n−1} · s/√n, clipped to [lo, hi] (scores: 0–100).
 Estimate meanInterval(std::span<const double> values, double lo, double hi, double confidence = 0.95);

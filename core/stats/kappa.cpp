@@ -34,7 +34,8 @@ AgreementResult cohenKappa(const Ratings &ratings, KappaWeights weights)
 {
     AgreementResult result;
     if (ratings.raterCount() != 2) {
-        result.notes.append(QStringLiteral("Cohen's κ needs exactly two raters (there are %1)").arg(ratings.raterCount()));
+        result.notes.append(
+            QStringLiteral("Cohen's κ needs exactly two raters (there are %1)").arg(ratings.raterCount()));
         return result;
     }
     const Level level = weights == KappaWeights::None ? Level::Nominal : Level::Ordinal;
@@ -168,8 +169,9 @@ AgreementResult fleissKappa(const Ratings &ratings)
     result.pairable = result.units * modal;
     result.raters = std::count(raterSeen.begin(), raterSeen.end(), true);
     if (dropped > 0) {
-        result.notes.append(dropped == 1 ? QStringLiteral("1 unit dropped: not rated %1 times").arg(modal)
-                                         : QStringLiteral("%1 units dropped: not rated %2 times").arg(dropped).arg(modal));
+        result.notes.append(dropped == 1
+                                ? QStringLiteral("1 unit dropped: not rated %1 times").arg(modal)
+                                : QStringLiteral("%1 units dropped: not rated %2 times").arg(dropped).arg(modal));
     }
 
     const qsizetype used = std::count_if(counts.begin(), counts.end(), [](qsizetype n) { return n > 0; });

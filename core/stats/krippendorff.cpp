@@ -99,7 +99,8 @@ AgreementResult krippendorffAlpha(const Ratings &ratings, Level level)
                 continue;
             counts[c] += inUnit[c];
             for (std::size_t k = 0; k < q; ++k) {
-                const double pairs = c == k ? double(inUnit[c]) * double(inUnit[c] - 1) : double(inUnit[c]) * double(inUnit[k]);
+                const double pairs =
+                    c == k ? double(inUnit[c]) * double(inUnit[c] - 1) : double(inUnit[c]) * double(inUnit[k]);
                 coincidence[c * q + k] += pairs / double(m - 1);
             }
         }

@@ -36,9 +36,7 @@ std::optional<Level> levelFromName(const QString &name)
 }
 
 Ratings::Ratings(QStringList units, QStringList raters, QList<Category> categories)
-    : m_units(std::move(units)),
-      m_raters(std::move(raters)),
-      m_categories(std::move(categories)),
+    : m_units(std::move(units)), m_raters(std::move(raters)), m_categories(std::move(categories)),
       m_cells(std::size_t(m_units.size() * m_raters.size()), Missing)
 {
 }
@@ -74,7 +72,8 @@ Ratings Ratings::withUnits(std::span<const qsizetype> units) const
     Ratings out(ids, m_raters, m_categories);
     const qsizetype k = raterCount();
     for (std::size_t i = 0; i < units.size(); ++i)
-        std::copy_n(m_cells.begin() + std::ptrdiff_t(units[i] * k), k, out.m_cells.begin() + std::ptrdiff_t(qsizetype(i) * k));
+        std::copy_n(m_cells.begin() + std::ptrdiff_t(units[i] * k), k,
+                    out.m_cells.begin() + std::ptrdiff_t(qsizetype(i) * k));
     return out;
 }
 
@@ -137,10 +136,11 @@ bool fail(RatingsInputError *error, QString message, qsizetype line)
 }
 
 // The declared scale, or the scale of the values that occur; the N/A category goes last.
-bool buildCategories(const QList<RatingRecord> &records, const QList<Parsed> &parsed, const RatingsInputOptions &options,
-                     QList<Category> *categories, RatingsInputError *error)
+bool buildCategories(const QList<RatingRecord> &records, const QList<Parsed> &parsed,
+                     const RatingsInputOptions &options, QList<Category> *categories, RatingsInputError *error)
 {
-    bool sawNotApplicable = std::any_of(parsed.begin(), parsed.end(), [](const Parsed &p) { return p.kind == Parsed::NotApplicable; });
+    bool sawNotApplicable =
+        std::any_of(parsed.begin(), parsed.end(), [](const Parsed &p) { return p.kind == Parsed::NotApplicable; });
     const bool numericLevel = options.level == Level::Interval || options.level == Level::Ratio;
     if (!options.categories.isEmpty()) {
         for (const QString &raw : options.categories) {
@@ -152,7 +152,10 @@ bool buildCategories(const QList<RatingRecord> &records, const QList<Parsed> &pa
                 continue;
             }
             if (p.kind == Parsed::Text && numericLevel)
-                return fail(error, QStringLiteral("category '%1' is not a number, which level %2 needs").arg(p.text, levelName(options.level)), 0);
+                return fail(error,
+                            QStringLiteral("category '%1' is not a number, which level %2 needs")
+                                .arg(p.text, levelName(options.level)),
+                            0);
             for (const Category &c : std::as_const(*categories)) {
                 const bool same = p.kind == Parsed::Number ? c.isNumeric() && c.value == p.number : c.label == p.text;
                 if (same)
@@ -212,22 +215,31 @@ std::optional<Ratings> ratingsFromRecords(const QList<RatingRecord> &records, co
         const Parsed p = parseValue(r.value);
         if (p.kind == Parsed::Text) {
             if (options.level == Level::Interval || options.level == Level::Ratio)
-                return fail(error, QStringLiteral("'%1' is not a number, which level %2 needs").arg(p.text, levelName(options.level)), r.line),
+                return fail(error,
+                            QStringLiteral("'%1' is not a number, which level %2 needs")
+                                .arg(p.text, levelName(options.level)),
+                            r.line),
                        std::nullopt;
             if (options.level == Level::Ordinal && !declared)
-                return fail(error, QStringLiteral("'%1' is text: level ordinal needs --categories to fix the order of text answers").arg(p.text),
+                return fail(error,
+                            QStringLiteral(
+                                "'%1' is text: level ordinal needs --categories to fix the order of text answers")
+                                .arg(p.text),
                             r.line),
                        std::nullopt;
         }
         if (p.kind == Parsed::Number && options.level == Level::Ratio && p.number < 0)
-            return fail(error, QStringLiteral("%1 is negative, which level ratio does not allow").arg(p.text), r.line), std::nullopt;
+            return fail(error, QStringLiteral("%1 is negative, which level ratio does not allow").arg(p.text), r.line),
+                   std::nullopt;
 
         const qsizetype u = indexOf(unit, &units, &unitIndex);
         const qsizetype k = indexOf(rater, &raters, &raterIndex);
         const auto key = std::make_pair(u, k);
         if (const auto it = seen.constFind(key); it != seen.constEnd()) {
             const QString first = it.value() > 0 ? QStringLiteral(" (first on line %1)").arg(it.value()) : QString();
-            return fail(error, QStringLiteral("unit '%1' is rated twice by rater '%2'%3").arg(unit, rater, first), r.line), std::nullopt;
+            return fail(error, QStringLiteral("unit '%1' is rated twice by rater '%2'%3").arg(unit, rater, first),
+                        r.line),
+                   std::nullopt;
         }
         seen.insert(key, r.line);
         parsed.append(p);
@@ -246,16 +258,19 @@ std::optional<Ratings> ratingsFromRecords(const QList<RatingRecord> &records, co
         for (qsizetype c = 0; c < categories.size() && index < 0; ++c) {
             const Category &cat = categories.at(c);
             if (p.kind == Parsed::NotApplicable ? cat.notApplicable
-                : p.kind == Parsed::Number     ? cat.isNumeric() && cat.value == p.number
-                                               : !cat.notApplicable && !cat.isNumeric() && cat.label == p.text)
+                : p.kind == Parsed::Number      ? cat.isNumeric() && cat.value == p.number
+                                                : !cat.notApplicable && !cat.isNumeric() && cat.label == p.text)
                 index = int(c);
         }
         if (index < 0) {
-            return fail(error, QStringLiteral("'%1' is not one of the categories %2").arg(p.text, options.categories.join(QLatin1Char(','))),
+            return fail(error,
+                        QStringLiteral("'%1' is not one of the categories %2")
+                            .arg(p.text, options.categories.join(QLatin1Char(','))),
                         records.at(i).line),
                    std::nullopt;
         }
-        ratings.set(unitIndex.value(records.at(i).unit.trimmed()), raterIndex.value(records.at(i).rater.trimmed()), index);
+        ratings.set(unitIndex.value(records.at(i).unit.trimmed()), raterIndex.value(records.at(i).rater.trimmed()),
+                    index);
     }
     return ratings;
 }

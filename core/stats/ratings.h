@@ -50,7 +50,10 @@ public:
     const Category &category(int index) const { return m_categories.at(index); }
 
     int at(qsizetype unit, qsizetype rater) const { return m_cells[std::size_t(unit * raterCount() + rater)]; }
-    void set(qsizetype unit, qsizetype rater, int category) { m_cells[std::size_t(unit * raterCount() + rater)] = category; }
+    void set(qsizetype unit, qsizetype rater, int category)
+    {
+        m_cells[std::size_t(unit * raterCount() + rater)] = category;
+    }
 
     // True when cell holds an answer that a statistic at this level uses: any category at the
     // nominal level, any category but N/A at the others.

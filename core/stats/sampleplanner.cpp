@@ -13,8 +13,7 @@ namespace {
 constexpr qint64 largest = 1'000'000'000;
 
 // The smallest n in [lo, hi] with ok(n), given ok is monotone (false … false true … true) and ok(hi).
-template<typename Ok>
-qint64 firstTrue(qint64 lo, qint64 hi, Ok ok)
+template <typename Ok> qint64 firstTrue(qint64 lo, qint64 hi, Ok ok)
 {
     while (lo < hi) {
         const qint64 mid = lo + (hi - lo) / 2;
@@ -34,7 +33,9 @@ std::optional<qint64> sampleSizeForMean(double sd, double margin, double confide
         return std::nullopt;
     if (sd == 0)
         return 2;
-    const auto ok = [&](qint64 n) { return studentTCritical(confidence, double(n - 1)) * sd / std::sqrt(double(n)) <= margin; };
+    const auto ok = [&](qint64 n) {
+        return studentTCritical(confidence, double(n - 1)) * sd / std::sqrt(double(n)) <= margin;
+    };
     if (!ok(largest))
         return std::nullopt;
     return firstTrue(2, largest, ok);
