@@ -42,7 +42,10 @@ QJsonObject parse(const Run &r)
     return doc.object();
 }
 
-bool near(double a, double b, double tol) { return std::fabs(a - b) <= tol; }
+bool near(double a, double b, double tol)
+{
+    return std::fabs(a - b) <= tol;
+}
 constexpr double threeDecimals = 0.0005 + 1e-12;
 
 } // namespace
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void iccForms();
     void cohenAndTextScales();
     void undefinedNoVariation();
+    void csvDetailsAndNotApplicable();
     void invalidInput_data();
     void invalidInput();
     void usageErrors_data();
@@ -89,12 +93,14 @@ QString TestCliAgreement::write(const QString &name, const QByteArray &content)
 
 void TestCliAgreement::jsonShape()
 {
-    const Run r = cli({data("krippendorff2011.csv"), QStringLiteral("--metric"), QStringLiteral("alpha"), QStringLiteral("--bootstrap"), QStringLiteral("0")});
+    const Run r = cli({data("krippendorff2011.csv"), QStringLiteral("--metric"), QStringLiteral("alpha"),
+                       QStringLiteral("--bootstrap"), QStringLiteral("0")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.err.isEmpty());
     QVERIFY(r.out.endsWith(QLatin1Char('\n')));
     // Every key of cli.md, in its order, and nothing else.
-    const QStringList keys{"metric", "level", "weights", "value", "ci_low", "ci_high", "units", "raters", "pairable", "note"};
+    const QStringList keys{"metric",  "level", "weights", "value",    "ci_low",
+                           "ci_high", "units", "raters",  "pairable", "note"};
     qsizetype at = -1;
     for (const QString &k : keys) {
         const qsizetype next = r.out.indexOf(QStringLiteral("\"%1\":").arg(k));
@@ -130,7 +136,8 @@ void TestCliAgreement::alphaLevels()
 {
     QFETCH(QString, level);
     QFETCH(double, published);
-    const Run r = cli({data("krippendorff2011.csv"), QStringLiteral("--metric"), QStringLiteral("alpha"), QStringLiteral("--level"), level});
+    const Run r = cli({data("krippendorff2011.csv"), QStringLiteral("--metric"), QStringLiteral("alpha"),
+                       QStringLiteral("--level"), level});
     QCOMPARE(r.code, 0);
     const QJsonObject o = parse(r);
     QCOMPARE(o.value("level").toString(), level);
@@ -173,7 +180,7 @@ void TestCliAgreement::iccForms()
     QVERIFY(o.value("note").isNull());
     const QJsonObject forms = o.value("forms").toObject();
     // Shrout & Fleiss (1979), recomputed to three decimals (calibration.md).
-    const QList<std::pair<QString, double>> expected{{"icc1", 0.166}, {"icc2", 0.290}, {"icc3", 0.715},
+    const QList<std::pair<QString, double>> expected{{"icc1", 0.166},  {"icc2", 0.290},  {"icc3", 0.715},
                                                      {"icc1k", 0.443}, {"icc2k", 0.620}, {"icc3k", 0.909}};
     QCOMPARE(forms.keys().size(), 6);
     for (const auto &[key, value] : expected) {
@@ -211,13 +218,15 @@ void TestCliAgreement::cohenAndTextScales()
     QCOMPARE(o.value("units").toInt(), 50);
     QCOMPARE(o.value("pairable").toInt(), 100);
     // AC1 by hand: 0.405941 (tst_agreement); percent agreement 0.7 as a proportion.
-    QVERIFY(near(parse(cli({path, QStringLiteral("--metric"), QStringLiteral("ac1")})).value("value").toDouble(), 0.205 / 0.505, 1e-12));
-    QVERIFY(near(parse(cli({path, QStringLiteral("--metric"), QStringLiteral("percent")})).value("value").toDouble(), 0.7, 1e-12));
+    QVERIFY(near(parse(cli({path, QStringLiteral("--metric"), QStringLiteral("ac1")})).value("value").toDouble(),
+                 0.205 / 0.505, 1e-12));
+    QVERIFY(near(parse(cli({path, QStringLiteral("--metric"), QStringLiteral("percent")})).value("value").toDouble(),
+                 0.7, 1e-12));
 
     // Text answers are fine at the ordinal level once --categories fixes their order; weighted κ
     // defaults to the ordinal level. yes/no on a no,yes scale: q = 2, so every weighting is κ = 0.4.
-    const Run weighted = cli({path, QStringLiteral("--metric"), QStringLiteral("cohen"), QStringLiteral("--weights"), QStringLiteral("linear"),
-                              QStringLiteral("--categories"), QStringLiteral("no,yes")});
+    const Run weighted = cli({path, QStringLiteral("--metric"), QStringLiteral("cohen"), QStringLiteral("--weights"),
+                              QStringLiteral("linear"), QStringLiteral("--categories"), QStringLiteral("no,yes")});
     QCOMPARE(weighted.code, 0);
     const QJsonObject w = parse(weighted);
     QCOMPARE(w.value("level").toString(), QStringLiteral("ordinal"));
@@ -243,28 +252,56 @@ void TestCliAgreement::undefinedNoVariation()
     QCOMPARE(parse(cli({path, QStringLiteral("--metric"), QStringLiteral("percent")})).value("value").toDouble(), 1.0);
 }
 
+void TestCliAgreement::csvDetailsAndNotApplicable()
+{
+    // A byte-order mark, a quoted unit holding a comma, N/A in two spellings, a blank line.
+    const QString path = write(QStringLiteral("na.csv"),
+                               "\xEF\xBB\xBFunit,rater,value\n\"a, 1\",x,N/A\n\"a, 1\",y,n/a\n\nb,x,1\nb,y,2\n");
+    // Nominal: N/A is a category, unit a agrees on it. n = 4 (n_1 = 1, n_2 = 1, n_N/A = 2); the
+    // coincidences off the diagonal sum to 2; Σ n_c n_k δ² = 2(1·1 + 1·2 + 1·2) = 10;
+    // α = 1 − 3·2/10 = 0.4.
+    const QJsonObject nominal = parse(cli({path, QStringLiteral("--metric"), QStringLiteral("alpha")}));
+    QCOMPARE(nominal.value("units").toInt(), 2);
+    QCOMPARE(nominal.value("pairable").toInt(), 4);
+    QVERIFY(near(nominal.value("value").toDouble(), 0.4, 1e-12));
+    // Interval: N/A is missing, unit a drops out; one unit, 1 against 2: α = 1 − 1·2/2 = 0.
+    const QJsonObject interval = parse(cli({path, QStringLiteral("--metric"), QStringLiteral("alpha"),
+                                            QStringLiteral("--level"), QStringLiteral("interval")}));
+    QCOMPARE(interval.value("units").toInt(), 1);
+    QCOMPARE(interval.value("pairable").toInt(), 2);
+    QCOMPARE(interval.value("value").toDouble(), 0.0);
+    QVERIFY(interval.value("ci_low").isNull());
+}
+
 void TestCliAgreement::invalidInput_data()
 {
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QStringList>("flags");
     QTest::addColumn<QString>("says");
     const QByteArray ok = "unit,rater,value\nu1,a,1\nu1,b,2\nu2,a,2\nu2,b,2\n";
-    QTest::newRow("cohen with three raters") << QByteArray(ok + "u1,c,1\n") << QStringList{"--metric", "cohen"}
-                                             << QStringLiteral("qualitylens-cli: bad.csv: --metric cohen needs exactly two raters; the file has 3");
-    QTest::newRow("duplicate unit and rater") << QByteArray(ok + "u1,a,3\n") << QStringList{"--metric", "alpha"}
-                                              << QStringLiteral("bad.csv:6: unit 'u1' is rated twice by rater 'a' (first on line 2)");
+    QTest::newRow("cohen with three raters")
+        << QByteArray(ok + "u1,c,1\n") << QStringList{"--metric", "cohen"}
+        << QStringLiteral("qualitylens-cli: bad.csv: --metric cohen needs exactly two raters; the file has 3");
+    QTest::newRow("duplicate unit and rater")
+        << QByteArray(ok + "u1,a,3\n") << QStringList{"--metric", "alpha"}
+        << QStringLiteral("bad.csv:6: unit 'u1' is rated twice by rater 'a' (first on line 2)");
     QTest::newRow("value outside --categories") << ok << QStringList{"--metric", "alpha", "--categories", "1,3,5"}
                                                 << QStringLiteral("bad.csv:3: '2' is not one of the categories 1,3,5");
-    QTest::newRow("text at interval") << QByteArray(ok + "u3,a,good\n") << QStringList{"--metric", "alpha", "--level", "interval"}
+    QTest::newRow("text at interval") << QByteArray(ok + "u3,a,good\n")
+                                      << QStringList{"--metric", "alpha", "--level", "interval"}
                                       << QStringLiteral("bad.csv:6: 'good' is not a number");
-    QTest::newRow("text at ordinal without --categories") << QByteArray(ok + "u3,a,good\n") << QStringList{"--metric", "alpha", "--level", "ordinal"}
-                                                          << QStringLiteral("bad.csv:6: 'good' is text");
-    QTest::newRow("text for icc") << QByteArray(ok + "u3,a,good\n") << QStringList{"--metric", "icc"} << QStringLiteral("bad.csv:6:");
+    QTest::newRow("text at ordinal without --categories")
+        << QByteArray(ok + "u3,a,good\n") << QStringList{"--metric", "alpha", "--level", "ordinal"}
+        << QStringLiteral("bad.csv:6: 'good' is text");
+    QTest::newRow("text for icc") << QByteArray(ok + "u3,a,good\n") << QStringList{"--metric", "icc"}
+                                  << QStringLiteral("bad.csv:6:");
     QTest::newRow("wrong header") << QByteArray("item,coder,score\nu1,a,1\n") << QStringList{"--metric", "alpha"}
                                   << QStringLiteral("bad.csv:1: the header must be unit,rater,value");
-    QTest::newRow("wrong field count") << QByteArray("unit,rater,value\nu1,a,1\nu1,b\n") << QStringList{"--metric", "alpha"}
-                                       << QStringLiteral("bad.csv:3: expected 3 fields");
-    QTest::newRow("header only") << QByteArray("unit,rater,value\n") << QStringList{"--metric", "alpha"} << QStringLiteral("no ratings");
+    QTest::newRow("wrong field count") << QByteArray("unit,rater,value\nu1,a,1\nu1,b\n")
+                                       << QStringList{"--metric", "alpha"}
+                                       << QStringLiteral("bad.csv:3: record has 2 fields, the header has 3");
+    QTest::newRow("header only") << QByteArray("unit,rater,value\n") << QStringList{"--metric", "alpha"}
+                                 << QStringLiteral("no ratings");
 }
 
 void TestCliAgreement::invalidInput()
@@ -284,19 +321,33 @@ void TestCliAgreement::usageErrors_data()
     QTest::addColumn<QString>("says");
     QTest::newRow("no --metric") << QStringList{} << QStringLiteral("--metric is required");
     QTest::newRow("unknown metric") << QStringList{"--metric", "tau"} << QStringLiteral("unknown --metric 'tau'");
-    QTest::newRow("unknown level") << QStringList{"--metric", "alpha", "--level", "cardinal"} << QStringLiteral("unknown --level");
-    QTest::newRow("unknown weights") << QStringList{"--metric", "cohen", "--weights", "cubic"} << QStringLiteral("unknown --weights");
-    QTest::newRow("weights with alpha") << QStringList{"--metric", "alpha", "--weights", "linear"} << QStringLiteral("cohen only");
-    QTest::newRow("fleiss at interval") << QStringList{"--metric", "fleiss", "--level", "interval"} << QStringLiteral("nominal statistic");
-    QTest::newRow("icc at nominal") << QStringList{"--metric", "icc", "--level", "nominal"} << QStringLiteral("interval or ratio");
-    QTest::newRow("weighted cohen at nominal") << QStringList{"--metric", "cohen", "--weights", "quadratic", "--level", "nominal"}
-                                               << QStringLiteral("ordered scale");
-    QTest::newRow("negative bootstrap") << QStringList{"--metric", "alpha", "--bootstrap", "-1"} << QStringLiteral("--bootstrap");
+    QTest::newRow("unknown level") << QStringList{"--metric", "alpha", "--level", "cardinal"}
+                                   << QStringLiteral("unknown --level");
+    QTest::newRow("unknown weights") << QStringList{"--metric", "cohen", "--weights", "cubic"}
+                                     << QStringLiteral("unknown --weights");
+    QTest::newRow("weights with alpha") << QStringList{"--metric", "alpha", "--weights", "linear"}
+                                        << QStringLiteral("cohen only");
+    QTest::newRow("fleiss at interval") << QStringList{"--metric", "fleiss", "--level", "interval"}
+                                        << QStringLiteral("nominal statistic");
+    QTest::newRow("icc at nominal") << QStringList{"--metric", "icc", "--level", "nominal"}
+                                    << QStringLiteral("interval or ratio");
+    QTest::newRow("weighted cohen at nominal")
+        << QStringList{"--metric", "cohen", "--weights", "quadratic", "--level", "nominal"}
+        << QStringLiteral("ordered scale");
+    QTest::newRow("unweighted cohen at ordinal")
+        << QStringList{"--metric", "cohen", "--level", "ordinal"} << QStringLiteral("unweighted κ is nominal");
+    QTest::newRow("negative bootstrap") << QStringList{"--metric", "alpha", "--bootstrap", "-1"}
+                                        << QStringLiteral("--bootstrap");
     QTest::newRow("seed not a number") << QStringList{"--metric", "alpha", "--seed", "one"} << QStringLiteral("--seed");
-    QTest::newRow("empty category") << QStringList{"--metric", "alpha", "--categories", "1,,3"} << QStringLiteral("empty entry");
-    QTest::newRow("text category at interval") << QStringList{"--metric", "alpha", "--level", "interval", "--categories", "low,high"}
-                                               << QStringLiteral("not a number");
-    QTest::newRow("unknown flag") << QStringList{"--metric", "alpha", "--frobnicate"} << QStringLiteral("Unknown option 'frobnicate'");
+    QTest::newRow("repeated category") << QStringList{"--metric", "alpha", "--categories", "1,2,2.0"}
+                                       << QStringLiteral("names '2.0' twice");
+    QTest::newRow("empty category") << QStringList{"--metric", "alpha", "--categories", "1,,3"}
+                                    << QStringLiteral("empty entry");
+    QTest::newRow("text category at interval")
+        << QStringList{"--metric", "alpha", "--level", "interval", "--categories", "low,high"}
+        << QStringLiteral("not a number");
+    QTest::newRow("unknown flag") << QStringList{"--metric", "alpha", "--frobnicate"}
+                                  << QStringLiteral("Unknown option 'frobnicate'");
 }
 
 void TestCliAgreement::usageErrors()
@@ -310,12 +361,16 @@ void TestCliAgreement::usageErrors()
     QVERIFY(r.out.isEmpty());
     // A missing or extra argument is a usage error too.
     QCOMPARE(cli({QStringLiteral("--metric"), QStringLiteral("alpha")}).code, 2);
-    QCOMPARE(cli({data("krippendorff2011.csv"), data("fleiss1971.csv"), QStringLiteral("--metric"), QStringLiteral("alpha")}).code, 2);
+    QCOMPARE(
+        cli({data("krippendorff2011.csv"), data("fleiss1971.csv"), QStringLiteral("--metric"), QStringLiteral("alpha")})
+            .code,
+        2);
 }
 
 void TestCliAgreement::cannotRead()
 {
-    const Run missing = cli({m_dir.filePath(QStringLiteral("nowhere.csv")), QStringLiteral("--metric"), QStringLiteral("alpha")});
+    const Run missing =
+        cli({m_dir.filePath(QStringLiteral("nowhere.csv")), QStringLiteral("--metric"), QStringLiteral("alpha")});
     QCOMPARE(missing.code, 4);
     QVERIFY2(missing.err.contains(QStringLiteral("cannot read")), qPrintable(missing.err));
     const Run folder = cli({m_dir.path(), QStringLiteral("--metric"), QStringLiteral("alpha")});

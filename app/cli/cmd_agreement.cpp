@@ -2,6 +2,7 @@
 // qualitylens-cli agreement: inter-rater agreement on long-format ratings (cli.md).
 #include "clicontext.h"
 
+#include "import/csvreader.h"
 #include "stats/bootstrap.h"
 #include "stats/gwet.h"
 #include "stats/icc.h"
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QStringDecoder>
 
 #include <cmath>
 #include <cstdio>
@@ -26,132 +26,58 @@ namespace {
 
 using namespace ql::stats;
 
-// The CSV reader of core/import had not landed when this command was written, so the simple
-// three-column file is read here: RFC 4180 quoting (a quoted field may hold commas, doubled
-// quotes and line breaks), LF or CRLF line ends, an optional UTF-8 byte-order mark. Each record
-// keeps the line it starts on, for messages.
-struct CsvRow
-{
-    QStringList fields;
-    qsizetype line = 0;
-};
-
-bool splitCsv(const QString &text, QList<CsvRow> *rows, qsizetype *errorLine)
-{
-    CsvRow row;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false; // something (even "") was read for this field
-    qsizetype line = 1;
-    row.line = 1;
-    const auto endRow = [&] {
-        if (fieldStarted || !row.fields.isEmpty())
-            row.fields.append(field);
-        // A blank line holds no record; one empty field alone is what it looks like.
-        if (!(row.fields.size() == 1 && row.fields.first().isEmpty()) && !row.fields.isEmpty())
-            rows->append(row);
-        row = CsvRow();
-        field.clear();
-        fieldStarted = false;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field.append(c);
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field.append(c);
-            }
-            continue;
-        }
-        if (c == QLatin1Char('"') && field.isEmpty()) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == QLatin1Char(',')) {
-            row.fields.append(field);
-            field.clear();
-            fieldStarted = true;
-        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
-                ++i;
-            endRow();
-            ++line;
-            row.line = line;
-        } else {
-            field.append(c);
-            fieldStarted = true;
-        }
-    }
-    if (quoted) {
-        *errorLine = row.line;
-        return false;
-    }
-    endRow();
-    return true;
-}
-
+// Reads the three columns with the project's CSV reader (RFC 4180, encoding detection, byte-order
+// mark, physical line numbers). The format is comma-separated by contract, so the delimiter is
+// not sniffed. Messages come back already prefixed "BASENAME:LINE: ".
 struct Input
 {
     QList<RatingRecord> records;
-    QString error;
-    qsizetype errorLine = 0;
+    QString error;           // empty when the file was read
+    bool readFailed = false; // the device failed (exit 4), rather than the content (exit 3)
 };
 
-Input readRecords(const QByteArray &bytes)
+Input readRecords(QFile *file)
 {
     Input in;
-    QByteArray data = bytes;
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data.remove(0, 3);
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(data);
-    if (decoder.hasError()) {
-        in.error = QStringLiteral("the file is not UTF-8 text");
+    CsvOptions options;
+    options.delimiter = QLatin1Char(',');
+    CsvReader reader(file, options);
+    const auto failed = [&](const QString &message) {
+        in.error = message;
+        in.readFailed = file->error() != QFileDevice::NoError;
         return in;
-    }
-    QList<CsvRow> rows;
-    qsizetype errorLine = 0;
-    if (!splitCsv(text, &rows, &errorLine)) {
-        in.error = QStringLiteral("a quoted field is not closed");
-        in.errorLine = errorLine;
-        return in;
-    }
-    if (rows.isEmpty()) {
-        in.error = QStringLiteral("the file is empty; expected the header unit,rater,value");
-        return in;
+    };
+    if (!reader.readHeader()) {
+        return failed(reader.hasError() ? reader.errorString()
+                                        : QStringLiteral("%1: the file is empty; expected the header unit,rater,value")
+                                              .arg(reader.sourceName()));
     }
     // The header names the three columns; their order is free.
-    const CsvRow &header = rows.first();
+    const QStringList header = reader.header().fields();
     int unitCol = -1, raterCol = -1, valueCol = -1;
-    for (int i = 0; i < header.fields.size(); ++i) {
-        const QString name = header.fields.at(i).trimmed().toLower();
-        int *slot = name == QLatin1String("unit") ? &unitCol : name == QLatin1String("rater") ? &raterCol : name == QLatin1String("value") ? &valueCol : nullptr;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString name = header.at(i).trimmed().toLower();
+        int *slot = name == QLatin1String("unit")    ? &unitCol
+                    : name == QLatin1String("rater") ? &raterCol
+                    : name == QLatin1String("value") ? &valueCol
+                                                     : nullptr;
         if (slot && *slot < 0)
             *slot = i;
     }
-    if (header.fields.size() != 3 || unitCol < 0 || raterCol < 0 || valueCol < 0) {
-        in.error = QStringLiteral("the header must be unit,rater,value");
-        in.errorLine = header.line;
-        return in;
+    if (header.size() != 3 || unitCol < 0 || raterCol < 0 || valueCol < 0)
+        return failed(
+            reader.lineMessage(reader.header().line(), QStringLiteral("the header must be unit,rater,value")));
+    CsvRecord record;
+    while (reader.next(record)) {
+        if (!record.isWellFormed())
+            return failed(record.problem());
+        in.records.append({record.field(unitCol).toString(), record.field(raterCol).toString(),
+                           record.field(valueCol).toString(), qsizetype(record.line())});
     }
-    for (qsizetype r = 1; r < rows.size(); ++r) {
-        const CsvRow &row = rows.at(r);
-        if (row.fields.size() != 3) {
-            in.error = QStringLiteral("expected 3 fields (unit,rater,value), found %1").arg(row.fields.size());
-            in.errorLine = row.line;
-            return in;
-        }
-        in.records.append({row.fields.at(unitCol), row.fields.at(raterCol), row.fields.at(valueCol), row.line});
-    }
+    if (reader.hasError())
+        return failed(reader.errorString());
     if (in.records.isEmpty())
-        in.error = QStringLiteral("no ratings after the header");
+        return failed(QStringLiteral("%1: no ratings after the header").arg(reader.sourceName()));
     return in;
 }
 
@@ -233,13 +159,14 @@ QString header(const QString &metric, Level level, KappaWeights weights)
 
 QString resultJson(const QString &metric, Level level, KappaWeights weights, const AgreementResult &r)
 {
-    return header(metric, level, weights)
-        + QStringLiteral("\"value\":%1,\"ci_low\":%2,\"ci_high\":%3,\"units\":%4,\"raters\":%5,\"pairable\":%6,\"note\":%7}\n")
-              .arg(jsonNumber(r.value), jsonNumber(r.ciLow), jsonNumber(r.ciHigh))
-              .arg(r.units)
-              .arg(r.raters)
-              .arg(r.pairable)
-              .arg(jsonNote(r.noteText()));
+    return header(metric, level, weights) +
+           QStringLiteral(
+               "\"value\":%1,\"ci_low\":%2,\"ci_high\":%3,\"units\":%4,\"raters\":%5,\"pairable\":%6,\"note\":%7}\n")
+               .arg(jsonNumber(r.value), jsonNumber(r.ciLow), jsonNumber(r.ciHigh))
+               .arg(r.units)
+               .arg(r.raters)
+               .arg(r.pairable)
+               .arg(jsonNote(r.noteText()));
 }
 
 QString iccJson(Level level, const IccResult &r)
@@ -253,13 +180,14 @@ QString iccJson(Level level, const IccResult &r)
         forms += QStringLiteral("%1:{\"value\":%2,\"ci_low\":%3,\"ci_high\":%4}")
                      .arg(jsonString(iccKey(f)), jsonNumber(e.value), jsonNumber(e.ciLow), jsonNumber(e.ciHigh));
     }
-    return header(QStringLiteral("icc"), level, KappaWeights::None)
-        + QStringLiteral("\"value\":%1,\"ci_low\":%2,\"ci_high\":%3,\"units\":%4,\"raters\":%5,\"pairable\":%6,\"note\":%7,\"forms\":{%8}}\n")
-              .arg(jsonNumber(headline.value), jsonNumber(headline.ciLow), jsonNumber(headline.ciHigh))
-              .arg(r.units)
-              .arg(r.raters)
-              .arg(r.units * r.raters)
-              .arg(jsonNote(r.noteText()), forms);
+    return header(QStringLiteral("icc"), level, KappaWeights::None) +
+           QStringLiteral("\"value\":%1,\"ci_low\":%2,\"ci_high\":%3,\"units\":%4,\"raters\":%5,\"pairable\":%6,"
+                          "\"note\":%7,\"forms\":{%8}}\n")
+               .arg(jsonNumber(headline.value), jsonNumber(headline.ciLow), jsonNumber(headline.ciHigh))
+               .arg(r.units)
+               .arg(r.raters)
+               .arg(r.units * r.raters)
+               .arg(jsonNote(r.noteText()), forms);
 }
 
 } // namespace
@@ -277,17 +205,26 @@ int runAgreement(const QStringList &args)
         "Intervals: 95% percentile bootstrap over units (none below 10 units); icc's is analytic."));
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("the ratings"));
     const QCommandLineOption metricOpt(QStringLiteral("metric"),
-                                       QStringLiteral("alpha (Krippendorff), fleiss, cohen (two raters), icc (Shrout & Fleiss), percent (Gwet's percent agreement), ac1 (Gwet)."),
+                                       QStringLiteral("alpha (Krippendorff), fleiss, cohen (two raters), icc (Shrout & "
+                                                      "Fleiss), percent (Gwet's percent agreement), ac1 (Gwet)."),
                                        QStringLiteral("M"));
-    const QCommandLineOption levelOpt(QStringLiteral("level"),
-                                      QStringLiteral("nominal, ordinal, interval or ratio. Default: nominal; ordinal for weighted cohen; interval for icc."),
-                                      QStringLiteral("L"));
-    const QCommandLineOption weightsOpt(QStringLiteral("weights"), QStringLiteral("cohen only: none (default), linear or quadratic."), QStringLiteral("W"));
-    const QCommandLineOption categoriesOpt(QStringLiteral("categories"),
-                                           QStringLiteral("the declared scale in order, e.g. 1,2,3,4,5 (default: the values that occur)."),
-                                           QStringLiteral("LIST"));
-    const QCommandLineOption bootstrapOpt(QStringLiteral("bootstrap"), QStringLiteral("bootstrap resamples (default 1000; 0: no interval)."), QStringLiteral("N"));
-    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("seed of the bootstrap (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption levelOpt(
+        QStringLiteral("level"),
+        QStringLiteral(
+            "nominal, ordinal, interval or ratio. Default: nominal; ordinal for weighted cohen; interval for icc."),
+        QStringLiteral("L"));
+    const QCommandLineOption weightsOpt(QStringLiteral("weights"),
+                                        QStringLiteral("cohen only: none (default), linear or quadratic."),
+                                        QStringLiteral("W"));
+    const QCommandLineOption categoriesOpt(
+        QStringLiteral("categories"),
+        QStringLiteral("the declared scale in order, e.g. 1,2,3,4,5 (default: the values that occur)."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption bootstrapOpt(QStringLiteral("bootstrap"),
+                                          QStringLiteral("bootstrap resamples (default 1000; 0: no interval)."),
+                                          QStringLiteral("N"));
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("seed of the bootstrap (default 1)."),
+                                     QStringLiteral("N"));
     parser.addOptions({metricOpt, levelOpt, weightsOpt, categoriesOpt, bootstrapOpt, seedOpt});
     if (const int rc = parseOrExit(parser, args, 1, 1); rc >= 0)
         return rc;
@@ -298,44 +235,64 @@ int runAgreement(const QStringList &args)
     const QString metricName = parser.value(metricOpt);
     const auto metric = metricFromName(metricName);
     if (!metric)
-        return usageError(parser, QStringLiteral("unknown --metric '%1': alpha, fleiss, cohen, icc, percent or ac1").arg(metricName));
+        return usageError(
+            parser, QStringLiteral("unknown --metric '%1': alpha, fleiss, cohen, icc, percent or ac1").arg(metricName));
 
     KappaWeights weights = KappaWeights::None;
     if (parser.isSet(weightsOpt)) {
         const auto w = weightsFromName(parser.value(weightsOpt));
         if (!w)
-            return usageError(parser, QStringLiteral("unknown --weights '%1': none, linear or quadratic").arg(parser.value(weightsOpt)));
+            return usageError(
+                parser,
+                QStringLiteral("unknown --weights '%1': none, linear or quadratic").arg(parser.value(weightsOpt)));
         if (*w != KappaWeights::None && *metric != Metric::Cohen)
             return usageError(parser, QStringLiteral("--weights applies to --metric cohen only"));
         weights = *w;
     }
 
-    Level level = *metric == Metric::Icc ? Level::Interval : weights != KappaWeights::None ? Level::Ordinal : Level::Nominal;
+    Level level = *metric == Metric::Icc          ? Level::Interval
+                  : weights != KappaWeights::None ? Level::Ordinal
+                                                  : Level::Nominal;
     if (parser.isSet(levelOpt)) {
         const auto l = levelFromName(parser.value(levelOpt));
         if (!l)
-            return usageError(parser, QStringLiteral("unknown --level '%1': nominal, ordinal, interval or ratio").arg(parser.value(levelOpt)));
+            return usageError(parser, QStringLiteral("unknown --level '%1': nominal, ordinal, interval or ratio")
+                                          .arg(parser.value(levelOpt)));
         level = *l;
     }
     const bool nominalOnly = *metric == Metric::Fleiss || *metric == Metric::Percent || *metric == Metric::Ac1;
     if (nominalOnly && level != Level::Nominal)
-        return usageError(parser, QStringLiteral("--metric %1 is a nominal statistic: --level must be nominal").arg(metricName));
+        return usageError(
+            parser, QStringLiteral("--metric %1 is a nominal statistic: --level must be nominal").arg(metricName));
     if (*metric == Metric::Icc && level != Level::Interval && level != Level::Ratio)
         return usageError(parser, QStringLiteral("--metric icc needs --level interval or ratio"));
     if (*metric == Metric::Cohen && weights != KappaWeights::None && level == Level::Nominal)
-        return usageError(parser, QStringLiteral("weighted κ needs an ordered scale: --level ordinal, interval or ratio"));
+        return usageError(parser,
+                          QStringLiteral("weighted κ needs an ordered scale: --level ordinal, interval or ratio"));
+    if (*metric == Metric::Cohen && weights == KappaWeights::None && level != Level::Nominal)
+        return usageError(parser, QStringLiteral("unweighted κ is nominal: give --weights linear or quadratic for an "
+                                                 "ordered scale"));
 
     QStringList categories;
     if (parser.isSet(categoriesOpt)) {
         categories = parser.value(categoriesOpt).split(QLatin1Char(','));
+        QStringList seen;
         for (QString &c : categories) {
             c = c.trimmed();
             if (c.isEmpty())
                 return usageError(parser, QStringLiteral("--categories has an empty entry"));
             bool number = false;
-            QLocale::c().toDouble(c, &number);
+            const double value = QLocale::c().toDouble(c, &number);
+            for (const QString &earlier : std::as_const(seen)) {
+                bool earlierNumber = false;
+                const double earlierValue = QLocale::c().toDouble(earlier, &earlierNumber);
+                if (earlier == c || (number && earlierNumber && earlierValue == value))
+                    return usageError(parser, QStringLiteral("--categories names '%1' twice").arg(c));
+            }
+            seen.append(c);
             if (!number && !isNotApplicableLabel(c) && (level == Level::Interval || level == Level::Ratio))
-                return usageError(parser, QStringLiteral("--categories: '%1' is not a number, which --level %2 needs").arg(c, levelName(level)));
+                return usageError(parser, QStringLiteral("--categories: '%1' is not a number, which --level %2 needs")
+                                              .arg(c, levelName(level)));
         }
     }
 
@@ -358,19 +315,14 @@ int runAgreement(const QStringList &args)
     const QString path = parser.positionalArguments().at(0);
     QFile file(path);
     if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("cannot read '%1': %2").arg(path, QFileInfo(path).isDir() ? QStringLiteral("it is a folder") : file.errorString()));
+        printError(QStringLiteral("cannot read '%1': %2")
+                       .arg(path, QFileInfo(path).isDir() ? QStringLiteral("it is a folder") : file.errorString()));
         return ExitCannotOpen;
     }
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        printError(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
-        return ExitCannotOpen;
-    }
-
-    const Input input = readRecords(bytes);
+    const Input input = readRecords(&file);
     if (!input.error.isEmpty()) {
-        printLineError(path, input.errorLine, input.error);
-        return ExitInvalidInput;
+        std::fputs(qUtf8Printable(input.error + QLatin1Char('\n')), stderr);
+        return input.readFailed ? ExitCannotOpen : ExitInvalidInput;
     }
     RatingsInputError error;
     const auto ratings = ratingsFromRecords(input.records, {level, categories}, &error);
@@ -379,7 +331,9 @@ int runAgreement(const QStringList &args)
         return ExitInvalidInput;
     }
     if (*metric == Metric::Cohen && ratings->raterCount() != 2) {
-        printLineError(path, 0, QStringLiteral("--metric cohen needs exactly two raters; the file has %1").arg(ratings->raterCount()));
+        printLineError(
+            path, 0,
+            QStringLiteral("--metric cohen needs exactly two raters; the file has %1").arg(ratings->raterCount()));
         return ExitInvalidInput;
     }
 
