@@ -136,8 +136,8 @@ bool fail(RatingsInputError *error, QString message, qsizetype line)
 }
 
 // The declared scale, or the scale of the values that occur; the N/A category goes last.
-bool buildCategories(const QList<RatingRecord> &records, const QList<Parsed> &parsed,
-                     const RatingsInputOptions &options, QList<Category> *categories, RatingsInputError *error)
+bool buildCategories(const QList<Parsed> &parsed, const RatingsInputOptions &options, QList<Category> *categories,
+                     RatingsInputError *error)
 {
     bool sawNotApplicable =
         std::any_of(parsed.begin(), parsed.end(), [](const Parsed &p) { return p.kind == Parsed::NotApplicable; });
@@ -184,7 +184,6 @@ bool buildCategories(const QList<RatingRecord> &records, const QList<Parsed> &pa
         for (const QString &t : std::as_const(texts))
             categories->append(Category{t, std::numeric_limits<double>::quiet_NaN(), false});
     }
-    Q_UNUSED(records)
     if (sawNotApplicable)
         categories->append(Category{QStringLiteral("N/A"), std::numeric_limits<double>::quiet_NaN(), true});
     return true;
@@ -246,7 +245,7 @@ std::optional<Ratings> ratingsFromRecords(const QList<RatingRecord> &records, co
     }
 
     QList<Category> categories;
-    if (!buildCategories(records, parsed, options, &categories, error))
+    if (!buildCategories(parsed, options, &categories, error))
         return std::nullopt;
 
     Ratings ratings(units, raters, categories);
