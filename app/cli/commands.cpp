@@ -5,12 +5,14 @@ namespace ql::cli {
 
 int runInit(const QStringList &args);
 int runAgreement(const QStringList &args);
+int runImport(const QStringList &args);
 int runPivot(const QStringList &args);
 
 const QList<Command> &commands()
 {
     static const QList<Command> list{
         {QStringLiteral("init"), QStringLiteral("create an empty project"), &runInit},
+        {QStringLiteral("import"), QStringLiteral("import a CSV file as a mapping says, or a scorecard definition"), &runImport},
         {QStringLiteral("agreement"), QStringLiteral("inter-rater agreement on long-format ratings (JSON out)"), &runAgreement},
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
     };

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auditcommitter.h"
+
+#include "auditrowparser.h"
+#include "contenthash.h"
+#include "importcontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QSqlQuery>
+
+namespace ql {
+
+AuditCommitter::AuditCommitter(ImportContext &context, const QHash<QString, ExistingRecord> &existing)
+    : m_ctx(context), m_existing(existing)
+{
+}
+
+QString AuditCommitter::hashOf(const PendingAudit &audit)
+{
+    ContentHash h;
+    h.add(audit.key);
+    for (const QString &t : audit.texts)
+        h.add(t);
+    for (const QString &d : audit.dimensions)
+        h.add(d);
+    h.add(audit.card ? audit.card->stored.id : 0);
+    h.add(audit.date.dateTime);
+    // Answers in criterion order, so that a file that lists them in another order is the same audit.
+    std::vector<const PendingAnswer *> sorted;
+    for (const PendingAnswer &a : audit.answers)
+        sorted.push_back(&a);
+    std::sort(sorted.begin(), sorted.end(), [](const PendingAnswer *a, const PendingAnswer *b) { return a->index < b->index; });
+    for (const PendingAnswer *a : sorted) {
+        h.add(a->index);
+        h.add(int(a->input.state));
+        h.add(a->input.value);
+        h.add(a->comment);
+        h.add(a->rootCauses);
+    }
+    return h.hex();
+}
+
+QString AuditCommitter::json(const PendingAudit &audit)
+{
+    QJsonObject o;
+    for (int f = 0; f < int(AuditField::Count); ++f) {
+        const QString &t = audit.texts[size_t(f)];
+        if (!t.isEmpty())
+            o.insert(AuditRowParser::fieldName(AuditField(f)), t);
+    }
+    if (audit.card) {
+        o.insert(QStringLiteral("scorecard"), audit.card->stored.card.name);
+        o.insert(QStringLiteral("scorecard_version"), audit.card->stored.card.version);
+        QJsonObject answers;
+        for (const PendingAnswer &a : audit.answers) {
+            const Criterion &c = audit.card->stored.card.criterionAt(a.index);
+            QJsonObject answer;
+            if (a.input.state == AnswerInput::NotApplicable)
+                answer.insert(QStringLiteral("value"), QStringLiteral("N/A"));
+            else if (a.option >= 0)
+                answer.insert(QStringLiteral("value"), c.scale.options.at(a.option).first);
+            else
+                answer.insert(QStringLiteral("value"), a.input.value);
+            if (!a.comment.isEmpty())
+                answer.insert(QStringLiteral("comment"), a.comment);
+            if (!a.rootCauses.isEmpty())
+                answer.insert(QStringLiteral("root_cause"), a.rootCauses);
+            answers.insert(c.key, answer);
+        }
+        o.insert(QStringLiteral("answers"), answers);
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString AuditCommitter::storedJson(qint64 auditId) const
+{
+    QJsonObject o;
+    QSqlQuery q(m_ctx.db);
+    q.prepare(QStringLiteral("SELECT a.date, ag.agent_key, a.score, s.name, s.version FROM audits a "
+                             "JOIN agents ag ON ag.id = a.agent_id JOIN scorecards s ON s.id = a.scorecard_id WHERE a.id = ?"));
+    q.addBindValue(auditId);
+    if (q.exec() && q.next()) {
+        o.insert(QStringLiteral("date"), q.value(0).toString());
+        o.insert(QStringLiteral("agent"), q.value(1).toString());
+        o.insert(QStringLiteral("score"), q.value(2).isNull() ? QJsonValue() : QJsonValue(q.value(2).toDouble()));
+        o.insert(QStringLiteral("scorecard"), q.value(3).toString());
+        o.insert(QStringLiteral("scorecard_version"), q.value(4).toInt());
+    }
+    q.prepare(QStringLiteral("SELECT c.key, a.value, a.option_label, a.na, a.comment FROM answers a "
+                             "JOIN criteria c ON c.id = a.criterion_id WHERE a.audit_id = ? ORDER BY c.position"));
+    q.addBindValue(auditId);
+    QJsonObject answers;
+    if (q.exec()) {
+        while (q.next()) {
+            QJsonObject answer;
+            if (q.value(3).toInt())
+                answer.insert(QStringLiteral("value"), QStringLiteral("N/A"));
+            else if (!q.value(2).isNull())
+                answer.insert(QStringLiteral("value"), q.value(2).toString());
+            else
+                answer.insert(QStringLiteral("value"), q.value(1).toDouble());
+            if (!q.value(4).isNull())
+                answer.insert(QStringLiteral("comment"), q.value(4).toString());
+            answers.insert(q.value(0).toString(), answer);
+        }
+    }
+    o.insert(QStringLiteral("answers"), answers);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+void AuditCommitter::reject(PendingAudit &audit)
+{
+    const QString reason = QObject::tr("another row of audit %1 was rejected").arg(audit.key);
+    for (qint64 line : audit.lines)
+        m_ctx.rejectSibling(line, reason);
+    ++m_ctx.summary.rejected;
+}
+
+void AuditCommitter::commit(PendingAudit &audit)
+{
+    if (audit.rejected || !audit.card) {
+        reject(audit);
+        return;
+    }
+    audit.comment = audit.text(AuditField::AuditComment);
+    audit.masked += m_ctx.mask(audit.comment);
+    const auto existing = m_existing.constFind(audit.key);
+    const QString hash = hashOf(audit);
+    if (existing != m_existing.cend()) {
+        if (existing->contentHash == hash) {
+            ++m_ctx.summary.unchanged;
+            return;
+        }
+        if (existing->localChanges && !m_ctx.overwriteLocal) {
+            ++m_ctx.summary.keptLocal;
+            if (ImportWriter *w = m_ctx.activeWriter()) {
+                const QString pending = json(audit);
+                w->setSourcePending(existing->id, pending);
+                w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(existing->id),
+                             QStringLiteral("source_pending"), QString(), pending, m_ctx.importId);
+            }
+            return;
+        }
+        if (ImportWriter *w = m_ctx.activeWriter()) {
+            const QString before = storedJson(existing->id);
+            if (!write(audit, existing->id, hash))
+                return;
+            w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(existing->id), QString(), before,
+                         json(audit), m_ctx.importId);
+        } else {
+            m_ctx.agentId(audit.text(AuditField::Agent)); // counts an agent a real run would create
+        }
+        ++m_ctx.summary.updated;
+        m_ctx.summary.masked += audit.masked;
+        return;
+    }
+    if (m_ctx.activeWriter()) {
+        if (!write(audit, 0, hash))
+            return;
+    } else {
+        m_ctx.agentId(audit.text(AuditField::Agent));
+    }
+    ++m_ctx.summary.inserted;
+    m_ctx.summary.masked += audit.masked;
+}
+
+bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const QString &hash)
+{
+    ImportWriter &w = m_ctx.writer;
+    const Scorecard &card = audit.card->stored.card;
+    m_inputs.assign(size_t(card.criterionCount()), AnswerInput::missing());
+    for (const PendingAnswer &a : audit.answers)
+        m_inputs[size_t(a.index)] = a.input;
+
+    ImportWriter::AuditRow row;
+    row.source = m_ctx.mapping.source;
+    row.key = audit.key;
+    row.ticket = audit.text(AuditField::Ticket);
+    row.date = audit.date.date.toString(Qt::ISODate);
+    row.dateTime = audit.date.dateTime;
+    row.keys = PeriodKeys::of(audit.date.date);
+    if (audit.interactionDate.date.isValid()) {
+        row.interactionDate = audit.interactionDate.date.toString(Qt::ISODate);
+        row.interactionKeys = PeriodKeys::of(audit.interactionDate.date);
+    }
+    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent));
+    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor));
+    // Team, site and supervisor from the file, else from the roster row in force on the date.
+    const AgentRoster::Placement placed = m_ctx.roster.inForce(row.agentId, audit.date.date);
+    const QString &team = audit.text(AuditField::Team);
+    const QString &site = audit.text(AuditField::Site);
+    const QString &supervisor = audit.text(AuditField::Supervisor);
+    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team);
+    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site);
+    row.supervisor = supervisor.isEmpty() ? placed.supervisor : supervisor;
+    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue));
+    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel));
+    row.sampleType = audit.sampleType;
+    row.scorecardId = audit.card->stored.id;
+    row.score = audit.card->engine->score(m_inputs);
+    row.comment = audit.comment;
+    row.contentHash = hash;
+    row.importId = m_ctx.importId;
+
+    qint64 auditId = existingId;
+    if (existingId > 0) {
+        if (!w.updateAudit(existingId, row) || !w.clearAuditChildren(existingId))
+            return false;
+    } else {
+        auditId = w.insertAudit(row);
+        if (auditId == 0)
+            return false;
+    }
+    ImportWriter::AnswerRow answer;
+    answer.auditId = auditId;
+    for (const PendingAnswer &a : audit.answers) {
+        const Criterion &c = card.criterionAt(a.index);
+        answer.criterionId = audit.card->stored.criterionIds.at(a.index);
+        answer.na = a.input.state == AnswerInput::NotApplicable;
+        answer.value = answer.na ? std::nullopt : std::optional<double>(a.input.value);
+        answer.c = answer.na ? std::nullopt : std::optional<double>(c.scale.c(a.input.value));
+        answer.optionLabel = a.option >= 0 ? c.scale.options.at(a.option).first : QString();
+        answer.comment = a.comment;
+        const qint64 answerId = w.insertAnswer(answer);
+        if (answerId == 0)
+            return false;
+        ++m_answers;
+        if (!a.rootCauses.isEmpty()) {
+            for (const QString &cause : a.rootCauses.split(u';', Qt::SkipEmptyParts)) {
+                const QString name = cause.trimmed();
+                if (!name.isEmpty())
+                    w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name));
+            }
+        }
+    }
+    for (qsizetype d = 0; d < audit.dimensions.size(); ++d) {
+        const QString &value = audit.dimensions.at(d);
+        if (!value.isEmpty())
+            w.insertAuditDimension(auditId, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first),
+                                   value);
+    }
+    return w.ok();
+}
+
+bool AuditCommitter::removeMissing(QDate from, QDate to, const QSet<QString> &keysInFile)
+{
+    QSqlQuery q(m_ctx.db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, audit_key FROM audits WHERE source = ? AND date BETWEEN ? AND ? ORDER BY id"));
+    q.addBindValue(m_ctx.mapping.source);
+    q.addBindValue(from.toString(Qt::ISODate));
+    q.addBindValue(to.toString(Qt::ISODate));
+    if (!q.exec())
+        return false;
+    QList<std::pair<qint64, QString>> gone;
+    while (q.next()) {
+        if (!keysInFile.contains(q.value(1).toString()))
+            gone.append({q.value(0).toLongLong(), q.value(1).toString()});
+    }
+    q.finish();
+    for (const auto &[id, key] : gone) {
+        ++m_ctx.summary.removed;
+        if (ImportWriter *w = m_ctx.activeWriter()) {
+            const QString before = storedJson(id);
+            if (!w->removeAudit(id))
+                return false;
+            w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(id), QString(), before, QString(),
+                         m_ctx.importId);
+        }
+    }
+    return true;
+}
+
+} // namespace ql

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "agentroster.h"
+#include "importmapping.h"
+#include "importproblem.h"
+#include "importsummary.h"
+#include "importwriter.h"
+#include "masking.h"
+#include "namedictionaries.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace ql {
+
+// What every kind's importer shares during one run: the mapping, the project's dictionaries and
+// roster, the writer, the counts and the problems. Kinds report problems through reject(); the
+// first rejection of an import that does not skip invalid rows stops all writing (the transaction
+// will be rolled back anyway) while validation goes on, so every problem is still listed.
+struct ImportContext
+{
+    ImportContext(const ImportMapping &m, QSqlDatabase database, ImportWriter &w)
+        : mapping(m), db(std::move(database)), writer(w), masker(m.mask)
+    {
+    }
+
+    const ImportMapping &mapping;
+    QSqlDatabase db;
+    ImportWriter &writer;
+    QString fileName;
+    bool writing = true; // false in a dry run, or after a rejection without skip-invalid
+    bool skipInvalid = false;
+    bool overwriteLocal = false;
+    qint64 importId = 0;
+    QString now;   // UTC date-time of the import, for created_at and the change log
+    QString who;
+    QDate today;   // the import date (agents' default valid_from)
+    NameDictionaries names;
+    AgentRoster roster;
+    Masker masker;
+    ImportSummary summary;
+    QList<ImportProblem> problems;
+    // Every rejected physical line (the line a record starts on) and the reason the rejects file
+    // gives it: its own problem, or "another row of audit X was rejected".
+    QHash<qint64, QString> rejectedLines;
+
+    ImportWriter *activeWriter() { return writing ? &writer : nullptr; }
+
+    // Reports a problem with a row; the row is rejected.
+    void reject(qint64 line, const QString &field, const QString &value, const QString &reason)
+    {
+        problems.append({fileName, line, field, value, reason});
+        rejectedLines.insert(line, reason);
+        if (!skipInvalid)
+            writing = false;
+    }
+    // A row rejected only because another row of its record was: in the rejects file, not listed.
+    void rejectSibling(qint64 line, const QString &reason)
+    {
+        if (!rejectedLines.contains(line))
+            rejectedLines.insert(line, reason);
+        if (!skipInvalid)
+            writing = false;
+    }
+
+    qint64 nameId(ImportWriter::NameTable table, const QString &name) { return names.id(table, name, activeWriter()); }
+    // The agent an id means, created (and counted) when the roster does not know it.
+    qint64 agentId(const QString &key)
+    {
+        bool created = false;
+        const qint64 id = roster.ensure(key, activeWriter(), now, importId, &created);
+        if (created)
+            ++summary.agentsCreated;
+        return id;
+    }
+    int mask(QString &text) const { return text.isEmpty() ? 0 : masker.mask(text); }
+};
+
+} // namespace ql

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "datereader.h"
+#include "scorecardcatalog.h"
+#include "scoring/auditscore.h"
+
+#include <QList>
+#include <QString>
+
+#include <array>
+#include <vector>
+
+namespace ql {
+
+// The audit-level fields of an audits file (formats.md "Fields per kind").
+enum class AuditField : int {
+    Date,
+    Agent,
+    Ticket,
+    Auditor,
+    Team,
+    Site,
+    Supervisor,
+    Queue,
+    Channel,
+    InteractionDate,
+    SampleType,
+    Scorecard,
+    ScorecardVersion,
+    AuditComment,
+    Count
+};
+
+// One answer of an audit being assembled, already checked against the scorecard.
+struct PendingAnswer
+{
+    int index = -1; // flat criterion index
+    AnswerInput input;
+    int option = -1;
+    QString comment;    // masked
+    QString rootCauses; // as written, ";"-separated
+    qint64 line = 0;
+};
+
+// An audit being assembled from its rows (long files) or its one row (wide files).
+struct PendingAudit
+{
+    QString key;
+    qint64 firstLine = 0;
+    QList<qint64> lines; // every row's physical line
+    bool rejected = false;
+
+    // Audit-level cells as written (trimmed) and the line each was first given on.
+    std::array<QString, int(AuditField::Count)> texts;
+    std::array<qint64, int(AuditField::Count)> textLines{};
+    QStringList dimensions; // one per mapping dimension, "" when not given
+    QList<qint64> dimensionLines;
+
+    DateReader::Result date;
+    DateReader::Result interactionDate;
+    QString sampleType = QStringLiteral("random");
+    const ScorecardCatalog::Entry *card = nullptr;
+    std::vector<PendingAnswer> answers;
+    QString comment; // the audit comment, masked
+    int masked = 0;
+
+    const QString &text(AuditField f) const { return texts[size_t(f)]; }
+};
+
+} // namespace ql
