@@ -42,20 +42,25 @@ public:
     void set(std::size_t i, std::int32_t code)
     {
         switch (m_width) {
-        case 1: m_bytes[i] = std::uint8_t(code); break;
+        case 1:
+            m_bytes[i] = std::uint8_t(code);
+            break;
         case 2: {
             const auto v = std::uint16_t(code);
             std::memcpy(&m_bytes[i * 2], &v, 2);
             break;
         }
-        default: std::memcpy(&m_bytes[i * 4], &code, 4); break;
+        default:
+            std::memcpy(&m_bytes[i * 4], &code, 4);
+            break;
         }
     }
 
     std::int32_t at(std::size_t i) const
     {
         switch (m_width) {
-        case 1: return m_bytes[i];
+        case 1:
+            return m_bytes[i];
         case 2: {
             std::uint16_t v;
             std::memcpy(&v, &m_bytes[i * 2], 2);
@@ -82,13 +87,15 @@ public:
     }
 
     // Calls f with a typed pointer to the codes (const uint8_t*, const uint16_t* or const int32_t*).
-    template <class F>
-    decltype(auto) visit(F &&f) const
+    template <class F> decltype(auto) visit(F &&f) const
     {
         switch (m_width) {
-        case 1: return f(reinterpret_cast<const std::uint8_t *>(m_bytes.data()));
-        case 2: return f(reinterpret_cast<const std::uint16_t *>(m_bytes.data()));
-        default: return f(reinterpret_cast<const std::int32_t *>(m_bytes.data()));
+        case 1:
+            return f(reinterpret_cast<const std::uint8_t *>(m_bytes.data()));
+        case 2:
+            return f(reinterpret_cast<const std::uint16_t *>(m_bytes.data()));
+        default:
+            return f(reinterpret_cast<const std::int32_t *>(m_bytes.data()));
         }
     }
 

@@ -6,9 +6,12 @@ namespace ql {
 QString pivotSourceName(PivotSource source)
 {
     switch (source) {
-    case PivotSource::Audits: return QStringLiteral("audits");
-    case PivotSource::Answers: return QStringLiteral("answers");
-    case PivotSource::Csat: return QStringLiteral("csat");
+    case PivotSource::Audits:
+        return QStringLiteral("audits");
+    case PivotSource::Answers:
+        return QStringLiteral("answers");
+    case PivotSource::Csat:
+        return QStringLiteral("csat");
     }
     return {};
 }
@@ -85,8 +88,8 @@ std::size_t Cube::memoryBytes() const
     for (const auto &c : m_columns)
         bytes += c->bytes();
     for (const auto &d : m_dimensions) {
-        bytes += d->map.capacity() * 4 + d->setOffsets.capacity() * 4 + d->setValues.capacity() * 4
-                 + d->julianDays.capacity() * 4;
+        bytes += d->map.capacity() * 4 + d->setOffsets.capacity() * 4 + d->setValues.capacity() * 4 +
+                 d->julianDays.capacity() * 4;
         for (const QString &l : d->labels)
             bytes += std::size_t(l.size()) * 2 + 32;
     }

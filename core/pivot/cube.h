@@ -35,12 +35,12 @@ struct CubeDimension
     enum class Period { None, Day, Week, Month, Quarter, Year };
 
     QString name;
-    QStringList labels;                   // code -> label; the last one is "(blank)"
-    const CodeColumn *column = nullptr;   // one code per fact (or per audit, for an answer's audit dimensions)
-    std::vector<std::int32_t> map;        // when not empty: column code -> this dimension's code
-    bool multiValued = false;             // column codes are set ids: the fact is under each value of its set
+    QStringList labels;                    // code -> label; the last one is "(blank)"
+    const CodeColumn *column = nullptr;    // one code per fact (or per audit, for an answer's audit dimensions)
+    std::vector<std::int32_t> map;         // when not empty: column code -> this dimension's code
+    bool multiValued = false;              // column codes are set ids: the fact is under each value of its set
     std::vector<std::uint32_t> setOffsets; // set id -> [setOffsets[id], setOffsets[id + 1]) in setValues
-    std::vector<std::int32_t> setValues;  // codes; an empty set is stored as {(blank)}
+    std::vector<std::int32_t> setValues;   // codes; an empty set is stored as {(blank)}
     Period period = Period::None;
     std::vector<std::int32_t> julianDays; // Day dimensions: code -> Julian day (0 for (blank))
 
@@ -55,9 +55,9 @@ class Cube final
 public:
     // Audits: flags[] bits.
     enum FactFlag : std::uint8_t {
-        Official = 1,      // not superseded, and the latest audit of its ticket and agent
-        Scored = 2,        // has a score
-        Complete = 4,      // not incomplete
+        Official = 1, // not superseded, and the latest audit of its ticket and agent
+        Scored = 2,   // has a score
+        Complete = 4, // not incomplete
         Passed = 8,
         CriticalFail = 16,
     };
@@ -80,8 +80,8 @@ public:
     // An answer's outcome: everything about one answer but its audit, its root causes and its id.
     struct AnswerOutcome
     {
-        std::int32_t criterion = 0; // criterion dimension code (the key)
-        std::int32_t section = 0;   // section dimension code (the name)
+        std::int32_t criterion = 0;                              // criterion dimension code (the key)
+        std::int32_t section = 0;                                // section dimension code (the name)
         double value = std::numeric_limits<double>::quiet_NaN(); // NaN when N/A
         double c = std::numeric_limits<double>::quiet_NaN();     // NaN when N/A
         bool na = false;

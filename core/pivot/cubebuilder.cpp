@@ -16,7 +16,8 @@ using namespace cubebuild;
 
 namespace {
 
-const char *const SampleTypes[] = {"auto", "csat_triggered", "dispute", "peer", "random", "self", "targeted"}; // code-point order
+const char *const SampleTypes[] = {"auto",   "csat_triggered", "dispute", "peer",
+                                   "random", "self",           "targeted"}; // code-point order
 
 std::int32_t sampleTypeCode(std::string_view text)
 {
@@ -39,7 +40,10 @@ struct LinkableResponse
 // "Latest" of scoring.md: the later date, then the later time of day, then the greater id.
 using Recency = std::tuple<std::int32_t, std::int32_t, std::int64_t>;
 
-bool sameTicket(std::string_view a, std::string_view b) { return a == b; }
+bool sameTicket(std::string_view a, std::string_view b)
+{
+    return a == b;
+}
 
 struct AuditScan
 {
@@ -68,7 +72,9 @@ bool linkTickets(sqlite3 *db, const std::vector<std::int64_t> &ids, const CodeCo
                                    [](const LinkableResponse &x, std::int64_t v) { return x.id < v; });
         return it != responses.end() && it->id == id ? &*it : nullptr;
     };
-    auto recency = [&](std::int32_t row) { return Recency{scan.days[std::size_t(row)], scan.seconds[std::size_t(row)], ids[std::size_t(row)]}; };
+    auto recency = [&](std::int32_t row) {
+        return Recency{scan.days[std::size_t(row)], scan.seconds[std::size_t(row)], ids[std::size_t(row)]};
+    };
     while (hasA) {
         ticket.assign(a.text(0));
         group.clear();
@@ -100,7 +106,8 @@ bool linkTickets(sqlite3 *db, const std::vector<std::int64_t> &ids, const CodeCo
             if (!(f & Cube::Official))
                 continue;
             bool laterExists = false;
-            for (std::size_t j = i + 1; j < group.size() && agents.at(std::size_t(group[j])) == agents.at(std::size_t(row)); ++j)
+            for (std::size_t j = i + 1;
+                 j < group.size() && agents.at(std::size_t(group[j])) == agents.at(std::size_t(row)); ++j)
                 if ((*flags)[std::size_t(group[j])] & Cube::Official)
                     laterExists = true;
             if (laterExists)
@@ -111,7 +118,8 @@ bool linkTickets(sqlite3 *db, const std::vector<std::int64_t> &ids, const CodeCo
 
         const LinkableResponse *latest = nullptr;
         for (const LinkableResponse *resp : groupResponses) {
-            if (!latest || Recency{latest->day, latest->seconds, latest->id} < Recency{resp->day, resp->seconds, resp->id})
+            if (!latest ||
+                Recency{latest->day, latest->seconds, latest->id} < Recency{resp->day, resp->seconds, resp->id})
                 latest = resp;
             if (latestOfficial >= 0) {
                 responseIds->push_back(resp->id);
@@ -132,7 +140,8 @@ bool linkTickets(sqlite3 *db, const std::vector<std::int64_t> &ids, const CodeCo
     std::vector<std::size_t> order(responseIds->size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return (*responseIds)[x] < (*responseIds)[y]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return (*responseIds)[x] < (*responseIds)[y]; });
     std::vector<std::int64_t> sortedIds;
     std::vector<std::int32_t> sortedAgents;
     for (std::size_t i : order) {
@@ -161,10 +170,11 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
     IdCodes queues, channels, auditors;
     QStringList queueLabels, channelLabels, auditorLabels;
     CustomDimensions custom;
-    if (!loadRoster(h, &roster, &err) || !loadIdDictionary(h, "SELECT id, name FROM queues", &queues, &queueLabels, &err)
-        || !loadIdDictionary(h, "SELECT id, name FROM channels", &channels, &channelLabels, &err)
-        || !loadIdDictionary(h, "SELECT id, auditor_key FROM auditors", &auditors, &auditorLabels, &err)
-        || !loadCustomDimensions(h, &custom, &err))
+    if (!loadRoster(h, &roster, &err) ||
+        !loadIdDictionary(h, "SELECT id, name FROM queues", &queues, &queueLabels, &err) ||
+        !loadIdDictionary(h, "SELECT id, name FROM channels", &channels, &channelLabels, &err) ||
+        !loadIdDictionary(h, "SELECT id, auditor_key FROM auditors", &auditors, &auditorLabels, &err) ||
+        !loadCustomDimensions(h, &custom, &err))
         return nullptr;
 
     // Scorecard versions: the fact column holds the version's position; name and version derive from it.
@@ -218,7 +228,8 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
     CodeColumn supervisor, linkedOutcome, linkedReason;
     AuditScan scanned;
     const std::size_t reserve = std::size_t(std::min<std::int64_t>(expected, 50'000'000));
-    for (CodeColumn *c : {agent, auditor, team, site, queue, channel, sampleType, scorecard, tenure, families, &supervisor})
+    for (CodeColumn *c :
+         {agent, auditor, team, site, queue, channel, sampleType, scorecard, tenure, families, &supervisor})
         c->reserve(reserve);
     for (auto *v : {&scanned.days, &scanned.interactionDays, &scanned.seconds})
         v->reserve(reserve);
@@ -246,14 +257,21 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
             const bool needHistory = scan.isNull(3) || scan.isNull(4) || scan.text(5).empty();
             if (needHistory)
                 history = roster.at(a, day);
-            team->push_back(!scan.isNull(3) ? roster.teams.code(scan.integer(3), false) : history ? history->team : roster.teams.blank);
-            site->push_back(!scan.isNull(4) ? roster.sites.code(scan.integer(4), false) : history ? history->site : roster.sites.blank);
-            supervisor.push_back(!scan.text(5).empty() ? roster.supervisors.code(scan.text(5)) : history ? history->supervisor : 0);
+            team->push_back(!scan.isNull(3) ? roster.teams.code(scan.integer(3), false)
+                            : history       ? history->team
+                                            : roster.teams.blank);
+            site->push_back(!scan.isNull(4) ? roster.sites.code(scan.integer(4), false)
+                            : history       ? history->site
+                                            : roster.sites.blank);
+            supervisor.push_back(!scan.text(5).empty() ? roster.supervisors.code(scan.text(5))
+                                 : history             ? history->supervisor
+                                                       : 0);
             queue->push_back(queues.code(scan.integer(6), scan.isNull(6)));
             channel->push_back(channels.code(scan.integer(7), scan.isNull(7)));
             sampleType->push_back(sampleTypeCode(scan.text(8)));
             const std::int64_t sc = scan.integer(9);
-            scorecard->push_back(sc >= 0 && sc < std::int64_t(scorecardRowOf.size()) && scorecardRowOf[std::size_t(sc)] >= 0
+            scorecard->push_back(sc >= 0 && sc < std::int64_t(scorecardRowOf.size()) &&
+                                         scorecardRowOf[std::size_t(sc)] >= 0
                                      ? scorecardRowOf[std::size_t(sc)]
                                      : std::int32_t(scorecardIds.size()));
             scanned.days.push_back(day);
@@ -306,7 +324,8 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
     dim("agent_name", agent, roster.nameLabels).map = roster.nameOfAgent;
     dim("team", team, roster.teamLabels);
     dim("site", site, roster.siteLabels);
-    finishTextColumn(cube.get(), roster.supervisors, std::move(supervisor), &Access::addDimension(cube.get(), QStringLiteral("supervisor")));
+    finishTextColumn(cube.get(), roster.supervisors, std::move(supervisor),
+                     &Access::addDimension(cube.get(), QStringLiteral("supervisor")));
     dim("tenure_band", tenure, tenureLabels());
     dim("queue", queue, queueLabels);
     dim("channel", channel, channelLabels);
@@ -333,8 +352,8 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
     {
         // The set of a bitmask: business, compliance, customer in code-point order; none -> (blank).
         CubeDimension &family = dim("critical_family", families,
-                                    {QStringLiteral("business"), QStringLiteral("compliance"), QStringLiteral("customer"),
-                                     QStringLiteral("(blank)")});
+                                    {QStringLiteral("business"), QStringLiteral("compliance"),
+                                     QStringLiteral("customer"), QStringLiteral("(blank)")});
         family.multiValued = true;
         for (int mask = 0; mask < 8; ++mask) {
             family.setOffsets.push_back(std::uint32_t(family.setValues.size()));
@@ -350,13 +369,34 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
         family.setOffsets.push_back(std::uint32_t(family.setValues.size()));
         cube->m_families = families;
     }
-    finishTextColumn(cube.get(), reasons, std::move(linkedReason), &Access::addDimension(cube.get(), QStringLiteral("reason")));
-    static const QStringList builtIn{"agent", "agent_name", "team", "site", "supervisor", "tenure_band", "queue",
-                                     "channel", "auditor", "scorecard", "scorecard_version", "sample_type",
-                                     "section", "criterion", "root_cause", "critical_family", "reason",
-                                     "day", "week", "month", "quarter", "year", "date"};
-    if (!addCustomDimensions(cube.get(), h, "SELECT audit_id, dimension_id, value FROM audit_dimensions ORDER BY audit_id",
-                             custom, cube->m_factIds, builtIn, &err))
+    finishTextColumn(cube.get(), reasons, std::move(linkedReason),
+                     &Access::addDimension(cube.get(), QStringLiteral("reason")));
+    static const QStringList builtIn{"agent",
+                                     "agent_name",
+                                     "team",
+                                     "site",
+                                     "supervisor",
+                                     "tenure_band",
+                                     "queue",
+                                     "channel",
+                                     "auditor",
+                                     "scorecard",
+                                     "scorecard_version",
+                                     "sample_type",
+                                     "section",
+                                     "criterion",
+                                     "root_cause",
+                                     "critical_family",
+                                     "reason",
+                                     "day",
+                                     "week",
+                                     "month",
+                                     "quarter",
+                                     "year",
+                                     "date"};
+    if (!addCustomDimensions(cube.get(), h,
+                             "SELECT audit_id, dimension_id, value FROM audit_dimensions ORDER BY audit_id", custom,
+                             cube->m_factIds, builtIn, &err))
         return nullptr;
     std::vector<CubeDimension *> periods;
     addPeriodDimensions(cube.get(), reviewDay, scanned.days, QString(), &periods);
@@ -397,11 +437,13 @@ std::shared_ptr<const Cube> CubeBuilder::build(const QSqlDatabase &db, PivotSour
     second.cancel = control.cancel;
     if (control.progress)
         second.progress = [&control](int p) { control.progress(50 + p / 2); };
-    return source == PivotSource::Csat ? buildCsat(db, *audits, second, error) : buildAnswers(db, audits, second, error);
+    return source == PivotSource::Csat ? buildCsat(db, *audits, second, error)
+                                       : buildAnswers(db, audits, second, error);
 }
 
-std::shared_ptr<const Cube> CubeBuilder::build(const QString &connectionName, PivotSource source, const Control &control,
-                                               QString *error, std::shared_ptr<const Cube> audits)
+std::shared_ptr<const Cube> CubeBuilder::build(const QString &connectionName, PivotSource source,
+                                               const Control &control, QString *error,
+                                               std::shared_ptr<const Cube> audits)
 {
     const QSqlDatabase db = QSqlDatabase::database(connectionName, true);
     if (!db.isOpen()) {

@@ -100,8 +100,8 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
             }
             const std::int64_t auditId = scan.integer(1);
             const std::int64_t criterionId = scan.integer(2);
-            if (auditId < 0 || auditId >= std::int64_t(auditRow.size()) || auditRow[std::size_t(auditId)] < 0
-                || criterionId < 0 || criterionId >= std::int64_t(criteria.size()))
+            if (auditId < 0 || auditId >= std::int64_t(auditRow.size()) || auditRow[std::size_t(auditId)] < 0 ||
+                criterionId < 0 || criterionId >= std::int64_t(criteria.size()))
                 continue; // not in the audits cube (the project changed under us): leave it out
             Criterion &criterion = criteria[std::size_t(criterionId)];
             const bool na = scan.integer(4) != 0;
@@ -110,7 +110,8 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
             std::int32_t code = -1;
             for (std::int32_t o : criterion.outcomes) {
                 const Cube::AnswerOutcome &x = outcomes[std::size_t(o)];
-                if (x.na == na && std::memcmp(&x.value, &value, sizeof value) == 0 && std::memcmp(&x.c, &c, sizeof c) == 0) {
+                if (x.na == na && std::memcmp(&x.value, &value, sizeof value) == 0 &&
+                    std::memcmp(&x.c, &c, sizeof c) == 0) {
                     code = o;
                     break;
                 }

@@ -31,9 +31,10 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
     IdCodes queues, channels;
     QStringList queueLabels, channelLabels;
     CustomDimensions custom;
-    if (!loadRoster(h, &roster, &err) || !loadIdDictionary(h, "SELECT id, name FROM queues", &queues, &queueLabels, &err)
-        || !loadIdDictionary(h, "SELECT id, name FROM channels", &channels, &channelLabels, &err)
-        || !loadCustomDimensions(h, &custom, &err))
+    if (!loadRoster(h, &roster, &err) ||
+        !loadIdDictionary(h, "SELECT id, name FROM queues", &queues, &queueLabels, &err) ||
+        !loadIdDictionary(h, "SELECT id, name FROM channels", &channels, &channelLabels, &err) ||
+        !loadCustomDimensions(h, &custom, &err))
         return nullptr;
 
     // A response without an agent takes the agent of its ticket's latest official audit (scoring.md),
@@ -62,8 +63,9 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
     StringDictionary reasons;
     std::vector<std::int32_t> days;
     {
-        SqliteScan scan(h, "SELECT id, agent_id, team_id, site_id, supervisor, queue_id, channel_id, day, score, scale, "
-                           "satisfied, dissatisfied, reason FROM csat_responses ORDER BY id");
+        SqliteScan scan(h,
+                        "SELECT id, agent_id, team_id, site_id, supervisor, queue_id, channel_id, day, score, scale, "
+                        "satisfied, dissatisfied, reason FROM csat_responses ORDER BY id");
         std::int64_t row = 0;
         while (scan.next()) {
             if (checkpoint.tick(++row)) {
@@ -78,9 +80,15 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
             const Roster::Entry *history = nullptr;
             if (scan.isNull(2) || scan.isNull(3) || scan.text(4).empty())
                 history = roster.at(a, day);
-            team->push_back(!scan.isNull(2) ? roster.teams.code(scan.integer(2), false) : history ? history->team : roster.teams.blank);
-            site->push_back(!scan.isNull(3) ? roster.sites.code(scan.integer(3), false) : history ? history->site : roster.sites.blank);
-            supervisor.push_back(!scan.text(4).empty() ? roster.supervisors.code(scan.text(4)) : history ? history->supervisor : 0);
+            team->push_back(!scan.isNull(2) ? roster.teams.code(scan.integer(2), false)
+                            : history       ? history->team
+                                            : roster.teams.blank);
+            site->push_back(!scan.isNull(3) ? roster.sites.code(scan.integer(3), false)
+                            : history       ? history->site
+                                            : roster.sites.blank);
+            supervisor.push_back(!scan.text(4).empty() ? roster.supervisors.code(scan.text(4))
+                                 : history             ? history->supervisor
+                                                       : 0);
             queue->push_back(queues.code(scan.integer(5), scan.isNull(5)));
             channel->push_back(channels.code(scan.integer(6), scan.isNull(6)));
             days.push_back(day);
@@ -106,16 +114,38 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
     dim("agent_name", agent, roster.nameLabels).map = roster.nameOfAgent;
     dim("team", team, roster.teamLabels);
     dim("site", site, roster.siteLabels);
-    finishTextColumn(cube.get(), roster.supervisors, std::move(supervisor), &Access::addDimension(cube.get(), QStringLiteral("supervisor")));
+    finishTextColumn(cube.get(), roster.supervisors, std::move(supervisor),
+                     &Access::addDimension(cube.get(), QStringLiteral("supervisor")));
     dim("tenure_band", tenure, tenureLabels());
     dim("queue", queue, queueLabels);
     dim("channel", channel, channelLabels);
-    finishTextColumn(cube.get(), reasons, std::move(reason), &Access::addDimension(cube.get(), QStringLiteral("reason")));
-    static const QStringList builtIn{"agent", "agent_name", "team", "site", "supervisor", "tenure_band", "queue",
-                                     "channel", "auditor", "scorecard", "scorecard_version", "sample_type",
-                                     "section", "criterion", "root_cause", "critical_family", "reason",
-                                     "day", "week", "month", "quarter", "year", "date"};
-    if (!addCustomDimensions(cube.get(), h, "SELECT response_id, dimension_id, value FROM csat_dimensions ORDER BY response_id",
+    finishTextColumn(cube.get(), reasons, std::move(reason),
+                     &Access::addDimension(cube.get(), QStringLiteral("reason")));
+    static const QStringList builtIn{"agent",
+                                     "agent_name",
+                                     "team",
+                                     "site",
+                                     "supervisor",
+                                     "tenure_band",
+                                     "queue",
+                                     "channel",
+                                     "auditor",
+                                     "scorecard",
+                                     "scorecard_version",
+                                     "sample_type",
+                                     "section",
+                                     "criterion",
+                                     "root_cause",
+                                     "critical_family",
+                                     "reason",
+                                     "day",
+                                     "week",
+                                     "month",
+                                     "quarter",
+                                     "year",
+                                     "date"};
+    if (!addCustomDimensions(cube.get(), h,
+                             "SELECT response_id, dimension_id, value FROM csat_dimensions ORDER BY response_id",
                              custom, cube->m_factIds, builtIn, &err))
         return nullptr;
     std::vector<CubeDimension *> periods;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cubebuilderparts.h"
 
-#include "sqlitescan.h"
 #include "common/periods.h"
+#include "sqlitescan.h"
 
 #include <QDate>
 
@@ -13,10 +13,7 @@
 namespace ql::cubebuild {
 
 Checkpoint::Checkpoint(const CubeBuilder::Control &control, int from, int to, std::int64_t expectedRows)
-    : m_control(control)
-    , m_from(from)
-    , m_to(to)
-    , m_expected(std::max<std::int64_t>(expectedRows, 1))
+    : m_control(control), m_from(from), m_to(to), m_expected(std::max<std::int64_t>(expectedRows, 1))
 {
     if (m_control.progress)
         m_control.progress(from);
@@ -74,9 +71,9 @@ const Roster::Entry *Roster::at(std::int32_t agent, std::int32_t day) const
 
 bool loadRoster(sqlite3 *db, Roster *roster, QString *error)
 {
-    if (!loadIdDictionary(db, "SELECT id, agent_key FROM agents", &roster->agents, &roster->agentLabels, error)
-        || !loadIdDictionary(db, "SELECT id, name FROM teams", &roster->teams, &roster->teamLabels, error)
-        || !loadIdDictionary(db, "SELECT id, name FROM sites", &roster->sites, &roster->siteLabels, error))
+    if (!loadIdDictionary(db, "SELECT id, agent_key FROM agents", &roster->agents, &roster->agentLabels, error) ||
+        !loadIdDictionary(db, "SELECT id, name FROM teams", &roster->teams, &roster->teamLabels, error) ||
+        !loadIdDictionary(db, "SELECT id, name FROM sites", &roster->sites, &roster->siteLabels, error))
         return false;
     const std::size_t agentCount = std::size_t(roster->agentLabels.size());
     roster->hireDay.assign(agentCount, 0);
@@ -249,7 +246,8 @@ void addPeriodDimensions(Cube *cube, CodeColumn *dayColumn, const std::vector<st
     static const Kind kinds[] = {
         {"week", CubeDimension::Period::Week, [](const PeriodKeys &k) { return k.week; }, &Periods::weekLabel},
         {"month", CubeDimension::Period::Month, [](const PeriodKeys &k) { return k.month; }, &Periods::monthLabel},
-        {"quarter", CubeDimension::Period::Quarter, [](const PeriodKeys &k) { return k.quarter; }, &Periods::quarterLabel},
+        {"quarter", CubeDimension::Period::Quarter, [](const PeriodKeys &k) { return k.quarter; },
+         &Periods::quarterLabel},
         {"year", CubeDimension::Period::Year, [](const PeriodKeys &k) { return k.month / 100; },
          [](int y) { return QStringLiteral("%1").arg(y, 4, 10, QLatin1Char('0')); }},
     };
@@ -367,8 +365,8 @@ std::int32_t CsatOutcomeDictionary::code(double score, std::string_view scale, b
     // Outcomes are few (a scale has a handful of points): a linear search beats a hash here.
     for (std::size_t i = 1; i < outcomes.size(); ++i) {
         const Cube::CsatOutcome &o = outcomes[i];
-        if (o.scale == scaleCode && o.satisfied == satisfied && o.dissatisfied == dissatisfied
-            && std::memcmp(&o.score, &score, sizeof score) == 0)
+        if (o.scale == scaleCode && o.satisfied == satisfied && o.dissatisfied == dissatisfied &&
+            std::memcmp(&o.score, &score, sizeof score) == 0)
             return std::int32_t(i);
     }
     Cube::CsatOutcome o;

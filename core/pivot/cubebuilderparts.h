@@ -72,10 +72,10 @@ struct Roster
     QStringList agentLabels;               // agent_key
     std::vector<std::int32_t> nameOfAgent; // agent code -> agent_name code
     QStringList nameLabels;
-    std::vector<std::int32_t> hireDay;     // agent code -> Julian day, 0 when unknown
+    std::vector<std::int32_t> hireDay; // agent code -> Julian day, 0 when unknown
     IdCodes teams, sites;
     QStringList teamLabels, siteLabels;
-    StringDictionary supervisors;          // provisional codes, shared with the facts
+    StringDictionary supervisors; // provisional codes, shared with the facts
     struct Entry
     {
         std::int32_t fromDay;

@@ -31,22 +31,16 @@ public:
                 const double scaled = std::nearbyint(v * 1e6);
                 if (scaled / 1e6 == v) {
                     m_fixed.push_back(std::int32_t(scaled));
-                    accumulate(v);
                     return;
                 }
             }
             toDouble();
         }
         m_doubles.push_back(v);
-        if (!std::isnan(v))
-            accumulate(v);
     }
 
     bool isFixed() const { return !m_double; }
     std::size_t size() const { return m_double ? m_doubles.size() : m_fixed.size(); }
-
-    // A constant near the values: stddev sums are taken around it so they do not cancel.
-    double reference() const { return m_count ? m_sum / double(m_count) : 0.0; }
 
     double at(std::size_t i) const
     {
@@ -56,8 +50,7 @@ public:
     }
 
     // Calls f with a getter (std::size_t -> double, NaN for no value) specialised for the storage.
-    template <class F>
-    decltype(auto) visit(F &&f) const
+    template <class F> decltype(auto) visit(F &&f) const
     {
         if (m_double) {
             const double *p = m_doubles.data();
@@ -78,11 +71,6 @@ public:
     std::size_t bytes() const { return m_fixed.capacity() * 4 + m_doubles.capacity() * 8; }
 
 private:
-    void accumulate(double v)
-    {
-        m_sum += v;
-        ++m_count;
-    }
     void toDouble()
     {
         m_double = true;
@@ -95,8 +83,6 @@ private:
     std::vector<std::int32_t> m_fixed;
     std::vector<double> m_doubles;
     bool m_double = false;
-    double m_sum = 0;
-    std::size_t m_count = 0;
 };
 
 } // namespace ql

@@ -30,8 +30,7 @@ struct Entries
     std::vector<std::uint32_t> slots;      // expanded
 };
 
-template <class F>
-inline void forEachEntry(const Entries &e, F &&f)
+template <class F> inline void forEachEntry(const Entries &e, F &&f)
 {
     if (!e.expanded) {
         const std::uint32_t *s = e.slotOfFact.data();
@@ -52,10 +51,10 @@ inline void forEachEntry(const Entries &e, F &&f)
 // promoter (NPS), 3 counted and a detractor. category = mask[i] ? table[code(i)] : 0.
 struct CategoryInput
 {
-    const CodeColumn *codes = nullptr;          // or:
-    const std::uint8_t *bytes = nullptr;        // per fact; neither: every fact has code 0
-    std::vector<std::uint8_t> table{1};         // code -> category
-    const std::uint8_t *mask = nullptr;         // per fact; null: every fact
+    const CodeColumn *codes = nullptr;   // or:
+    const std::uint8_t *bytes = nullptr; // per fact; neither: every fact has code 0
+    std::vector<std::uint8_t> table{1};  // code -> category
+    const std::uint8_t *mask = nullptr;  // per fact; null: every fact
 };
 
 // A number per fact (NaN: none): a numeric column, or a table of outcome values by code.
@@ -63,10 +62,9 @@ struct NumericInput
 {
     const NumericColumn *column = nullptr;
     const CodeColumn *codes = nullptr;
-    std::vector<double> table;                 // code -> value (NaN none)
-    std::vector<std::int32_t> groupOfCode;     // csat_mean: code -> scale (values only mean something within one)
-    const std::uint8_t *mask = nullptr;        // per fact; null: every fact
-    double reference = 0;                      // stddev sums are taken around it
+    std::vector<double> table;             // code -> value (NaN none)
+    std::vector<std::int32_t> groupOfCode; // csat_mean: code -> scale (values only mean something within one)
+    const std::uint8_t *mask = nullptr;    // per fact; null: every fact
 };
 
 // Dimension codes per fact for count_distinct.
@@ -99,11 +97,7 @@ class CategoryAccumulator final : public Accumulator
 {
 public:
     enum class Result { Count, Rate, Complement, Nps };
-    CategoryAccumulator(CategoryInput input, Result result)
-        : m_input(std::move(input))
-        , m_result(result)
-    {
-    }
+    CategoryAccumulator(CategoryInput input, Result result) : m_input(std::move(input)), m_result(result) {}
     void resize(std::size_t slots) override { m_counts.resize(slots * 4, 0); }
     void add(const Entries &entries) override;
     void merge(std::uint32_t to, std::uint32_t from) override
@@ -130,9 +124,7 @@ class MomentAccumulator final : public Accumulator
 public:
     enum class Result { Sum, Mean, Stddev };
     MomentAccumulator(NumericInput input, Result result, double scale)
-        : m_input(std::move(input))
-        , m_result(result)
-        , m_scale(scale)
+        : m_input(std::move(input)), m_result(result), m_scale(scale)
     {
     }
     void resize(std::size_t slots) override;
@@ -145,19 +137,15 @@ private:
     Result m_result;
     double m_scale;
     std::vector<std::int64_t> m_n;
-    std::vector<double> m_sum;    // of x (Sum, Mean) or of x - reference (Stddev)
-    std::vector<double> m_sumSq;  // Stddev: of (x - reference)^2
+    std::vector<double> m_sum;                      // of x (Sum, Mean); the running mean (Stddev)
+    std::vector<double> m_sumSq;                    // Stddev: the sum of squared deviations from the mean (M2)
     std::vector<std::int32_t> m_groupLo, m_groupHi; // csat_mean: the scales seen
 };
 
 class ExtremeAccumulator final : public Accumulator
 {
 public:
-    ExtremeAccumulator(NumericInput input, bool max)
-        : m_input(std::move(input))
-        , m_max(max)
-    {
-    }
+    ExtremeAccumulator(NumericInput input, bool max) : m_input(std::move(input)), m_max(max) {}
     void resize(std::size_t slots) override;
     void add(const Entries &entries) override;
     void merge(std::uint32_t to, std::uint32_t from) override;
@@ -175,11 +163,7 @@ private:
 class PercentileAccumulator final : public Accumulator
 {
 public:
-    PercentileAccumulator(NumericInput input, int percent)
-        : m_input(std::move(input))
-        , m_percent(percent)
-    {
-    }
+    PercentileAccumulator(NumericInput input, int percent) : m_input(std::move(input)), m_percent(percent) {}
     void resize(std::size_t slots) override;
     void add(const Entries &entries) override;
     void merge(std::uint32_t to, std::uint32_t from) override { m_pending.push_back({to, from}); }
@@ -188,7 +172,7 @@ public:
 
 private:
     NumericInput m_input;
-    int m_percent; // 1-99
+    int m_percent;                       // 1-99
     std::vector<std::uint64_t> m_offset; // per slot, into m_values
     std::vector<std::uint32_t> m_count;
     std::vector<double> m_values;
@@ -199,10 +183,7 @@ private:
 class DistinctAccumulator final : public Accumulator
 {
 public:
-    explicit DistinctAccumulator(DistinctInput input)
-        : m_input(input)
-    {
-    }
+    explicit DistinctAccumulator(DistinctInput input) : m_input(input) {}
     void resize(std::size_t slots) override
     {
         m_distinct.resize(slots, 0);

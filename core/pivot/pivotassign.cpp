@@ -118,7 +118,8 @@ Assignment assign(const Cube &cube, const KeySpace &space, const std::vector<Fac
                 const std::size_t row = a->ref.viaParent ? std::size_t(parentRows[i]) : i;
                 const std::int32_t set = dim.column->at(row);
                 next.clear();
-                for (std::uint32_t k = dim.setOffsets[std::size_t(set)]; k < dim.setOffsets[std::size_t(set) + 1]; ++k) {
+                for (std::uint32_t k = dim.setOffsets[std::size_t(set)]; k < dim.setOffsets[std::size_t(set) + 1];
+                     ++k) {
                     const std::int32_t member = dim.setValues[k];
                     if (!a->allowed.empty() && !a->allowed[std::size_t(member)])
                         continue;
@@ -153,7 +154,8 @@ Assignment assign(const Cube &cube, const KeySpace &space, const std::vector<Fac
 
 } // namespace
 
-Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters, SlotTable *table)
+Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters,
+                       SlotTable *table)
 {
     if (table->isDense())
         return assign<std::uint32_t>(cube, space, filters, table);

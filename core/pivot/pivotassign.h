@@ -25,6 +25,7 @@ struct Assignment
     std::vector<std::uint32_t> occupied; // finest slots that received a fact
 };
 
-Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters, SlotTable *table);
+Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters,
+                       SlotTable *table);
 
 } // namespace ql::pivot

@@ -23,7 +23,8 @@ PivotOptions PivotOptions::fromProject(const QSqlDatabase &db)
 {
     const ProjectSettings settings(db);
     PivotOptions options;
-    options.periodDate = settings.periodDate() == QLatin1String("interaction_date") ? PeriodDate::Interaction : PeriodDate::Review;
+    options.periodDate =
+        settings.periodDate() == QLatin1String("interaction_date") ? PeriodDate::Interaction : PeriodDate::Review;
     options.countedSampleTypes = settings.countedSampleTypes();
     return options;
 }
@@ -37,9 +38,7 @@ class Computation
 {
 public:
     Computation(const Cube &cube, const PivotSpec &spec, const PivotOptions &options)
-        : m_cube(cube)
-        , m_spec(spec)
-        , m_options(options)
+        : m_cube(cube), m_spec(spec), m_options(options)
     {
     }
     std::optional<PivotResult> run(QString *error);
@@ -69,9 +68,9 @@ private:
     KeySpace m_space;
     std::vector<FactFilter> m_filters;
     std::map<QString, std::vector<std::uint8_t>> m_allowed; // by dimension name
-    std::vector<PivotMeasure> m_measures;                  // displayed, then hidden ones (sort, top)
+    std::vector<PivotMeasure> m_measures;                   // displayed, then hidden ones (sort, top)
     std::vector<std::unique_ptr<Accumulator>> m_accumulators;
-    std::unique_ptr<CategoryAccumulator> m_facts;          // facts per slot: a cell exists when > 0
+    std::unique_ptr<CategoryAccumulator> m_facts; // facts per slot: a cell exists when > 0
     MeasureContext m_context;
     std::unique_ptr<SlotTable> m_table;
     Assignment m_assignment;
@@ -148,7 +147,8 @@ bool Computation::resolve(QString *error)
         // Both ends inclusive, on the date that drives periods; a fact without that date is out.
         const Cube::DimensionRef day = m_cube.findDimension(QStringLiteral("day"), m_options.periodDate);
         const std::int32_t lo = m_spec.from.isValid() ? std::int32_t(m_spec.from.toJulianDay()) : 1;
-        const std::int32_t hi = m_spec.to.isValid() ? std::int32_t(m_spec.to.toJulianDay()) : std::numeric_limits<std::int32_t>::max();
+        const std::int32_t hi =
+            m_spec.to.isValid() ? std::int32_t(m_spec.to.toJulianDay()) : std::numeric_limits<std::int32_t>::max();
         FactFilter f{day, {}};
         for (std::int32_t jd : day.dimension->julianDays)
             f.allowed.push_back(jd > 0 && jd >= lo && jd <= hi);
@@ -158,9 +158,10 @@ bool Computation::resolve(QString *error)
         if (how != PivotShowAs::DiffPrevCol)
             for (const AxisDimension &a : m_space.dims)
                 if (a.ref.dimension->multiValued) {
-                    *error = QObject::tr("\"show_as.%1\": %2 is not offered with the multi-valued dimension \"%3\" on an "
-                                         "axis (a fact counts under each of its values, so the shares would not add up)")
-                                 .arg(measure, pivotShowAsName(how), a.ref.dimension->name);
+                    *error =
+                        QObject::tr("\"show_as.%1\": %2 is not offered with the multi-valued dimension \"%3\" on an "
+                                    "axis (a fact counts under each of its values, so the shares would not add up)")
+                            .arg(measure, pivotShowAsName(how), a.ref.dimension->name);
                     return false;
                 }
 
@@ -312,7 +313,8 @@ void Computation::deriveOthers(int colLevel)
         const std::uint64_t others = m_space.withDigit(key, last, m_space.dims[std::size_t(last)].others());
         targets[k] = m_table->slot(m_space.project(others, m_rowDims, colLevel));
     }
-    derive(targets, m_space.dims[std::size_t(last)].ref.dimension->multiValued || multiValuedCollapsed(m_rowDims, colLevel));
+    derive(targets,
+           m_space.dims[std::size_t(last)].ref.dimension->multiValued || multiValuedCollapsed(m_rowDims, colLevel));
 }
 
 std::optional<PivotValue> Computation::value(std::uint32_t slot, int measure)
@@ -336,8 +338,8 @@ std::optional<PivotValue> Computation::value(std::uint32_t slot, int measure)
 std::optional<PivotValue> Computation::valueAt(std::uint64_t key, int measure)
 {
     const std::int64_t slot = m_table->find(key);
-    if (slot < 0 || std::size_t(slot) >= m_present.size() || !m_present[std::size_t(slot)]
-        || m_facts->counted(std::uint32_t(slot)) == 0)
+    if (slot < 0 || std::size_t(slot) >= m_present.size() || !m_present[std::size_t(slot)] ||
+        m_facts->counted(std::uint32_t(slot)) == 0)
         return std::nullopt;
     return value(std::uint32_t(slot), measure);
 }
@@ -473,11 +475,12 @@ std::optional<PivotResult> Computation::run(QString *error)
     if (m_spec.sort) {
         const bool rows = m_spec.sort->axis == PivotSort::Axis::Rows;
         const bool byLabel = m_sortMeasure < 0;
-        orderAxis(m_space, rows, byLabel, m_spec.sort->descending,
-                  [&](std::uint64_t axisKey) {
-                      return valueAt(rows ? m_space.join(axisKey, m_atKey) : m_space.join(m_atKey, axisKey), m_sortMeasure);
-                  },
-                  rows ? &rowKeys : &colKeys);
+        orderAxis(
+            m_space, rows, byLabel, m_spec.sort->descending,
+            [&](std::uint64_t axisKey) {
+                return valueAt(rows ? m_space.join(axisKey, m_atKey) : m_space.join(m_atKey, axisKey), m_sortMeasure);
+            },
+            rows ? &rowKeys : &colKeys);
     }
     std::unordered_map<std::uint64_t, int> rowIndex, colIndex;
     for (std::size_t i = 0; i < rowKeys.size(); ++i) {
@@ -515,7 +518,8 @@ std::optional<PivotResult> Computation::run(QString *error)
         const std::uint64_t key = m_table->key(s);
         placed.push_back({rowIndex.at(m_space.rowKey(key)), colIndex.at(m_space.colKey(key)), s});
     }
-    std::sort(placed.begin(), placed.end(), [](const Placed &a, const Placed &b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+    std::sort(placed.begin(), placed.end(),
+              [](const Placed &a, const Placed &b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
     const std::uint64_t rowTotal = m_space.axisPrefix(true, 0, 0), colTotal = m_space.axisPrefix(false, 0, 0);
     const int shownMeasures = int(m_spec.measures.size());
     result.m_cells.reserve(placed.size());
@@ -529,14 +533,16 @@ std::optional<PivotResult> Computation::run(QString *error)
             if (v && how != PivotShowAs::Value) {
                 if (how == PivotShowAs::DiffPrevCol) {
                     const std::int64_t prev = previousCol[std::size_t(p.col)];
-                    const auto before = prev < 0 ? std::nullopt : valueAt(m_space.join(rk, colKeys[std::size_t(prev)]), m);
+                    const auto before =
+                        prev < 0 ? std::nullopt : valueAt(m_space.join(rk, colKeys[std::size_t(prev)]), m);
                     v = before ? std::optional<PivotValue>(PivotValue{v->value - before->value, v->n}) : std::nullopt;
                 } else {
                     const std::uint64_t denominatorKey = how == PivotShowAs::PctGrand ? m_space.join(rowTotal, colTotal)
                                                          : how == PivotShowAs::PctRow ? m_space.join(rk, colTotal)
                                                                                       : m_space.join(rowTotal, ck);
                     const auto d = valueAt(denominatorKey, m);
-                    v = d && d->value != 0 ? std::optional<PivotValue>(PivotValue{100.0 * v->value / d->value, v->n}) : std::nullopt;
+                    v = d && d->value != 0 ? std::optional<PivotValue>(PivotValue{100.0 * v->value / d->value, v->n})
+                                           : std::nullopt;
                 }
             }
             result.m_values.push_back(v);

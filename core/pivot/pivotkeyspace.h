@@ -19,9 +19,9 @@ struct AxisDimension
 {
     Cube::DimensionRef ref;
     std::int32_t cardinality = 0;
-    std::uint64_t radix = 0;  // cardinality + 2
-    std::uint64_t weight = 0; // in the whole key
-    std::uint64_t axisWeight = 0; // in the row key or the column key
+    std::uint64_t radix = 0;           // cardinality + 2
+    std::uint64_t weight = 0;          // in the whole key
+    std::uint64_t axisWeight = 0;      // in the row key or the column key
     std::vector<std::uint8_t> allowed; // members a filter keeps; empty: all
     std::int32_t others() const { return cardinality; }
     std::int32_t total() const { return cardinality + 1; }
@@ -54,7 +54,8 @@ public:
             colSpace = 1;
         size = w;
         for (int d = 0; d < int(dims.size()); ++d)
-            dims[std::size_t(d)].axisWeight = d < rowDims ? dims[std::size_t(d)].weight / colSpace : dims[std::size_t(d)].weight;
+            dims[std::size_t(d)].axisWeight =
+                d < rowDims ? dims[std::size_t(d)].weight / colSpace : dims[std::size_t(d)].weight;
     }
 
     std::int32_t digit(std::uint64_t key, int d) const
@@ -80,7 +81,8 @@ public:
     std::uint64_t axisWithDigit(bool rows, std::uint64_t axisKey, int j, std::int32_t value) const
     {
         const AxisDimension &a = dims[std::size_t(rows ? j : rowDims + j)];
-        return axisKey - std::uint64_t(axisDigit(rows, axisKey, j)) * a.axisWeight + std::uint64_t(value) * a.axisWeight;
+        return axisKey - std::uint64_t(axisDigit(rows, axisKey, j)) * a.axisWeight +
+               std::uint64_t(value) * a.axisWeight;
     }
     // Leading digits that are not TOTAL.
     int axisLevel(bool rows, std::uint64_t axisKey) const
@@ -113,9 +115,7 @@ public:
     static constexpr std::uint64_t DenseLimit = std::uint64_t(1) << 18;
 
     explicit SlotTable(std::uint64_t keySpace, std::size_t expected)
-        : m_dense(keySpace <= DenseLimit)
-        , m_size(m_dense ? std::size_t(keySpace) : 0)
-        , m_map(m_dense ? 16 : expected)
+        : m_dense(keySpace <= DenseLimit), m_size(m_dense ? std::size_t(keySpace) : 0), m_map(m_dense ? 16 : expected)
     {
     }
     bool isDense() const { return m_dense; }

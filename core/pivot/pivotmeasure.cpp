@@ -69,7 +69,7 @@ std::optional<PivotMeasure> PivotMeasure::parse(const QString &text, QString *er
             m.kind = n.kind;
             return m;
         }
-    static const QRegularExpression call(QStringLiteral("^([a-z_]+|p[0-9]{1,2})\\(([^()]+)\\)$"));
+    static const QRegularExpression call(QStringLiteral("^([a-z_]+|p[0-9]{1,3})\\(([^()]+)\\)$"));
     const QRegularExpressionMatch match = call.match(compact);
     if (!match.hasMatch()) {
         *error = QObject::tr("unknown measure \"%1\" (known: %2)").arg(text, known());
@@ -108,9 +108,12 @@ std::optional<PivotMeasure> PivotMeasure::parse(const QString &text, QString *er
 QStringList PivotMeasure::fields(PivotSource source)
 {
     switch (source) {
-    case PivotSource::Audits: return {QStringLiteral("score"), QStringLiteral("raw_score"), QStringLiteral("csat")};
-    case PivotSource::Answers: return {QStringLiteral("value"), QStringLiteral("c")};
-    case PivotSource::Csat: return {QStringLiteral("csat"), QStringLiteral("score")};
+    case PivotSource::Audits:
+        return {QStringLiteral("score"), QStringLiteral("raw_score"), QStringLiteral("csat")};
+    case PivotSource::Answers:
+        return {QStringLiteral("value"), QStringLiteral("c")};
+    case PivotSource::Csat:
+        return {QStringLiteral("csat"), QStringLiteral("score")};
     }
     return {};
 }
@@ -158,7 +161,8 @@ QString PivotMeasure::checkSource(PivotSource source) const
     case Kind::Nps:
         if (source != PivotSource::Answers)
             return {};
-        return QObject::tr("unknown measure \"%1\" for the answers source: it is a CSAT KPI (use the csat or audits source)")
+        return QObject::tr(
+                   "unknown measure \"%1\" for the answers source: it is a CSAT KPI (use the csat or audits source)")
             .arg(spelling);
     }
     return {};

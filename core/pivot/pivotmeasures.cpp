@@ -79,18 +79,6 @@ NumericInput answerValues(const Cube &cube, bool c, bool ratedOnly)
     return in;
 }
 
-double tableReference(const std::vector<double> &table)
-{
-    double sum = 0;
-    int n = 0;
-    for (double v : table)
-        if (!std::isnan(v)) {
-            sum += v;
-            ++n;
-        }
-    return n ? sum / n : 0;
-}
-
 std::optional<NumericInput> field(const Cube &cube, const QString &name)
 {
     NumericInput in;
@@ -118,13 +106,14 @@ std::optional<NumericInput> field(const Cube &cube, const QString &name)
             return std::nullopt;
         break;
     }
-    in.reference = in.column ? in.column->reference() : tableReference(in.table);
     return in;
 }
 
 std::uint8_t familyBit(const QString &family)
 {
-    return family == QLatin1String("customer") ? Cube::Customer : family == QLatin1String("business") ? Cube::Business : Cube::Compliance;
+    return family == QLatin1String("customer")   ? Cube::Customer
+           : family == QLatin1String("business") ? Cube::Business
+                                                 : Cube::Compliance;
 }
 
 } // namespace
@@ -142,7 +131,8 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
         const Cube::DimensionRef ref = cube.findDimension(m.argument, ctx->periodDate);
         if (!ref) {
             *error = QObject::tr("unknown dimension \"%1\" in \"%2\" for the %3 source (known: %4)")
-                         .arg(m.argument, m.spelling, pivotSourceName(cube.source()), cube.dimensionNames().join(QStringLiteral(", ")));
+                         .arg(m.argument, m.spelling, pivotSourceName(cube.source()),
+                              cube.dimensionNames().join(QStringLiteral(", ")));
             return nullptr;
         }
         const CubeDimension &d = *ref.dimension;
@@ -212,7 +202,8 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
             for (int f = 0; f < 8; ++f)
                 in.table[std::size_t(f)] = (f & bit) ? 2 : 1;
         }
-        return std::make_unique<CategoryAccumulator>(std::move(in), m.kind == Kind::Accuracy ? Category::Complement : Category::Rate);
+        return std::make_unique<CategoryAccumulator>(std::move(in),
+                                                     m.kind == Kind::Accuracy ? Category::Complement : Category::Rate);
     }
     case Kind::Compliance: {
         NumericInput in = answerValues(cube, true, true);
@@ -224,6 +215,7 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
         CategoryInput in;
         in.codes = &cube.answerOutcomeCodes();
         in.mask = eligibility(ctx);
+        in.table.clear();
         for (const Cube::AnswerOutcome &x : cube.answerOutcomes())
             in.table.push_back(m.kind == Kind::NaRate ? (x.na ? 2 : 1) : !x.rated ? 0 : x.passesLevel ? 2 : 1);
         return std::make_unique<CategoryAccumulator>(std::move(in), Category::Rate);

@@ -2,9 +2,19 @@
 #include "pivotorder.h"
 
 #include <algorithm>
+#include <charconv>
 #include <unordered_map>
 
 namespace ql::pivot {
+
+double tieValue(double v)
+{
+    char text[32];
+    const auto written = std::to_chars(text, text + sizeof text, v, std::chars_format::general, 12);
+    double rounded = v;
+    std::from_chars(text, written.ptr, rounded);
+    return rounded;
+}
 
 namespace {
 
@@ -12,8 +22,15 @@ struct Ranked
 {
     std::uint64_t key;
     std::int32_t digit;
-    std::optional<PivotValue> value;
+    std::optional<PivotValue> value; // its value rounded by tieValue()
 };
+
+std::optional<PivotValue> rounded(std::optional<PivotValue> v)
+{
+    if (v)
+        v->value = tieValue(v->value);
+    return v;
+}
 
 // Value order (asc or desc) with missing values last, then n descending, then label.
 bool before(const Ranked &a, const Ranked &b, bool descending)
@@ -59,7 +76,8 @@ void orderAxis(const KeySpace &space, bool rows, bool byLabel, bool descending, 
             // Sorted keys keep siblings (same parent prefix) together.
             std::vector<Ranked> group;
             auto flush = [&] {
-                std::sort(group.begin(), group.end(), [&](const Ranked &a, const Ranked &b) { return before(a, b, descending); });
+                std::sort(group.begin(), group.end(),
+                          [&](const Ranked &a, const Ranked &b) { return before(a, b, descending); });
                 for (std::size_t r = 0; r < group.size(); ++r)
                     rank[group[r].key] = int(r);
                 group.clear();
@@ -70,7 +88,7 @@ void orderAxis(const KeySpace &space, bool rows, bool byLabel, bool descending, 
                 if (!group.empty() && pp != parent)
                     flush();
                 parent = pp;
-                group.push_back({p, space.axisDigit(rows, p, j), valueOf(p)});
+                group.push_back({p, space.axisDigit(rows, p, j), rounded(valueOf(p))});
             }
             flush();
         }
@@ -93,7 +111,8 @@ void orderAxis(const KeySpace &space, bool rows, bool byLabel, bool descending, 
     });
 }
 
-TopChoice chooseTop(const KeySpace &space, const std::vector<std::uint64_t> &finestRowKeys, int n, const AxisValue &valueOf)
+TopChoice chooseTop(const KeySpace &space, const std::vector<std::uint64_t> &finestRowKeys, int n,
+                    const AxisValue &valueOf)
 {
     TopChoice choice;
     const int last = space.rowDims - 1;
@@ -118,7 +137,7 @@ TopChoice chooseTop(const KeySpace &space, const std::vector<std::uint64_t> &fin
         if (!group.empty() && p != parent)
             flush();
         parent = p;
-        group.push_back({key, space.axisDigit(true, key, last), valueOf(key)});
+        group.push_back({key, space.axisDigit(true, key, last), rounded(valueOf(key))});
     }
     if (!group.empty())
         flush();

@@ -15,6 +15,11 @@
 
 namespace ql::pivot {
 
+// Sorting and top-N compare values rounded to 12 significant digits: two means that are equal but
+// were summed in a different order can differ in their last bit, and that noise must not decide an
+// order (nor whether two rows tie).
+double tieValue(double v);
+
 using AxisValue = std::function<std::optional<PivotValue>(std::uint64_t axisKey)>;
 
 // Sorts axis keys (row keys when rows, else column keys). With a measure, valueOf gives the value
@@ -31,6 +36,7 @@ struct TopChoice
 
 // Keeps, within each group of finest rows (same labels but the last), the n rows with the largest
 // value (then n descending, then label) and every row tied with the n-th.
-TopChoice chooseTop(const KeySpace &space, const std::vector<std::uint64_t> &finestRowKeys, int n, const AxisValue &valueOf);
+TopChoice chooseTop(const KeySpace &space, const std::vector<std::uint64_t> &finestRowKeys, int n,
+                    const AxisValue &valueOf);
 
 } // namespace ql::pivot

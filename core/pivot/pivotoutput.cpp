@@ -22,9 +22,12 @@ std::optional<PivotOutput::Format> PivotOutput::formatFromName(const QString &na
 QByteArray PivotOutput::format(const PivotResult &result, Format format)
 {
     switch (format) {
-    case Format::Long: return toLong(result);
-    case Format::Grid: return toGrid(result);
-    case Format::Json: return toJson(result);
+    case Format::Long:
+        return toLong(result);
+    case Format::Grid:
+        return toGrid(result);
+    case Format::Json:
+        return toJson(result);
     }
     return {};
 }
@@ -36,8 +39,8 @@ QByteArray PivotOutput::toLong(const PivotResult &result)
     buffer.open(QIODevice::WriteOnly);
     {
         CsvWriter csv(&buffer);
-        csv.writeTextRecord(result.rowDimensions() + result.columnDimensions()
-                            + QStringList{QStringLiteral("measure"), QStringLiteral("value")});
+        csv.writeTextRecord(result.rowDimensions() + result.columnDimensions() +
+                            QStringList{QStringLiteral("measure"), QStringLiteral("value")});
         for (int k = 0; k < result.cellCount(); ++k) {
             const PivotResult::Cell &cell = result.cell(k);
             const QStringList &rowLabels = result.row(cell.row).labels;

@@ -16,11 +16,16 @@ namespace ql {
 QString pivotShowAsName(PivotShowAs showAs)
 {
     switch (showAs) {
-    case PivotShowAs::Value: return QStringLiteral("value");
-    case PivotShowAs::PctGrand: return QStringLiteral("pct_grand");
-    case PivotShowAs::PctRow: return QStringLiteral("pct_row");
-    case PivotShowAs::PctCol: return QStringLiteral("pct_col");
-    case PivotShowAs::DiffPrevCol: return QStringLiteral("diff_prev_col");
+    case PivotShowAs::Value:
+        return QStringLiteral("value");
+    case PivotShowAs::PctGrand:
+        return QStringLiteral("pct_grand");
+    case PivotShowAs::PctRow:
+        return QStringLiteral("pct_row");
+    case PivotShowAs::PctCol:
+        return QStringLiteral("pct_col");
+    case PivotShowAs::DiffPrevCol:
+        return QStringLiteral("diff_prev_col");
     }
     return {};
 }
@@ -31,13 +36,20 @@ namespace {
 QString shown(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::String: return QStringLiteral("\"%1\"").arg(v.toString());
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    default: return QStringLiteral("nothing");
+    case QJsonValue::String:
+        return QStringLiteral("\"%1\"").arg(v.toString());
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    default:
+        return QStringLiteral("nothing");
     }
 }
 
@@ -45,7 +57,8 @@ bool checkKeys(const QJsonObject &object, const QStringList &allowed, const QStr
 {
     for (auto it = object.begin(); it != object.end(); ++it)
         if (!allowed.contains(it.key())) {
-            *error = QObject::tr("%1: unknown key \"%2\" (known: %3)").arg(where, it.key(), allowed.join(QStringLiteral(", ")));
+            *error = QObject::tr("%1: unknown key \"%2\" (known: %3)")
+                         .arg(where, it.key(), allowed.join(QStringLiteral(", ")));
             return false;
         }
     return true;
@@ -116,7 +129,9 @@ std::optional<PivotSpec> PivotSpec::fromJson(const QByteArray &json, QString *er
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QObject::tr("the pivot spec is not valid JSON: %1 at offset %2").arg(parseError.errorString()).arg(parseError.offset);
+        *error = QObject::tr("the pivot spec is not valid JSON: %1 at offset %2")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -141,12 +156,14 @@ std::optional<PivotSpec> PivotSpec::fromJsonObject(const QJsonObject &o, QString
         }
         spec.source = *source;
     }
-    if (o.contains(QLatin1String("rows")) && !stringList(o.value(QLatin1String("rows")), QStringLiteral("rows"), &spec.rows, error))
+    if (o.contains(QLatin1String("rows")) &&
+        !stringList(o.value(QLatin1String("rows")), QStringLiteral("rows"), &spec.rows, error))
         return std::nullopt;
-    if (o.contains(QLatin1String("cols")) && !stringList(o.value(QLatin1String("cols")), QStringLiteral("cols"), &spec.cols, error))
+    if (o.contains(QLatin1String("cols")) &&
+        !stringList(o.value(QLatin1String("cols")), QStringLiteral("cols"), &spec.cols, error))
         return std::nullopt;
-    if (o.contains(QLatin1String("measures"))
-        && !stringList(o.value(QLatin1String("measures")), QStringLiteral("measures"), &spec.measures, error))
+    if (o.contains(QLatin1String("measures")) &&
+        !stringList(o.value(QLatin1String("measures")), QStringLiteral("measures"), &spec.measures, error))
         return std::nullopt;
 
     if (o.contains(QLatin1String("filters"))) {
@@ -164,9 +181,9 @@ std::optional<PivotSpec> PivotSpec::fromJsonObject(const QJsonObject &o, QString
             }
             const QJsonObject f = it.value().toObject();
             if (it.key() == QLatin1String("date")) {
-                if (!checkKeys(f, {"from", "to"}, QStringLiteral("\"%1\"").arg(where), error)
-                    || !dateOf(f.value(QLatin1String("from")), where + QStringLiteral(".from"), &spec.from, error)
-                    || !dateOf(f.value(QLatin1String("to")), where + QStringLiteral(".to"), &spec.to, error))
+                if (!checkKeys(f, {"from", "to"}, QStringLiteral("\"%1\"").arg(where), error) ||
+                    !dateOf(f.value(QLatin1String("from")), where + QStringLiteral(".from"), &spec.from, error) ||
+                    !dateOf(f.value(QLatin1String("to")), where + QStringLiteral(".to"), &spec.to, error))
                     return std::nullopt;
                 continue;
             }
@@ -194,13 +211,15 @@ std::optional<PivotSpec> PivotSpec::fromJsonObject(const QJsonObject &o, QString
             const QJsonObject t = tv.toObject();
             if (!checkKeys(t, {"subtotals", "rows", "cols"}, QStringLiteral("\"totals\""), error))
                 return std::nullopt;
-            for (const auto &[key, flag] : {std::pair{"subtotals", &spec.totals.subtotals}, std::pair{"rows", &spec.totals.rows},
-                                            std::pair{"cols", &spec.totals.cols}})
-                if (t.contains(QLatin1String(key))
-                    && !boolOf(t.value(QLatin1String(key)), QStringLiteral("totals.%1").arg(QLatin1String(key)), flag, error))
+            for (const auto &[key, flag] : {std::pair{"subtotals", &spec.totals.subtotals},
+                                            std::pair{"rows", &spec.totals.rows}, std::pair{"cols", &spec.totals.cols}})
+                if (t.contains(QLatin1String(key)) &&
+                    !boolOf(t.value(QLatin1String(key)), QStringLiteral("totals.%1").arg(QLatin1String(key)), flag,
+                            error))
                     return std::nullopt;
         } else {
-            *error = QObject::tr("\"totals\" must be true, false or {\"subtotals\", \"rows\", \"cols\"}, not %1").arg(shown(tv));
+            *error = QObject::tr("\"totals\" must be true, false or {\"subtotals\", \"rows\", \"cols\"}, not %1")
+                         .arg(shown(tv));
             return std::nullopt;
         }
     }
@@ -215,7 +234,8 @@ std::optional<PivotSpec> PivotSpec::fromJsonObject(const QJsonObject &o, QString
         for (auto it = s.begin(); it != s.end(); ++it) {
             const QString how = it.value().toString();
             PivotShowAs value = PivotShowAs::Value;
-            for (PivotShowAs candidate : {PivotShowAs::PctGrand, PivotShowAs::PctRow, PivotShowAs::PctCol, PivotShowAs::DiffPrevCol})
+            for (PivotShowAs candidate :
+                 {PivotShowAs::PctGrand, PivotShowAs::PctRow, PivotShowAs::PctCol, PivotShowAs::DiffPrevCol})
                 if (how == pivotShowAsName(candidate))
                     value = candidate;
             if (value == PivotShowAs::Value) {
@@ -254,7 +274,8 @@ std::optional<PivotSpec> PivotSpec::fromJsonObject(const QJsonObject &o, QString
             return std::nullopt;
         }
         sort.by = by.toString();
-        if (s.contains(QLatin1String("at")) && !stringList(s.value(QLatin1String("at")), QStringLiteral("sort.at"), &sort.at, error, true))
+        if (s.contains(QLatin1String("at")) &&
+            !stringList(s.value(QLatin1String("at")), QStringLiteral("sort.at"), &sort.at, error, true))
             return std::nullopt;
         const QJsonValue order = s.value(QLatin1String("order"));
         if (order.isUndefined())
@@ -293,7 +314,8 @@ std::optional<PivotSpec> PivotSpec::fromJsonObject(const QJsonObject &o, QString
             }
             top.by = by.toString();
         }
-        if (t.contains(QLatin1String("others")) && !boolOf(t.value(QLatin1String("others")), QStringLiteral("top.others"), &top.others, error))
+        if (t.contains(QLatin1String("others")) &&
+            !boolOf(t.value(QLatin1String("others")), QStringLiteral("top.others"), &top.others, error))
             return std::nullopt;
         spec.top = top;
     }
@@ -330,7 +352,8 @@ QString PivotSpec::validate() const
         if (i < 0)
             return QObject::tr("\"show_as\" names \"%1\", which is not among the measures").arg(measure);
         if (how != PivotShowAs::DiffPrevCol && !parsed.at(i).isAdditive())
-            return QObject::tr("\"show_as.%1\": %2 is offered for count and sum only (a share of an average means nothing)")
+            return QObject::tr(
+                       "\"show_as.%1\": %2 is offered for count and sum only (a share of an average means nothing)")
                 .arg(measure, pivotShowAsName(how));
     }
     for (const QString &d : rows + cols)
@@ -343,7 +366,8 @@ QString PivotSpec::validate() const
         filtered << f.dimension;
     }
     if (from.isValid() && to.isValid() && from > to)
-        return QObject::tr("the date range ends (%1) before it starts (%2)").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate));
+        return QObject::tr("the date range ends (%1) before it starts (%2)")
+            .arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate));
     if (sort && sort->by != QLatin1String("label"))
         if (const QString e = checkExtra(sort->by, QStringLiteral("\"sort.by\"")); !e.isEmpty())
             return e;
@@ -351,7 +375,8 @@ QString PivotSpec::validate() const
         const QStringList &other = sort->axis == PivotSort::Axis::Rows ? cols : rows;
         if (sort->at.size() > other.size() && !(other.isEmpty() && sort->at == QStringList{QStringLiteral("(total)")}))
             return QObject::tr("\"sort.at\" names %1 labels, but the other axis has %2 dimensions")
-                .arg(sort->at.size()).arg(other.size());
+                .arg(sort->at.size())
+                .arg(other.size());
     }
     if (top) {
         if (!top->by.isEmpty())

@@ -44,8 +44,8 @@ struct PivotSort
 {
     enum class Axis { Rows, Cols };
     Axis axis = Axis::Rows;
-    QString by;        // "label" or a measure
-    QStringList at;    // labels on the other axis whose values sort; empty: the total
+    QString by;     // "label" or a measure
+    QStringList at; // labels on the other axis whose values sort; empty: the total
     bool descending = false;
     bool operator==(const PivotSort &) const = default;
 };

@@ -6,8 +6,7 @@
 
 namespace ql {
 
-SqliteScan::SqliteScan(sqlite3 *db, const char *sql)
-    : m_db(db)
+SqliteScan::SqliteScan(sqlite3 *db, const char *sql) : m_db(db)
 {
     if (!db) {
         m_error = QStringLiteral("no SQLite connection");

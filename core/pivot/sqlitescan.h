@@ -30,7 +30,7 @@ public:
 
     bool isNull(int column) const;
     std::int64_t integer(int column) const;
-    double real(int column) const; // NaN for NULL
+    double real(int column) const;           // NaN for NULL
     std::string_view text(int column) const; // empty for NULL; valid until the next step
 
 private:

@@ -5,9 +5,7 @@
 
 namespace ql {
 
-StringDictionary::StringDictionary()
-    : m_table(64, -1)
-    , m_hashes(64, 0)
+StringDictionary::StringDictionary() : m_table(64, -1), m_hashes(64, 0)
 {
     m_values.emplace_back(); // code 0: (blank)
 }

@@ -29,20 +29,18 @@ public:
     std::vector<std::int32_t> finish(QStringList *labels) const;
 
     // The same, ordering values with less(a, b) instead (numbers, bands).
-    template <class Less>
-    std::vector<std::int32_t> finish(QStringList *labels, Less less) const;
+    template <class Less> std::vector<std::int32_t> finish(QStringList *labels, Less less) const;
 
 private:
     static std::uint64_t hash(std::string_view s);
     void grow();
 
-    std::deque<std::string> m_values; // stable addresses: the table holds views into them
+    std::deque<std::string> m_values;  // stable addresses: the table holds views into them
     std::vector<std::int32_t> m_table; // -1 empty
     std::vector<std::uint64_t> m_hashes;
 };
 
-template <class Less>
-std::vector<std::int32_t> StringDictionary::finish(QStringList *labels, Less less) const
+template <class Less> std::vector<std::int32_t> StringDictionary::finish(QStringList *labels, Less less) const
 {
     std::vector<std::int32_t> order;
     for (std::int32_t c = 1; c < std::int32_t(m_values.size()); ++c)
