@@ -55,7 +55,8 @@ std::optional<PivotFilter> parseFilter(const QString &text)
     const QString rest = text.mid(eq + 1);
     for (qsizetype i = 0; i < rest.size(); ++i) {
         const QChar c = rest.at(i);
-        if (c == QLatin1Char('\\') && i + 1 < rest.size() && (rest.at(i + 1) == QLatin1Char(',') || rest.at(i + 1) == QLatin1Char('\\'))) {
+        if (c == QLatin1Char('\\') && i + 1 < rest.size() &&
+            (rest.at(i + 1) == QLatin1Char(',') || rest.at(i + 1) == QLatin1Char('\\'))) {
             value += rest.at(++i);
         } else if (c == QLatin1Char(',')) {
             f.values << value;
@@ -86,21 +87,31 @@ int runPivot(const QStringList &args)
                        "Compute a pivot. Flags override the spec's fields; --filter may repeat; a comma inside a "
                        "value is written \\,."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("the .qlens project"));
-    const QCommandLineOption specOption(QStringLiteral("spec"), QStringLiteral("a pivot spec (formats.md)"), QStringLiteral("PIVOT.json"));
-    const QCommandLineOption sourceOption(QStringLiteral("source"), QStringLiteral("audits, answers or csat"), QStringLiteral("S"));
-    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("row dimensions"), QStringLiteral("D,D"));
-    const QCommandLineOption colsOption(QStringLiteral("cols"), QStringLiteral("column dimensions"), QStringLiteral("D,D"));
-    const QCommandLineOption measuresOption(QStringLiteral("measures"), QStringLiteral("measures (default: count)"), QStringLiteral("M,M"));
-    const QCommandLineOption filterOption(QStringLiteral("filter"), QStringLiteral("keep DIM=V1,V2 or drop DIM!=V (repeatable)"),
+    const QCommandLineOption specOption(QStringLiteral("spec"), QStringLiteral("a pivot spec (formats.md)"),
+                                        QStringLiteral("PIVOT.json"));
+    const QCommandLineOption sourceOption(QStringLiteral("source"), QStringLiteral("audits, answers or csat"),
+                                          QStringLiteral("S"));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("row dimensions"),
+                                        QStringLiteral("D,D"));
+    const QCommandLineOption colsOption(QStringLiteral("cols"), QStringLiteral("column dimensions"),
+                                        QStringLiteral("D,D"));
+    const QCommandLineOption measuresOption(QStringLiteral("measures"), QStringLiteral("measures (default: count)"),
+                                            QStringLiteral("M,M"));
+    const QCommandLineOption filterOption(QStringLiteral("filter"),
+                                          QStringLiteral("keep DIM=V1,V2 or drop DIM!=V (repeatable)"),
                                           QStringLiteral("FILTER"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("first date, inclusive"), QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("last date, inclusive"), QStringLiteral("YYYY-MM-DD"));
-    const QCommandLineOption totalsOption(QStringLiteral("totals"), QStringLiteral("subtotals, row and column totals, grand total"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("long (default), grid or json"), QStringLiteral("F"));
-    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("write to FILE instead of standard output"),
-                                       QStringLiteral("FILE"));
-    for (const QCommandLineOption &o : {specOption, sourceOption, rowsOption, colsOption, measuresOption, filterOption, fromOption,
-                                        toOption, totalsOption, formatOption, outOption})
+    const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("first date, inclusive"),
+                                        QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("last date, inclusive"),
+                                      QStringLiteral("YYYY-MM-DD"));
+    const QCommandLineOption totalsOption(QStringLiteral("totals"),
+                                          QStringLiteral("subtotals, row and column totals, grand total"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("long (default), grid or json"),
+                                          QStringLiteral("F"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), QStringLiteral("write to FILE instead of standard output"), QStringLiteral("FILE"));
+    for (const QCommandLineOption &o : {specOption, sourceOption, rowsOption, colsOption, measuresOption, filterOption,
+                                        fromOption, toOption, totalsOption, formatOption, outOption})
         parser.addOption(o);
     if (const int rc = parseOrExit(parser, args, 1, 1); rc >= 0)
         return rc;
@@ -119,9 +130,11 @@ int runPivot(const QStringList &args)
     }
     QDate from, to;
     if (parser.isSet(fromOption) && !parseDate(parser.value(fromOption), &from))
-        return usageError(parser, QStringLiteral("--from must be a date YYYY-MM-DD, not '%1'").arg(parser.value(fromOption)));
+        return usageError(parser,
+                          QStringLiteral("--from must be a date YYYY-MM-DD, not '%1'").arg(parser.value(fromOption)));
     if (parser.isSet(toOption) && !parseDate(parser.value(toOption), &to))
-        return usageError(parser, QStringLiteral("--to must be a date YYYY-MM-DD, not '%1'").arg(parser.value(toOption)));
+        return usageError(parser,
+                          QStringLiteral("--to must be a date YYYY-MM-DD, not '%1'").arg(parser.value(toOption)));
     QList<PivotFilter> flagFilters;
     for (const QString &text : parser.values(filterOption)) {
         const auto f = parseFilter(text);
@@ -129,7 +142,8 @@ int runPivot(const QStringList &args)
             return usageError(parser, QStringLiteral("--filter must be DIM=V1,V2 or DIM!=V, not '%1'").arg(text));
         for (const PivotFilter &other : flagFilters)
             if (other.dimension == f->dimension)
-                return usageError(parser, QStringLiteral("--filter names %1 twice; give its values in one filter").arg(f->dimension));
+                return usageError(
+                    parser, QStringLiteral("--filter names %1 twice; give its values in one filter").arg(f->dimension));
         flagFilters << *f;
     }
 
@@ -182,7 +196,8 @@ int runPivot(const QStringList &args)
     }
 
     ProjectError openError;
-    const auto project = Project::open(parser.positionalArguments().at(0), Project::Access::ReadOnly, Project::Check::Deferred, &openError);
+    const auto project = Project::open(parser.positionalArguments().at(0), Project::Access::ReadOnly,
+                                       Project::Check::Deferred, &openError);
     if (!project) {
         printError(openError.message);
         return ExitCannotOpen;
