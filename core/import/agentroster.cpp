@@ -91,10 +91,16 @@ const AgentRoster::Agent *AgentRoster::agent(qint64 id) const
 
 AgentRoster::Placement AgentRoster::inForce(qint64 agentId, QDate date) const
 {
+    if (!m_history.contains(agentId))
+        return {};
+    return inForce(agentId, date.toString(Qt::ISODate));
+}
+
+AgentRoster::Placement AgentRoster::inForce(qint64 agentId, const QString &day) const
+{
     const auto it = m_history.constFind(agentId);
     if (it == m_history.cend())
         return {};
-    const QString day = date.toString(Qt::ISODate);
     const QList<Placement> &rows = *it;
     // Rows are few per agent; the last one starting on or before the day applies.
     for (qsizetype i = rows.size() - 1; i >= 0; --i) {

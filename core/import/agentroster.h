@@ -57,6 +57,7 @@ public:
 
     // The history row with the latest valid_from on or before `date`.
     Placement inForce(qint64 agentId, QDate date) const;
+    Placement inForce(qint64 agentId, const QString &isoDay) const;
     // The row that starts exactly on validFrom, if any.
     const Placement *startingOn(qint64 agentId, const QString &validFrom) const;
     void setPlacement(qint64 agentId, const Placement &placement); // inserts or replaces by valid_from

@@ -179,17 +179,17 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
     row.source = m_ctx.mapping.source;
     row.key = audit.key;
     row.ticket = audit.text(AuditField::Ticket);
-    row.date = audit.date.date.toString(Qt::ISODate);
+    row.date = DateReader::isoDate(audit.date.date);
     row.dateTime = audit.date.dateTime;
     row.keys = PeriodKeys::of(audit.date.date);
     if (audit.interactionDate.date.isValid()) {
-        row.interactionDate = audit.interactionDate.date.toString(Qt::ISODate);
+        row.interactionDate = DateReader::isoDate(audit.interactionDate.date);
         row.interactionKeys = PeriodKeys::of(audit.interactionDate.date);
     }
     row.agentId = m_ctx.agentId(audit.text(AuditField::Agent));
     row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor));
     // Team, site and supervisor from the file, else from the roster row in force on the date.
-    const AgentRoster::Placement placed = m_ctx.roster.inForce(row.agentId, audit.date.date);
+    const AgentRoster::Placement placed = m_ctx.roster.inForce(row.agentId, row.date);
     const QString &team = audit.text(AuditField::Team);
     const QString &site = audit.text(AuditField::Site);
     const QString &supervisor = audit.text(AuditField::Supervisor);

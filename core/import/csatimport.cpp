@@ -179,7 +179,7 @@ bool CsatImport::addRow(const CsvRecord &record)
     row.source = m_ctx.mapping.source;
     row.key = key;
     row.ticket = texts[Ticket];
-    row.date = date.date.toString(Qt::ISODate);
+    row.date = DateReader::isoDate(date.date);
     row.dateTime = date.dateTime;
     row.keys = PeriodKeys::of(date.date);
     row.score = score;

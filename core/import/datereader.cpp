@@ -38,6 +38,21 @@ DateReader::DateReader(const QString &format, const QString &timeZone)
     }
 }
 
+QString DateReader::isoDate(QDate date)
+{
+    if (!date.isValid())
+        return {};
+    int y = 0, m = 0, d = 0;
+    date.getDate(&y, &m, &d);
+    if (y < 1 || y > 9999)
+        return date.toString(Qt::ISODate);
+    const char16_t text[10] = {char16_t(u'0' + y / 1000), char16_t(u'0' + y / 100 % 10), char16_t(u'0' + y / 10 % 10),
+                               char16_t(u'0' + y % 10),    u'-',
+                               char16_t(u'0' + m / 10),   char16_t(u'0' + m % 10),   u'-',
+                               char16_t(u'0' + d / 10),   char16_t(u'0' + d % 10)};
+    return QString(reinterpret_cast<const QChar *>(text), 10);
+}
+
 QString DateReader::expected() const
 {
     return m_auto ? QObject::tr("an ISO 8601 date such as 2026-03-07") : QObject::tr("a date in the format %1").arg(m_format);
@@ -69,7 +84,12 @@ DateReader::Result DateReader::finish(QDate date, QTime time, bool hasZone, int 
     }
     // Without a target zone the written wall-clock time is kept, with the zone it was written in.
     r.date = date;
-    r.dateTime = date.toString(Qt::ISODate) + QLatin1Char('T') + time.toString(QStringLiteral("HH:mm:ss"));
+    const int hms[3] = {time.hour(), time.minute(), time.second()};
+    const char16_t clock[9] = {u'T', char16_t(u'0' + hms[0] / 10), char16_t(u'0' + hms[0] % 10), u':',
+                               char16_t(u'0' + hms[1] / 10), char16_t(u'0' + hms[1] % 10), u':',
+                               char16_t(u'0' + hms[2] / 10), char16_t(u'0' + hms[2] % 10)};
+    r.dateTime = isoDate(date);
+    r.dateTime.append(reinterpret_cast<const QChar *>(clock), 9);
     if (hasZone) {
         if (utc) {
             r.dateTime += QLatin1Char('Z');

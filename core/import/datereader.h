@@ -31,6 +31,9 @@ public:
     explicit DateReader(const QString &format = QStringLiteral("auto"), const QString &timeZone = {});
 
     Result read(QStringView cell) const;
+    // 2026-03-07, without QDate::toString's locale-aware formatting (it costs microseconds per
+    // call, and an import formats a date per record).
+    static QString isoDate(QDate date);
     // "an ISO 8601 date" or "a date in the format M/d/yyyy", for messages.
     QString expected() const;
 

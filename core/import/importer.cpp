@@ -184,6 +184,10 @@ ImportResult Importer::run(const QString &path, const ImportOptions &options)
             result.summary.importId = 0;
         }
     }
+    if (m_foreignKeysOff) {
+        sqlite3_exec(sqliteHandle(m_db), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        m_foreignKeysOff = false;
+    }
     return result;
 }
 
@@ -287,6 +291,10 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
     }
 
     if (ctx.writing) {
+        // Foreign-key checks cost two parent lookups per answer row; an import that only inserts
+        // takes every id from its own lookups, so they would never fail (performance.md).
+        if (kind->insertOnly() && writer.exec("PRAGMA foreign_keys = OFF"))
+            m_foreignKeysOff = true;
         if (!writer.exec("BEGIN IMMEDIATE"))
             return finishWith(ImportResult::Failed, QObject::tr("cannot write the project: %1").arg(writer.error()));
         inTransaction = true;

@@ -62,6 +62,7 @@ private:
     QString m_fileName;
     qint64 m_fileSize = 0;
     QString m_sha256;
+    bool m_foreignKeysOff = false;
 };
 
 } // namespace ql

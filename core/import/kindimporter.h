@@ -20,6 +20,10 @@ public:
     virtual bool addRow(const CsvRecord &record) = 0;
     // After the last record: close what is open; false on a write failure.
     virtual bool finish() = 0;
+    // True when this import can only add rows and update rows in place, never delete: then it may
+    // run with foreign-key checks off, since every id it writes comes from its own lookups, and the
+    // ON DELETE CASCADEs that deletes rely on are not needed.
+    virtual bool insertOnly() const { return true; }
 };
 
 } // namespace ql

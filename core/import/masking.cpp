@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "masking.h"
 
+#include <QList>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace ql {
 
@@ -125,35 +128,59 @@ int Masker::maskCards(QString &text) const
 
 int Masker::maskIbans(QString &text) const
 {
-    static const QRegularExpression re(
-        QStringLiteral("(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])"));
-    return replaceMatches(
-        text, re,
-        [](QStringView found) {
-            QString compact;
-            for (QChar c : found) {
-                if (c != u' ')
-                    compact += c;
+    // Two capital letters, two check digits, then letters and digits with single spaces between
+    // groups. The candidate may run on into the next word ("… 00 please"), so the longest prefix
+    // that ends where a group ends and passes the mod-97 check is the IBAN.
+    static const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,30}"));
+    int count = 0;
+    QString out;
+    qsizetype last = 0;
+    qsizetype from = 0;
+    while (true) {
+        const QRegularExpressionMatch m = re.match(text, from);
+        if (!m.hasMatch())
+            break;
+        const qsizetype start = m.capturedStart();
+        QString compact;
+        QList<qsizetype> positions; // text position of each compact character
+        for (qsizetype i = start; i < m.capturedEnd(); ++i) {
+            if (text.at(i) != u' ') {
+                compact += text.at(i);
+                positions << i;
             }
-            // The country code must be letters in capitals in the written form too, so that
-            // ordinary words followed by digits are not taken for an IBAN.
-            return found[0].isUpper() && found[1].isUpper() && ibanValid(compact);
-        },
-        [](QStringView found) {
-            QString out = found.toString();
-            int alnumSeen = 0;
-            int total = 0;
-            for (QChar c : found)
-                total += c != u' ' ? 1 : 0;
-            for (qsizetype i = 0; i < out.size(); ++i) {
-                if (out[i] == u' ')
-                    continue;
-                ++alnumSeen;
-                if (alnumSeen > 2 && alnumSeen <= total - 4)
-                    out[i] = u'*';
-            }
-            return out;
-        });
+        }
+        qsizetype end = -1;
+        for (qsizetype n = compact.size(); n >= 15 && end < 0; --n) {
+            const qsizetype after = positions.at(n - 1) + 1;
+            const bool boundary = after >= text.size() || !text.at(after).isLetterOrNumber();
+            if (boundary && ibanValid(QStringView(compact).left(n)))
+                end = after;
+        }
+        if (end < 0) {
+            from = start + 1;
+            continue;
+        }
+        QString masked = text.mid(start, end - start);
+        int seen = 0;
+        const int total = int(std::count_if(masked.cbegin(), masked.cend(), [](QChar c) { return c != u' '; }));
+        for (qsizetype i = 0; i < masked.size(); ++i) {
+            if (masked.at(i) == u' ')
+                continue;
+            ++seen;
+            if (seen > 2 && seen <= total - 4)
+                masked[i] = u'*';
+        }
+        out += QStringView(text).mid(last, start - last);
+        out += masked;
+        last = end;
+        from = end;
+        ++count;
+    }
+    if (count > 0) {
+        out += QStringView(text).mid(last);
+        text = out;
+    }
+    return count;
 }
 
 int Masker::maskEmails(QString &text) const
