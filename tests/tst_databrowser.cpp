@@ -267,6 +267,12 @@ void TestDataBrowser::selectingAnAuditShowsItsAnswers()
     const int criterion = pane->model()->table().columnIndex(QStringLiteral("criterion"));
     QCOMPARE(pane->view()->model()->index(0, criterion).data().toString(), QStringLiteral("Verified the customer's identity"));
 
+    // The audit's own comment is shown above its answers (the fixture comments every third audit).
+    const QString comment = audits->model()->index(row, audits->model()->table().columnIndex(QStringLiteral("comment"))).data().toString();
+    QCOMPARE(pane->comment().isEmpty(), comment.isEmpty());
+    if (!comment.isEmpty())
+        QVERIFY(pane->comment().contains(comment));
+
     // Another row, by keyboard.
     QTest::keyClick(view, Qt::Key_Down);
     QCOMPARE(pane->auditId(), audits->model()->idAt(row + 1));

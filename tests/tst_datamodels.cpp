@@ -8,6 +8,7 @@
 #include "testproject.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QDate>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -283,6 +284,10 @@ void TestDataModels::sortsLikeSql_data()
                                     << QStringLiteral("SELECT id FROM audits ORDER BY day, id");
     QTest::newRow("passed descending") << QStringLiteral("passed") << int(Qt::DescendingOrder)
                                        << QStringLiteral("SELECT id FROM audits ORDER BY passed DESC, id");
+    QTest::newRow("comment ascending") << QStringLiteral("comment") << int(Qt::AscendingOrder)
+                                       << QStringLiteral("SELECT id FROM audits ORDER BY comment COLLATE NOCASE, id");
+    QTest::newRow("agent key descending, via a dictionary") << QStringLiteral("agent") << int(Qt::DescendingOrder)
+                                                            << QStringLiteral("SELECT id FROM audits ORDER BY agent_id DESC, id");
     QTest::newRow("audit key descending") << QStringLiteral("audit_key") << int(Qt::DescendingOrder)
                                           << QStringLiteral("SELECT id FROM audits ORDER BY audit_key DESC, id");
 }
@@ -317,6 +322,9 @@ void TestDataModels::sortsLikeSql()
         QCOMPARE(actual[i], expected[i]);
     QVERIFY(actual == expected);
     // Monotonic over all rows, by the raw values the model shows.
+    QCollator collator(QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
     for (int row = 1; row < model.rowCount(); ++row) {
         const QVariant a = model.index(row - 1, c).data(RecordTableModel::SortRole);
         const QVariant b = model.index(row, c).data(RecordTableModel::SortRole);
@@ -324,7 +332,14 @@ void TestDataModels::sortsLikeSql()
             QVERIFY2(order == Qt::AscendingOrder ? !a.isValid() : !b.isValid(), "empty values sort first, as in SQL");
             continue;
         }
-        const auto cmp = QVariant::compare(a, b);
+        // Text is ordered as people read it: numbers inside names compare as numbers.
+        int cmp = 0;
+        if (a.typeId() == QMetaType::QString) {
+            cmp = collator.compare(a.toString(), b.toString());
+        } else {
+            const QPartialOrdering o = QVariant::compare(a, b);
+            cmp = o == QPartialOrdering::Less ? -1 : o == QPartialOrdering::Greater ? 1 : 0;
+        }
         QVERIFY(order == Qt::AscendingOrder ? cmp <= 0 : cmp >= 0);
     }
     // Back to the natural order.
@@ -545,6 +560,10 @@ void TestDataModels::formatsValues_data()
     QTest::newRow("option label") << us << QVariant(QStringLiteral("Partial")) << int(ValueKind::Number) << QStringLiteral("Partial");
     QTest::newRow("ratio") << us << QVariant(0.75) << int(ValueKind::Ratio) << QStringLiteral("0.75");
     QTest::newRow("ratio, German") << de << QVariant(1.0 / 3) << int(ValueKind::Ratio) << QStringLiteral("0,33");
+    QTest::newRow("sample type") << us << QVariant(QStringLiteral("csat_triggered")) << int(ValueKind::Code)
+                                 << QStringLiteral("CSAT-triggered");
+    QTest::newRow("unknown code as is") << us << QVariant(QStringLiteral("mystery")) << int(ValueKind::Code)
+                                        << QStringLiteral("mystery");
     QTest::newRow("text on one line") << us << QVariant(QStringLiteral("first\nsecond")) << int(ValueKind::Text)
                                       << QStringLiteral("first second");
 }

@@ -38,12 +38,11 @@ EmptyState::EmptyState(QAbstractScrollArea *view)
     QPalette quiet = m_text->palette();
     quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
     m_text->setPalette(quiet);
-    m_text->setMaximumWidth(520);
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
     layout->addWidget(m_icon);
-    layout->addWidget(m_title);
+    layout->addWidget(m_title, 0, Qt::AlignHCenter);
     layout->addWidget(m_text, 0, Qt::AlignHCenter);
     layout->addSpacing(8);
     m_buttons->addStretch();
@@ -52,7 +51,17 @@ EmptyState::EmptyState(QAbstractScrollArea *view)
     layout->addStretch(3);
 
     m_viewport->installEventFilter(this);
-    setGeometry(m_viewport->rect());
+    fitTo(m_viewport->rect());
+}
+
+void EmptyState::fitTo(const QRect &rect)
+{
+    // A word-wrapped label centred in a layout gets its narrow size hint and clips; give the texts a
+    // definite width, so that their height follows from it.
+    const int width = std::max(120, std::min(560, rect.width() - 48));
+    m_title->setFixedWidth(width);
+    m_text->setFixedWidth(width);
+    setGeometry(rect);
 }
 
 void EmptyState::setIcon(const QIcon &icon)
@@ -103,7 +112,7 @@ QString EmptyState::text() const
 bool EmptyState::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_viewport && event->type() == QEvent::Resize)
-        setGeometry(m_viewport->rect());
+        fitTo(m_viewport->rect());
     return QWidget::eventFilter(watched, event);
 }
 

@@ -32,6 +32,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void fitTo(const QRect &rect);
+
     QWidget *m_viewport;
     QLabel *m_icon;
     QLabel *m_title;

@@ -2,11 +2,15 @@
 #include "jobrunner.h"
 
 #include <QAtomicInteger>
+#include <QLoggingCategory>
 #include <QThreadPool>
 
 #include <algorithm>
 
 namespace ql {
+
+// QT_LOGGING_RULES="ql.ui.jobs.debug=true" prints how long each job took.
+Q_LOGGING_CATEGORY(lcJobs, "ql.ui.jobs", QtWarningMsg)
 
 JobRunner::JobRunner(QObject *parent)
     : QObject(parent)
@@ -51,7 +55,9 @@ quint64 JobRunner::registerJob(const QString &channel, const QString &label, qui
 {
     if (const auto previous = m_current.constFind(channel); previous != m_current.constEnd())
         cancelJob(previous.value());
-    m_jobs.insert(id, Job{channel, label, future, std::move(context)});
+    Job job{channel, label, future, std::move(context), {}};
+    job.clock.start();
+    m_jobs.insert(id, job);
     m_current.insert(channel, id);
     Q_EMIT jobStarted(id, label);
     return id;
@@ -74,6 +80,8 @@ void JobRunner::endJob(quint64 id)
     const auto job = m_jobs.constFind(id);
     if (job == m_jobs.constEnd())
         return;
+    qCDebug(lcJobs, "%s %s in %lld ms", qPrintable(job->label),
+            job->context->isCanceled() ? "cancelled" : "done", job->clock.elapsed());
     if (m_current.value(job->channel) == id)
         m_current.remove(job->channel);
     m_jobs.erase(job);
@@ -85,6 +93,11 @@ void JobRunner::cancelJob(quint64 id)
     auto job = m_jobs.find(id);
     if (job == m_jobs.end())
         return;
+    if (!m_cancellable) {
+        if (m_current.value(job->channel) == id)
+            m_current.remove(job->channel);
+        return;
+    }
     job->context->cancel();
     job->future.cancel();
 }
@@ -103,7 +116,7 @@ void JobRunner::abandon(const QString &channel)
 
 void JobRunner::cancelAll()
 {
-    for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
+    for (auto it = m_jobs.begin(); it != m_jobs.end() && m_cancellable; ++it) {
         it->context->cancel();
         it->future.cancel();
     }

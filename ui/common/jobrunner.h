@@ -3,6 +3,7 @@
 
 #include "jobcontext.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QHash>
@@ -36,6 +37,11 @@ public:
 
     void setProject(const Project *project);
     const Project *project() const { return m_project; }
+
+    // An uncancellable runner never cancels a job: a newer job in the channel, cancel() and
+    // cancelAll() only drop results, which are destroyed on this thread. For results that must not
+    // be destroyed on a worker thread (an open Project).
+    void setCancellable(bool cancellable) { m_cancellable = cancellable; }
 
     // Runs work(context) on a worker thread. When it ends, done(result) runs on this thread if the
     // job is still the current one of its channel and was not cancelled; cancelled() runs if it
@@ -71,6 +77,7 @@ private:
         QString label;
         QFuture<void> future;
         std::shared_ptr<JobContext> context;
+        QElapsedTimer clock;
     };
 
     quint64 registerJob(const QString &channel, const QString &label, quint64 id, const QFuture<void> &future,
@@ -81,6 +88,7 @@ private:
     static quint64 nextId();
 
     const Project *m_project = nullptr;
+    bool m_cancellable = true;
     QHash<quint64, Job> m_jobs;          // running (including superseded, until they end)
     QHash<QString, quint64> m_current;   // channel -> its current job
 };

@@ -22,6 +22,7 @@ AuditAnswersPane::AuditAnswersPane(JobRunner *runner, QWidget *parent)
     , m_proxy(new RecordFormatProxy(this))
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))
+    , m_comment(new QLabel(this))
     , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("auditAnswersPane"));
@@ -33,6 +34,12 @@ AuditAnswersPane::AuditAnswersPane(JobRunner *runner, QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setObjectName(QStringLiteral("auditDetails"));
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_comment->setObjectName(QStringLiteral("auditComment"));
+    m_comment->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_comment->setWordWrap(true);
+    QFont italic = m_comment->font();
+    italic.setItalic(true);
+    m_comment->setFont(italic);
 
     m_view->setObjectName(QStringLiteral("auditAnswersTable"));
     m_view->setAccessibleName(tr("Answers of the selected audit"));
@@ -51,7 +58,8 @@ AuditAnswersPane::AuditAnswersPane(JobRunner *runner, QWidget *parent)
     for (int i = 0; i < table.columns.size(); ++i) {
         const RecordColumn &c = table.columns.at(i);
         const int forTitle = m_view->fontMetrics().horizontalAdvance(QCoreApplication::translate("ql::RecordTable", c.title)) + 16;
-        m_view->setColumnWidth(i, std::max(c.width * m_view->fontMetrics().averageCharWidth() + 16, forTitle));
+        const int forText = m_view->fontMetrics().horizontalAdvance(QString(c.width, QLatin1Char('0'))) + 12;
+        m_view->setColumnWidth(i, std::max(forText, forTitle));
     }
     UiState::track(header, QStringLiteral("data/%1-%2").arg(table.key, table.signature()));
     TableCopy::install(m_view);
@@ -65,6 +73,7 @@ AuditAnswersPane::AuditAnswersPane(JobRunner *runner, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
     layout->addLayout(heading);
+    layout->addWidget(m_comment);
     layout->addWidget(m_view, 1);
 
     connect(m_model, &RecordTableModel::countsChanged, this, &AuditAnswersPane::updateEmptyState);
@@ -83,11 +92,18 @@ void AuditAnswersPane::setProject(const Project *project)
     setAudit(-1);
 }
 
-void AuditAnswersPane::setAudit(qint64 id, const QString &title, const QString &details)
+QString AuditAnswersPane::comment() const
+{
+    return m_comment->text();
+}
+
+void AuditAnswersPane::setAudit(qint64 id, const QString &title, const QString &details, const QString &comment)
 {
     m_auditId = id;
     m_title->setText(id < 0 ? tr("Answers") : title);
     m_details->setText(id < 0 ? QString() : details);
+    m_comment->setText(id < 0 || comment.trimmed().isEmpty() ? QString() : tr("“%1”").arg(comment.trimmed()));
+    m_comment->setVisible(!m_comment->text().isEmpty());
     RecordFilter filter;
     if (id >= 0)
         filter.parent = id;

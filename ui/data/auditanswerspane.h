@@ -28,8 +28,11 @@ public:
     qint64 auditId() const { return m_auditId; }
 
     void setProject(const Project *project);
-    // id -1: nothing selected. title and details are what the audits table shows for it.
-    void setAudit(qint64 id, const QString &title = QString(), const QString &details = QString());
+    // id -1: nothing selected. title, details and the auditor's comment are what the audits table
+    // shows for it.
+    void setAudit(qint64 id, const QString &title = QString(), const QString &details = QString(),
+                  const QString &comment = QString());
+    QString comment() const;
 
 private:
     void updateEmptyState();
@@ -38,6 +41,7 @@ private:
     RecordFormatProxy *m_proxy;
     QLabel *m_title;
     QLabel *m_details;
+    QLabel *m_comment;
     QTableView *m_view;
     EmptyState *m_empty;
     qint64 m_auditId = -1;

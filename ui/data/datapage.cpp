@@ -147,7 +147,9 @@ void DataPage::showAudit(qint64 id, int row)
         details << tr("no score");
     details << (critical ? tr("critical failure") : passed ? tr("passed") : tr("not passed"));
     details.removeAll(QString());
-    m_answers->setAudit(id, tr("Audit %1").arg(shown("audit_key")), details.join(QStringLiteral(" · ")));
+    const QString comment =
+        audits->model()->index(row, table.columnIndex(QStringLiteral("comment"))).data().toString();
+    m_answers->setAudit(id, tr("Audit %1").arg(shown("audit_key")), details.join(QStringLiteral(" · ")), comment);
 }
 
 } // namespace ql

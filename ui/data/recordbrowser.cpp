@@ -80,7 +80,8 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
     header->setObjectName(QStringLiteral("header"));
     header->setHighlightSections(false);
     header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
+    // A stretched last column reads well for text (a comment), not for a right-aligned number.
+    header->setStretchLastSection(!table.columns.isEmpty() && table.columns.last().kind == ValueKind::Text);
     header->setSortIndicatorClearable(true); // a third click returns to the natural order
     header->setSortIndicator(-1, Qt::AscendingOrder);
     setDefaultColumnWidths();
@@ -125,6 +126,11 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
                 Q_EMIT currentRecordChanged(current.isValid() ? m_model->idAt(current.row()) : -1, current.row());
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { Q_EMIT currentRecordChanged(-1, -1); });
+    // After a sort the selected row has moved: keep it in sight.
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, [this] {
+        if (m_view->currentIndex().isValid())
+            m_view->scrollTo(m_view->currentIndex(), QAbstractItemView::PositionAtCenter);
+    });
     updateEmptyState();
 }
 
@@ -135,7 +141,9 @@ void RecordBrowser::setDefaultColumnWidths()
     const int sortArrow = 24;
     for (int i = 0; i < table.columns.size(); ++i) {
         const RecordColumn &c = table.columns.at(i);
-        const int forText = c.width * metrics.averageCharWidth() + 16;
+        // Widths are given in digits: keys and dates are mostly digits, and a digit is wider than the
+        // font's average character, so names get a little room to spare.
+        const int forText = metrics.horizontalAdvance(QString(c.width, QLatin1Char('0'))) + 12;
         const int forTitle = metrics.horizontalAdvance(QCoreApplication::translate("ql::RecordTable", c.title)) + sortArrow;
         m_view->setColumnWidth(i, std::max(forText, forTitle));
     }
@@ -168,8 +176,10 @@ void RecordBrowser::focusSearch()
 void RecordBrowser::setDetailWidget(QWidget *detail)
 {
     m_splitter->addWidget(detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    // Room for a whole scorecard (a dozen criteria) under the table, until the user moves the bar.
+    m_splitter->setSizes({520, 480});
     UiState::track(m_splitter, QStringLiteral("data/%1").arg(m_model->table().key));
 }
 
@@ -184,7 +194,8 @@ void RecordBrowser::applySearch()
     m_searchDelay.stop();
     RecordFilter filter = m_model->filter();
     filter.text = m_search->text().trimmed();
-    filter.column = m_column->currentData().toInt();
+    // Without a text the column does not matter: choosing one must not reload the table.
+    filter.column = filter.text.isEmpty() ? -1 : m_column->currentData().toInt();
     m_model->setFilter(filter);
     updateEmptyState();
 }

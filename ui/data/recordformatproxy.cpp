@@ -3,6 +3,7 @@
 
 #include "recordtablemodel.h"
 
+#include <QCoreApplication>
 #include <QDate>
 
 #include <cmath>
@@ -20,7 +21,31 @@ double truncateToTenth(double score)
     return std::trunc(micro / 1e5) / 10.0;
 }
 
-constexpr int LongText = 60; // characters after which a text cell also gets its full text as tooltip
+constexpr int LongText = 60;
+
+QString codeLabel(const QString &code)
+{
+    static const struct
+    {
+        const char *code;
+        const char *label;
+    } labels[] = {
+        {"random", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Random")},
+        {"targeted", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Targeted")},
+        {"csat_triggered", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "CSAT-triggered")},
+        {"dispute", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Dispute")},
+        {"self", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Self")},
+        {"peer", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Peer")},
+        {"auto", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Automatic")},
+        {"customer", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Customer")},
+        {"business", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Business")},
+        {"compliance", QT_TRANSLATE_NOOP("ql::RecordFormatProxy", "Compliance")},
+    };
+    for (const auto &l : labels)
+        if (code == QLatin1String(l.code))
+            return QCoreApplication::translate("ql::RecordFormatProxy", l.label);
+    return code;
+} // characters after which a text cell also gets its full text as tooltip
 
 } // namespace
 
@@ -57,6 +82,7 @@ Qt::Alignment RecordFormatProxy::alignment(ValueKind kind)
         return Qt::AlignHCenter | Qt::AlignVCenter;
     case ValueKind::Date:
     case ValueKind::Text:
+    case ValueKind::Code:
         break;
     }
     return Qt::AlignLeft | Qt::AlignVCenter;
@@ -84,6 +110,8 @@ QString RecordFormatProxy::format(const QVariant &value, ValueKind kind) const
     case ValueKind::Date:
         // ISO dates: unambiguous in every locale, and they sort as they read.
         return value.typeId() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate) : value.toString();
+    case ValueKind::Code:
+        return codeLabel(value.toString());
     case ValueKind::Text: {
         QString text = value.toString();
         // One line per row: a comment's line breaks would be cut off by the row height.

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <string_view>
 #include <sqlite3.h>
 
 namespace ql {
@@ -20,7 +22,7 @@ namespace {
 
 constexpr int CheckEvery = 16384; // rows between looks at the cancel flag
 constexpr double NullKey = -std::numeric_limits<double>::infinity(); // SQL order: NULL first
-constexpr int CollateLimit = 200000; // distinct strings ordered by the locale's rules; more: by code point
+constexpr int CollateLimit = 200000; // more distinct strings than this keep their UTF-8 (code point) order
 
 QString tr(const char *text)
 {
@@ -69,41 +71,52 @@ QString stepError(sqlite3 *db, int rc, JobContext &context)
     return QString::fromUtf8(sqlite3_errmsg(db));
 }
 
-// Turns the distinct strings met while reading into ranks in display order: the locale's collation
-// with numbers compared as numbers ("Agent 2" before "Agent 10"), case-insensitive.
+// Ranks the strings met while reading, in display order. The strings go into one flat buffer and
+// are sorted by their bytes (no allocation per string: a million audit keys sort in a fraction of
+// a second). When there are few distinct values — names of agents, teams, queues — those are then
+// ordered by the locale's collation, case-insensitive and with numbers compared as numbers
+// ("Agent 2" before "Agent 10"); many distinct values (keys, comments) keep the byte order.
 class TextRanks final
 {
 public:
-    int code(const char *text, int bytes)
+    void add(size_t slot, const char *text, int bytes)
     {
-        const QByteArray key = QByteArray::fromRawData(text, bytes);
-        const auto it = m_codes.constFind(key);
-        if (it != m_codes.constEnd())
-            return it.value();
-        const int c = int(m_strings.size());
-        const QByteArray owned(text, bytes);
-        m_codes.insert(owned, c);
-        m_strings.push_back(owned);
-        return c;
+        m_items.push_back({slot, m_bytes.size(), quint32(bytes)});
+        m_bytes.append(text, size_t(bytes));
     }
 
-    bool isEmpty() const { return m_strings.empty(); }
+    bool isEmpty() const { return m_items.empty(); }
 
-    // rank[code]: equal strings (by the collation) share a rank.
-    std::vector<int> ranks(JobContext &context) const
+    // Calls setKey(slot, rank) for every string added.
+    template <typename SetRank>
+    void resolve(JobContext &context, SetRank &&setRank) const
     {
-        const int n = int(m_strings.size());
-        std::vector<QString> strings;
-        strings.reserve(n);
-        for (const QByteArray &s : m_strings)
-            strings.push_back(QString::fromUtf8(s));
-        std::vector<int> order(n);
-        for (int i = 0; i < n; ++i)
-            order[i] = i;
-        std::vector<int> rank(n, 0);
+        const size_t n = m_items.size();
         if (n == 0)
-            return rank;
-        if (n <= CollateLimit) {
+            return;
+        auto view = [this](size_t i) {
+            const Item &item = m_items[i];
+            return std::string_view(m_bytes.data() + item.offset, item.bytes);
+        };
+        std::vector<quint32> order(n);
+        for (size_t i = 0; i < n; ++i)
+            order[i] = quint32(i);
+        std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return view(a) < view(b); });
+        if (context.isCanceled())
+            return;
+        // Runs of equal bytes are the distinct values, already in byte order.
+        std::vector<quint32> runOf(n);
+        std::vector<quint32> firstOfRun;
+        for (size_t i = 0; i < n; ++i) {
+            if (i == 0 || view(order[i]) != view(order[i - 1]))
+                firstOfRun.push_back(order[i]);
+            runOf[order[i]] = quint32(firstOfRun.size() - 1);
+        }
+        const size_t runs = firstOfRun.size();
+        std::vector<int> rankOfRun(runs);
+        for (size_t r = 0; r < runs; ++r)
+            rankOfRun[r] = int(r);
+        if (runs > 1 && runs <= size_t(CollateLimit)) {
             // The C locale's collator compares code points and ignores numeric mode; English rules
             // are the better guess for a user who has not chosen a language.
             QLocale locale;
@@ -113,36 +126,37 @@ public:
             collator.setNumericMode(true);
             collator.setCaseSensitivity(Qt::CaseInsensitive);
             std::vector<QCollatorSortKey> keys;
-            keys.reserve(n);
-            for (const QString &s : strings)
-                keys.push_back(collator.sortKey(s));
-            auto cmp = [&](int a, int b) {
-                const int c = keys[a].compare(keys[b]);
-                return c != 0 ? c < 0 : strings[a] < strings[b];
-            };
-            std::sort(order.begin(), order.end(), cmp);
-            int r = 0;
-            for (int i = 1; i < n && !context.isCanceled(); ++i) {
-                if (keys[order[i - 1]].compare(keys[order[i]]) != 0 || strings[order[i - 1]] != strings[order[i]])
-                    ++r;
-                rank[order[i]] = r;
+            keys.reserve(runs);
+            for (quint32 first : firstOfRun) {
+                const std::string_view v = view(first);
+                keys.push_back(collator.sortKey(QString::fromUtf8(v.data(), qsizetype(v.size()))));
             }
-        } else {
-            auto cmp = [&](int a, int b) { return strings[a].compare(strings[b], Qt::CaseInsensitive) < 0; };
-            std::sort(order.begin(), order.end(), cmp);
-            int r = 0;
-            for (int i = 1; i < n; ++i) {
-                if (strings[order[i - 1]].compare(strings[order[i]], Qt::CaseInsensitive) != 0)
-                    ++r;
-                rank[order[i]] = r;
+            std::vector<quint32> byCollation(runs);
+            for (size_t r = 0; r < runs; ++r)
+                byCollation[r] = quint32(r);
+            // Ties in the collation (case variants) keep the byte order, so the order is total.
+            std::stable_sort(byCollation.begin(), byCollation.end(),
+                             [&](quint32 a, quint32 b) { return keys[a].compare(keys[b]) < 0; });
+            int rank = 0;
+            for (size_t i = 0; i < runs; ++i) {
+                if (i > 0 && keys[byCollation[i - 1]].compare(keys[byCollation[i]]) != 0)
+                    ++rank;
+                rankOfRun[byCollation[i]] = rank;
             }
         }
-        return rank;
+        for (size_t i = 0; i < n; ++i)
+            setRank(m_items[i].slot, rankOfRun[runOf[i]]);
     }
 
 private:
-    QHash<QByteArray, int> m_codes;
-    std::vector<QByteArray> m_strings;
+    struct Item
+    {
+        size_t slot;
+        size_t offset;
+        quint32 bytes;
+    };
+    std::vector<Item> m_items;
+    std::string m_bytes;
 };
 
 // Sort keys as doubles: numbers keep their value, text sorts after every number (as in SQLite) by
@@ -165,7 +179,7 @@ public:
         default: {
             const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, col));
             const int bytes = sqlite3_column_bytes(stmt, col);
-            m_text.emplace_back(slot, m_ranks.code(text, bytes));
+            m_text.add(slot, text, bytes);
             return 0;
         }
         }
@@ -175,17 +189,14 @@ public:
     template <typename SetKey>
     void resolve(JobContext &context, SetKey &&setKey)
     {
-        if (m_ranks.isEmpty())
+        if (m_text.isEmpty())
             return;
-        const std::vector<int> rank = m_ranks.ranks(context);
         const double base = std::isfinite(m_maxNumber) ? std::floor(m_maxNumber) + 1 : 0;
-        for (const auto &[slot, code] : m_text)
-            setKey(slot, base + rank[code]);
+        m_text.resolve(context, [&](size_t slot, int rank) { setKey(slot, base + rank); });
     }
 
 private:
-    TextRanks m_ranks;
-    std::vector<std::pair<size_t, int>> m_text; // (slot, string code)
+    TextRanks m_text;
     double m_maxNumber = -std::numeric_limits<double>::infinity();
 };
 
@@ -286,7 +297,7 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
         return result;
     }
     const QString where = whereClause(table, request.filter);
-    const double expected = request.expectedRows > 0 ? double(request.expectedRows) : -1;
+    double expected = request.expectedRows > 0 ? double(request.expectedRows) : -1;
     auto progress = [&](size_t rows, double share, const QString &text) {
         context.setProgress(expected > 0 ? std::min(1.0, double(rows) / expected) * share : -1, text);
     };
@@ -313,8 +324,17 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
             return result;
         }
         stmt.bindFilter(request.filter);
-        if (request.expectedRows > 0)
-            result.ids.reserve(size_t(request.expectedRows));
+        qint64 expectedIds = request.expectedRows;
+        if (expectedIds < 0 && where.isEmpty()) {
+            // Growing a vector to 12M ids copies it again and again; counting first is cheaper.
+            Statement count(db, QStringLiteral("SELECT count(*) FROM %1").arg(table.idFrom));
+            if (count.isValid() && sqlite3_step(count.get()) == SQLITE_ROW)
+                expectedIds = sqlite3_column_int64(count.get(), 0);
+        }
+        if (expectedIds > 0) {
+            result.ids.reserve(size_t(expectedIds));
+            expected = double(expectedIds);
+        }
         int rc;
         while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
             result.ids.push_back(sqlite3_column_int64(stmt.get(), 0));

@@ -16,6 +16,7 @@ enum class ValueKind {
     Flag,   // 0/1
     Date,   // an ISO date
     Text,
+    Code,   // a code of the schema (sample type, critical family): shown by its label
 };
 
 // The tables of the project that the Data page browses.

@@ -7,13 +7,18 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QStringList>
 
 #include <algorithm>
 
 namespace ql {
+
+// QT_LOGGING_RULES="ql.ui.records.debug=true" prints how long each page read took (on the UI thread).
+Q_LOGGING_CATEGORY(lcRecords, "ql.ui.records", QtWarningMsg)
 
 RecordTableModel::RecordTableModel(RecordKind kind, JobRunner *runner, QObject *parent)
     : QAbstractTableModel(parent)
@@ -257,6 +262,8 @@ void RecordTableModel::fetchPage(Page &page, int index) const
 {
     // A page is read by primary key: 256 rows with their names joined in take about a millisecond,
     // so the view's thread can afford it (unlike ORDER BY … OFFSET on an unindexed column).
+    QElapsedTimer clock;
+    clock.start();
     const size_t first = size_t(index) * PageSize;
     const size_t last = std::min(m_ids.size(), first + PageSize);
     page.rows.assign(last > first ? last - first : 0, QVariantList());
@@ -299,6 +306,7 @@ void RecordTableModel::fetchPage(Page &page, int index) const
     q.finish(); // do not hold a read transaction open between pages
     for (size_t i = first; i < last; ++i)
         page.rows[i - first] = byId.value(m_ids[i], QVariantList(columns));
+    qCDebug(lcRecords, "%s: page %d read in %lld ms", qPrintable(m_table.key), index, clock.elapsed());
 }
 
 QVariant RecordTableModel::convert(const QVariant &raw, ValueKind kind) const
@@ -321,6 +329,7 @@ QVariant RecordTableModel::convert(const QVariant &raw, ValueKind kind) const
         return date.isValid() ? QVariant(date) : QVariant(raw.toString());
     }
     case ValueKind::Text:
+    case ValueKind::Code:
         return raw.toString();
     }
     return raw;
