@@ -10,7 +10,7 @@ packages=(
   qt6-charts-dev qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools
   libgl-dev libxkbcommon-dev
   libsqlite3-dev sqlite3 libxlsxwriter-dev libboost-math-dev libboost-dev
-  fonts-inter xvfb xauth imagemagick poppler-utils
+  fonts-inter xvfb xauth imagemagick poppler-utils unzip
   desktop-file-utils appstream
   python3-pandas
 )
