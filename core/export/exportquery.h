@@ -51,7 +51,8 @@ struct ExportSpec
 //   whose roster starts later, its first row), hire_date, active.
 //
 // Team, site and supervisor of a fact are those stored with it, else the roster's on its date, as
-// in pivots. week, month and the date range follow the project's period date (the review date by
+// in pivots; a response without an agent has that of its ticket's latest official audit (scoring.md
+// "CSAT"). week, month and the date range follow the project's period date (the review date by
 // default, or the interaction date). Rows come in the order they were stored.
 //
 // SQL is built from fixed text and bound values only; filter values never enter the SQL text.
