@@ -111,6 +111,71 @@ QString AuditCommitter::storedJson(qint64 auditId) const
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+AuditCommitter::~AuditCommitter()
+{
+    stop();
+}
+
+void AuditCommitter::enqueue(PendingAudit &audit, const QString &hash)
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_thread.joinable()) {
+        m_stopping = false;
+        m_stopRequested = false;
+        m_thread = std::thread([this] { work(); });
+    }
+    if (m_jobs.size() >= MaxQueued)
+        m_changed.wait(lock, [this] { return m_jobs.size() < MaxQueued; });
+    m_jobs.push_back({std::move(audit), hash});
+    // The writer takes everything queued at once, so it only needs waking when it went idle.
+    if (!m_busy)
+        m_changed.notify_all();
+}
+
+void AuditCommitter::work()
+{
+    std::deque<Job> batch;
+    std::unique_lock lock(m_mutex);
+    while (true) {
+        m_changed.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+        if (m_stopping)
+            return;
+        batch.swap(m_jobs);
+        m_busy = true;
+        m_changed.notify_all(); // room in the queue again
+        lock.unlock();
+        for (Job &job : batch) {
+            if (m_stopRequested.load(std::memory_order_relaxed))
+                break;
+            write(job.audit, 0, job.hash);
+        }
+        batch.clear();
+        lock.lock();
+        m_busy = false;
+        m_changed.notify_all();
+    }
+}
+
+void AuditCommitter::drain()
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_thread.joinable() || (m_jobs.empty() && !m_busy); });
+}
+
+void AuditCommitter::stop()
+{
+    {
+        std::unique_lock lock(m_mutex);
+        if (!m_thread.joinable())
+            return;
+        m_stopping = true;
+        m_stopRequested = true;
+        m_jobs.clear();
+        m_changed.notify_all();
+    }
+    m_thread.join();
+}
+
 void AuditCommitter::reject(PendingAudit &audit)
 {
     const QString reason = QObject::tr("another row of audit %1 was rejected").arg(audit.key);
@@ -134,6 +199,7 @@ void AuditCommitter::commit(PendingAudit &audit)
             ++m_ctx.summary.unchanged;
             return;
         }
+        drain(); // what follows reads and writes on this thread
         if (existing->localChanges && !m_ctx.overwriteLocal) {
             ++m_ctx.summary.keptLocal;
             if (ImportWriter *w = m_ctx.activeWriter()) {
@@ -157,14 +223,14 @@ void AuditCommitter::commit(PendingAudit &audit)
         m_ctx.summary.masked += audit.masked;
         return;
     }
-    if (m_ctx.activeWriter()) {
-        if (!write(audit, 0, hash))
-            return;
-    } else {
-        m_ctx.agentId(audit.text(AuditField::Agent));
-    }
     ++m_ctx.summary.inserted;
     m_ctx.summary.masked += audit.masked;
+    if (m_ctx.activeWriter()) {
+        enqueue(audit, hash);
+    } else {
+        drain();
+        m_ctx.agentId(audit.text(AuditField::Agent)); // counts an agent a real run would create
+    }
 }
 
 bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const QString &hash)

@@ -9,6 +9,11 @@
 #include <QSet>
 #include <QString>
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace ql {
@@ -24,7 +29,15 @@ class AuditCommitter final
 public:
     AuditCommitter(ImportContext &context, const QHash<QString, ExistingRecord> &existing);
 
+    ~AuditCommitter();
+
+    // Decides what becomes of the audit; new audits are handed to the writer thread, the rest is
+    // done here (after the writer thread has caught up).
     void commit(PendingAudit &audit);
+    // Waits until the writer thread has written every audit handed to it.
+    void drain();
+    // Stops the writer thread, dropping what it has not written (before a rollback).
+    void stop();
     // --replace-range: removes the source's audits dated from..to whose ids the file did not hold.
     bool removeMissing(QDate from, QDate to, const QSet<QString> &keysInFile);
 
@@ -36,14 +49,34 @@ public:
     static QString json(const PendingAudit &audit);
 
 private:
+    struct Job
+    {
+        PendingAudit audit;
+        QString hash;
+    };
     void reject(PendingAudit &audit);
+    void enqueue(PendingAudit &audit, const QString &hash);
+    void work();
     bool write(const PendingAudit &audit, qint64 existingId, const QString &hash);
     QString storedJson(qint64 auditId) const;
 
     ImportContext &m_ctx;
     const QHash<QString, ExistingRecord> &m_existing;
     std::vector<AnswerInput> m_inputs;
-    qint64 m_answers = 0;
+    std::atomic<qint64> m_answers{0};
+
+    // Parsing and checking run on the calling thread, the SQLite inserts of new audits on this
+    // one, so that the two overlap on two cores (performance.md). Only one thread uses the
+    // connection, the roster and the dictionaries at a time: the calling thread touches them
+    // only after drain().
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Job> m_jobs;
+    bool m_busy = false;
+    bool m_stopping = false;
+    std::atomic_bool m_stopRequested{false};
+    static constexpr size_t MaxQueued = 2048;
 };
 
 } // namespace ql

@@ -10,6 +10,9 @@ AuditImport::AuditImport(ImportContext &context, AuditAssembler::Mode mode, QDat
       m_committer(context, m_existing), m_assembler(context, m_parser, m_committer, mode), m_replaceFrom(replaceFrom),
       m_replaceTo(replaceTo), m_wide(context.mapping.kind == ImportMapping::Kind::AuditsWide)
 {
+    // The writer thread uses the connection while audits stream in; the catalog's rare reads
+    // (a scorecard version met for the first time) wait until it is idle.
+    m_catalog.setBeforeQuery([this] { m_committer.drain(); });
 }
 
 bool AuditImport::load(QString *error)
@@ -34,6 +37,7 @@ bool AuditImport::addRow(const CsvRecord &record)
 bool AuditImport::finish()
 {
     m_assembler.finish();
+    m_committer.drain();
     if (m_replaceFrom.isValid() && !m_committer.removeMissing(m_replaceFrom, m_replaceTo, m_assembler.keys()))
         return false;
     return m_ctx.writer.ok();

@@ -22,6 +22,7 @@ public:
     bool bind(const CsvRecord &header, QStringList *missing, QString *problem) override;
     bool addRow(const CsvRecord &record) override;
     bool finish() override;
+    void abort() override { m_committer.stop(); }
     bool insertOnly() const override { return m_existing.isEmpty() && !m_replaceFrom.isValid(); }
 
     qint64 answersInserted() const { return m_committer.answersInserted(); }

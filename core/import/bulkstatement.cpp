@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace ql {
 
 BulkStatement::~BulkStatement()
@@ -20,6 +22,7 @@ bool BulkStatement::prepare(sqlite3 *db, const char *sql, QString *error)
         fail();
         return false;
     }
+    m_buffers.assign(size_t(sqlite3_bind_parameter_count(m_stmt)) + 1, QByteArray());
     return true;
 }
 
@@ -47,8 +50,30 @@ void BulkStatement::bind(int i, const QString &text)
         sqlite3_bind_null(m_stmt, i);
         return;
     }
-    // UTF-16 in native order: SQLite converts it once, and there is no QByteArray to keep alive.
-    sqlite3_bind_text16(m_stmt, i, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+    QByteArray &buffer = m_buffers[size_t(i)];
+    const qsizetype n = text.size();
+    if (buffer.size() < n * 3)
+        buffer.resize(n * 3);
+    char *out = buffer.data();
+    const char16_t *in = reinterpret_cast<const char16_t *>(text.utf16());
+    qsizetype k = 0;
+    bool ascii = true;
+    for (; k < n; ++k) {
+        if (in[k] >= 0x80) {
+            ascii = false;
+            break;
+        }
+        out[k] = char(in[k]);
+    }
+    if (ascii) {
+        sqlite3_bind_text(m_stmt, i, out, int(n), SQLITE_STATIC);
+        return;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    if (buffer.size() < utf8.size())
+        buffer.resize(utf8.size());
+    std::memcpy(buffer.data(), utf8.constData(), size_t(utf8.size()));
+    sqlite3_bind_text(m_stmt, i, buffer.constData(), int(utf8.size()), SQLITE_STATIC);
 }
 
 void BulkStatement::bindStatic(int i, const QByteArray &utf8)

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -49,6 +50,10 @@ public:
 
 private:
     void fail();
+
+    // One reusable UTF-8 buffer per parameter: text is converted into it and bound without a
+    // copy, so binding allocates nothing once the buffers have grown.
+    std::vector<QByteArray> m_buffers;
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;

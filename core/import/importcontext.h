@@ -15,6 +15,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
+
 namespace ql {
 
 // What every kind's importer shares during one run: the mapping, the project's dictionaries and
@@ -32,7 +34,9 @@ struct ImportContext
     QSqlDatabase db;
     ImportWriter &writer;
     QString fileName;
-    bool writing = true; // false in a dry run, or after a rejection without skip-invalid
+    // false in a dry run, or after a rejection without skip-invalid. Atomic: the audit writer
+    // thread reads it while the reading thread may clear it.
+    std::atomic_bool writing{true};
     bool skipInvalid = false;
     bool overwriteLocal = false;
     qint64 importId = 0;

@@ -211,7 +211,10 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
         return !(options.cancel && options.cancel->load(std::memory_order_relaxed));
     };
     bool inTransaction = false;
+    std::unique_ptr<KindImporter> kind;
     const auto finishWith = [&](ImportResult::Status status, const QString &error = {}) {
+        if (kind && status != ImportResult::Imported)
+            kind->abort();
         if (inTransaction && status != ImportResult::Imported)
             sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
         result.status = status;
@@ -233,7 +236,6 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
     if (!ctx.names.load(m_db, &error) || !ctx.roster.load(m_db, &error))
         return finishWith(ImportResult::Failed, QObject::tr("cannot read the project: %1").arg(error));
 
-    std::unique_ptr<KindImporter> kind;
     AuditImport *audits = nullptr;
     switch (m_mapping.kind) {
     case ImportMapping::Kind::AuditsLong:
@@ -316,13 +318,14 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
             ctx.reject(record.line(), QString(), QString(), withoutPrefix(record.problem(), m_fileName));
             ++ctx.summary.rejected;
         } else if (!kind->addRow(record)) {
+            kind->abort();
             if (inTransaction)
                 sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
             return Pass::Restart;
         }
         if ((rows & 4095) == 0) {
-            if (!writer.ok())
-                return finishWith(ImportResult::Failed, QObject::tr("cannot write the project: %1").arg(writer.error()));
+            // (A write failure is checked after finish(): the audit writer thread may be using the
+            // writer now, and a failed writer refuses every later write anyway.)
             const double fraction = m_fileSize > 0 ? 0.95 * double(reader.bytesRead()) / double(m_fileSize) : 0;
             if (!report(fraction, reading))
                 return finishWith(ImportResult::Cancelled);

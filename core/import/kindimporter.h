@@ -24,6 +24,8 @@ public:
     // run with foreign-key checks off, since every id it writes comes from its own lookups, and the
     // ON DELETE CASCADEs that deletes rely on are not needed.
     virtual bool insertOnly() const { return true; }
+    // Stops any work still running on other threads before the importer rolls back.
+    virtual void abort() {}
 };
 
 } // namespace ql

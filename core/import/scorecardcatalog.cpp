@@ -21,8 +21,11 @@ ScorecardCatalog::~ScorecardCatalog() = default;
 const QList<ScorecardVersionInfo> &ScorecardCatalog::versionsOf(const QString &name)
 {
     auto it = m_versions.find(name);
-    if (it == m_versions.end())
+    if (it == m_versions.end()) {
+        if (m_beforeQuery)
+            m_beforeQuery();
         it = m_versions.insert(name, ScorecardStore(m_db).versions(name));
+    }
     return *it;
 }
 
@@ -30,6 +33,8 @@ ScorecardCatalog::Entry *ScorecardCatalog::load(qint64 id)
 {
     if (Entry *e = m_entries.value(id))
         return e;
+    if (m_beforeQuery)
+        m_beforeQuery();
     auto stored = ScorecardStore(m_db).load(id);
     if (!stored)
         return nullptr;

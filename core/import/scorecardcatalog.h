@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace ql {
@@ -40,6 +41,9 @@ public:
     const Entry *version(const QString &name, int version, QString *why);
     const Entry *byId(qint64 id);
 
+    // Called before the catalog reads the project (a version not loaded yet).
+    void setBeforeQuery(std::function<void()> hook) { m_beforeQuery = std::move(hook); }
+
     // The flat index a file's criterion label means (the mapping's `criteria`, else a key or a
     // name, case-insensitively), or -1.
     int criterionIndex(const Entry &entry, QStringView label);
@@ -53,6 +57,7 @@ private:
     QHash<QString, QList<ScorecardVersionInfo>> m_versions;
     QHash<qint64, Entry *> m_entries;
     std::vector<std::unique_ptr<Entry>> m_owned;
+    std::function<void()> m_beforeQuery;
 };
 
 } // namespace ql

@@ -22,7 +22,12 @@ public:
         QString text;
     };
 
-    void insert(const QString &key, const Value &value) { m_entries.append({key, value}); }
+    void insert(const QString &key, const Value &value)
+    {
+        m_entries.append({key, value});
+        const QChar first = key.isEmpty() ? QChar() : key.at(0);
+        m_numericKeys = m_numericKeys || first.isDigit() || first == u'-' || first == u'+' || first == u'.' || first == u',';
+    }
     bool isEmpty() const { return m_entries.isEmpty(); }
     qsizetype size() const { return m_entries.size(); }
 
@@ -33,6 +38,7 @@ public:
 
 private:
     QList<std::pair<QString, Value>> m_entries; // in the mapping's order
+    bool m_numericKeys = false; // some key starts like a number
 };
 
 } // namespace ql
