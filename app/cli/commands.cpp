@@ -4,6 +4,7 @@
 namespace ql::cli {
 
 int runInit(const QStringList &args);
+int runDemo(const QStringList &args);
 int runAgreement(const QStringList &args);
 int runExport(const QStringList &args);
 int runImport(const QStringList &args);
@@ -13,6 +14,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> list{
         {QStringLiteral("init"), QStringLiteral("create an empty project"), &runInit},
+        {QStringLiteral("demo"), QStringLiteral("create a project full of realistic generated data"), &runDemo},
         {QStringLiteral("import"), QStringLiteral("import a CSV file as a mapping says, or a scorecard definition"), &runImport},
         {QStringLiteral("export"), QStringLiteral("export audits, answers, CSAT or agents to CSV or XLSX"), &runExport},
         {QStringLiteral("agreement"), QStringLiteral("inter-rater agreement on long-format ratings (JSON out)"), &runAgreement},
