@@ -49,10 +49,10 @@ Scorecard fullCard(bool sectionWeights, CriticalPolicy policy)
     resolution.name = QStringLiteral("Resolution");
     Criterion tone = criterion(QStringLiteral("tone"), Scale::range(1, 5), 2);
     tone.passLevel = 0.75;
-    Criterion resolved = criterion(QStringLiteral("resolution"),
-                                   Scale::fromOptions({{QStringLiteral("Partial"), 3}, {QStringLiteral("Yes"), 10},
-                                                       {QStringLiteral("No"), 0}}),
-                                   3);
+    Criterion resolved = criterion(
+        QStringLiteral("resolution"),
+        Scale::fromOptions({{QStringLiteral("Partial"), 3}, {QStringLiteral("Yes"), 10}, {QStringLiteral("No"), 0}}),
+        3);
     Criterion process = criterion(QStringLiteral("process"), Scale::binary(), 0);
     process.critical = CriticalFamily::Business;
     process.criticalEffect = CriticalEffect::Section;
@@ -91,7 +91,8 @@ private:
 void TestScorecardStore::init()
 {
     ProjectError error;
-    m_project = Project::create(m_dir.filePath(QStringLiteral("%1.qlens").arg(QTest::currentTestFunction())), true, &error);
+    m_project =
+        Project::create(m_dir.filePath(QStringLiteral("%1.qlens").arg(QTest::currentTestFunction())), true, &error);
     QVERIFY2(m_project, qPrintable(error.message));
 }
 
@@ -153,9 +154,10 @@ void TestScorecardStore::rowsFollowTheSchemaDoc()
     QVERIFY2(saved, qPrintable(error));
     QSqlQuery q(m_project->database());
     // Positions run 0-based across sections (the flat index); options keep their order.
-    QVERIFY(q.exec(QStringLiteral("SELECT c.position, s.position, c.scale_kind, c.scale_min, c.scale_max, c.options_json, "
-                                  "c.critical, c.critical_effect, c.allow_na FROM criteria c "
-                                  "JOIN scorecard_sections s ON s.id = c.section_id ORDER BY c.position")));
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT c.position, s.position, c.scale_kind, c.scale_min, c.scale_max, c.options_json, "
+                              "c.critical, c.critical_effect, c.allow_na FROM criteria c "
+                              "JOIN scorecard_sections s ON s.id = c.section_id ORDER BY c.position")));
     QStringList rows;
     while (q.next()) {
         QStringList fields;
@@ -172,7 +174,8 @@ void TestScorecardStore::rowsFollowTheSchemaDoc()
         QStringLiteral("5|1|range|0|10|NULL|customer|audit|0"),
     };
     QCOMPARE(rows, expected);
-    QVERIFY(q.exec(QStringLiteral("SELECT group_concat(weight, ',') FROM scorecard_sections ORDER BY position")) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT group_concat(weight, ',') FROM scorecard_sections ORDER BY position")) &&
+            q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("30.0,70.0"));
 }
 
@@ -224,8 +227,9 @@ void TestScorecardStore::refusals()
 
     const auto countRows = [&] {
         QSqlQuery q(m_project->database());
-        q.exec(QStringLiteral("SELECT (SELECT count(*) FROM scorecards) * 10000 + (SELECT count(*) FROM scorecard_sections) "
-                              "* 100 + (SELECT count(*) FROM criteria)"));
+        q.exec(QStringLiteral(
+            "SELECT (SELECT count(*) FROM scorecards) * 10000 + (SELECT count(*) FROM scorecard_sections) "
+            "* 100 + (SELECT count(*) FROM criteria)"));
         return q.next() ? q.value(0).toInt() : -1;
     };
     const int before = countRows();

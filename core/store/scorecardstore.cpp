@@ -109,7 +109,9 @@ std::optional<StoredScorecard> ScorecardStore::save(const Scorecard &card, const
                                                     QDate validTo)
 {
     if (card.version < 1 || !card.validFrom.isValid()) {
-        setError(error, QObject::tr("scorecard %1: a stored version needs a version number and a valid_from date").arg(card.name));
+        setError(
+            error,
+            QObject::tr("scorecard %1: a stored version needs a version number and a valid_from date").arg(card.name));
         return std::nullopt;
     }
     if (const QString problem = ScorecardJson::validate(card); !problem.isEmpty()) {
@@ -117,7 +119,9 @@ std::optional<StoredScorecard> ScorecardStore::save(const Scorecard &card, const
         return std::nullopt;
     }
     if (validTo.isValid() && validTo < card.validFrom) {
-        setError(error, QObject::tr("scorecard %1 version %2: valid_to is before valid_from").arg(card.name).arg(card.version));
+        setError(
+            error,
+            QObject::tr("scorecard %1 version %2: valid_to is before valid_from").arg(card.name).arg(card.version));
         return std::nullopt;
     }
 
@@ -137,8 +141,9 @@ std::optional<StoredScorecard> ScorecardStore::save(const Scorecard &card, const
     stored.createdAt = createdAt;
 
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO scorecards(name, version, valid_from, valid_to, pass_threshold, critical_policy, "
-                             "description, definition_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO scorecards(name, version, valid_from, valid_to, pass_threshold, critical_policy, "
+                       "description, definition_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(card.name);
     q.addBindValue(card.version);
     q.addBindValue(card.validFrom.toString(Qt::ISODate));
@@ -153,12 +158,13 @@ std::optional<StoredScorecard> ScorecardStore::save(const Scorecard &card, const
     stored.id = q.lastInsertId().toLongLong();
 
     QSqlQuery section(m_db);
-    section.prepare(QStringLiteral("INSERT INTO scorecard_sections(scorecard_id, position, name, weight) VALUES (?, ?, ?, ?)"));
+    section.prepare(
+        QStringLiteral("INSERT INTO scorecard_sections(scorecard_id, position, name, weight) VALUES (?, ?, ?, ?)"));
     QSqlQuery criterion(m_db);
-    criterion.prepare(QStringLiteral(
-        "INSERT INTO criteria(scorecard_id, section_id, position, key, name, description, scale_kind, scale_min, scale_max, "
-        "options_json, weight, critical, critical_effect, allow_na, pass_level) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    criterion.prepare(QStringLiteral("INSERT INTO criteria(scorecard_id, section_id, position, key, name, description, "
+                                     "scale_kind, scale_min, scale_max, "
+                                     "options_json, weight, critical, critical_effect, allow_na, pass_level) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int flat = 0;
     for (qsizetype s = 0; s < card.sections.size(); ++s) {
         const Section &sec = card.sections.at(s);
@@ -223,8 +229,9 @@ bool ScorecardStore::setValidTo(qint64 id, QDate validTo, QString *error)
 std::optional<StoredScorecard> ScorecardStore::load(qint64 id, QString *error) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT name, version, valid_from, valid_to, pass_threshold, critical_policy, description, "
-                             "created_at FROM scorecards WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT name, version, valid_from, valid_to, pass_threshold, critical_policy, description, "
+                       "created_at FROM scorecards WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
         setError(error, q.lastError().text());
@@ -247,7 +254,8 @@ std::optional<StoredScorecard> ScorecardStore::load(qint64 id, QString *error) c
     stored.createdAt = q.value(7).toString();
 
     QSqlQuery sections(m_db);
-    sections.prepare(QStringLiteral("SELECT id, name, weight FROM scorecard_sections WHERE scorecard_id = ? ORDER BY position"));
+    sections.prepare(
+        QStringLiteral("SELECT id, name, weight FROM scorecard_sections WHERE scorecard_id = ? ORDER BY position"));
     sections.addBindValue(id);
     if (!sections.exec()) {
         setError(error, sections.lastError().text());
@@ -294,10 +302,11 @@ std::optional<StoredScorecard> ScorecardStore::load(qint64 id, QString *error) c
         }
         c.scale = *scale;
         c.weight = criteria.value(9).toDouble();
-        c.critical = criteria.value(10).isNull() ? CriticalFamily::None
-                                                 : criticalFamilyFromName(criteria.value(10).toString()).value_or(CriticalFamily::None);
-        c.criticalEffect = criteria.value(11).toString() == QLatin1String("section") ? CriticalEffect::Section
-                                                                                     : CriticalEffect::Audit;
+        c.critical = criteria.value(10).isNull()
+                         ? CriticalFamily::None
+                         : criticalFamilyFromName(criteria.value(10).toString()).value_or(CriticalFamily::None);
+        c.criticalEffect =
+            criteria.value(11).toString() == QLatin1String("section") ? CriticalEffect::Section : CriticalEffect::Audit;
         c.allowNa = criteria.value(12).toInt() != 0;
         c.passLevel = criteria.value(13).toDouble();
         card.sections[s].criteria.append(c);
@@ -347,7 +356,8 @@ QList<ScorecardVersionInfo> ScorecardStore::versions(const QString &name) const
 {
     QSqlQuery q(m_db);
     if (name.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT id, name, version, valid_from, valid_to FROM scorecards ORDER BY name, version"));
+        q.prepare(
+            QStringLiteral("SELECT id, name, version, valid_from, valid_to FROM scorecards ORDER BY name, version"));
     } else {
         q.prepare(QStringLiteral("SELECT id, name, version, valid_from, valid_to FROM scorecards WHERE name = ? "
                                  "ORDER BY version"));
