@@ -31,25 +31,36 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 sqlite_times=()
 cli_times=()
+sqlite_cpu=()
+cli_cpu=()
+# CPU seconds (user + system) of the last timed command, from /usr/bin/time's output file.
+cpu() { awk '{print $2 + $3}' "$work/time.txt"; }
 for ((i = 1; i <= runs; i++)); do
   rm -f "$work/bare.db"*
   t0=$(now)
-  sqlite3 "$work/bare.db" ".import --csv $csv bare"
+  /usr/bin/time -f "%e %U %S" -o "$work/time.txt" sqlite3 "$work/bare.db" ".import --csv $csv bare"
   t1=$(now)
   sqlite_times+=("$(echo "$t1 - $t0" | bc -l)")
+  sqlite_cpu+=("$(cpu)")
 
   rm -f "$work/bench.qlens"*
   "$cli" init "$work/bench.qlens"
   "$cli" import "$work/bench.qlens" --scorecard "$work/bench-scorecard.json" >/dev/null
   t0=$(now)
-  "$cli" import "$work/bench.qlens" --mapping "$work/bench-mapping.json" "$csv" >"$work/summary.json"
+  /usr/bin/time -f "%e %U %S" -o "$work/time.txt" \
+    "$cli" import "$work/bench.qlens" --mapping "$work/bench-mapping.json" "$csv" >"$work/summary.json"
   t1=$(now)
   cli_times+=("$(echo "$t1 - $t0" | bc -l)")
+  cli_cpu+=("$(cpu)")
 done
 s=$(printf '%s\n' "${sqlite_times[@]}" | median)
 c=$(printf '%s\n' "${cli_times[@]}" | median)
-printf 'file           %s rows, %s (%s)\n' "$rows" "$size" "$csv"
-printf 'sqlite3 .import  %.3f s  (runs: %s)\n' "$s" "${sqlite_times[*]}"
-printf 'qualitylens-cli  %.3f s  (runs: %s)\n' "$c" "${cli_times[*]}"
-printf 'ratio            %.2f × (target ≤ 1.5)\n' "$(echo "$c / $s" | bc -l)"
+sc=$(printf '%s\n' "${sqlite_cpu[@]}" | median)
+cc=$(printf '%s\n' "${cli_cpu[@]}" | median)
+printf 'file             %s rows, %s (%s)\n' "$rows" "$size" "$csv"
+printf 'machine          %s cores, load average %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '                 wall (median)   CPU user+sys (median)\n'
+printf 'sqlite3 .import  %7.3f s       %7.3f s   (wall runs: %s)\n' "$s" "$sc" "${sqlite_times[*]}"
+printf 'qualitylens-cli  %7.3f s       %7.3f s   (wall runs: %s)\n' "$c" "$cc" "${cli_times[*]}"
+printf 'ratio            %7.2f ×       %7.2f ×   (target: wall ≤ 1.5 ×)\n' "$(echo "$c / $s" | bc -l)" "$(echo "$cc / $sc" | bc -l)"
 printf 'summary          %s\n' "$(cat "$work/summary.json")"

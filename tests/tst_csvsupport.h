@@ -24,7 +24,6 @@ namespace csvtest {
 
 using namespace ql;
 
-
 inline const QString dataDir = QStringLiteral(QL_TESTDATA_DIR "/csv");
 inline const QString spectrumDir = QStringLiteral(QL_SHARED_DIR "/testdata/csv-spectrum");
 

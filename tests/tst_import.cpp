@@ -35,8 +35,9 @@ QList<StoredAudit> audits(const Project &project)
 {
     QList<StoredAudit> out;
     QSqlQuery q(project.database());
-    q.exec(QStringLiteral("SELECT id, audit_key, score, raw_score, passed, critical_fail, critical_families, incomplete "
-                          "FROM audits ORDER BY audit_key"));
+    q.exec(
+        QStringLiteral("SELECT id, audit_key, score, raw_score, passed, critical_fail, critical_families, incomplete "
+                       "FROM audits ORDER BY audit_key"));
     while (q.next()) {
         StoredAudit a;
         a.id = q.value(0).toLongLong();
@@ -59,7 +60,8 @@ void checkScoresMatchEngine(const Project &project)
 {
     ScorecardStore store(project.database());
     for (const StoredAudit &a : audits(project)) {
-        const qint64 cardId = value(project, QStringLiteral("SELECT scorecard_id FROM audits WHERE id = %1").arg(a.id)).toLongLong();
+        const qint64 cardId =
+            value(project, QStringLiteral("SELECT scorecard_id FROM audits WHERE id = %1").arg(a.id)).toLongLong();
         const auto card = store.load(cardId);
         QVERIFY(card);
         std::vector<AnswerInput> inputs(size_t(card->card.criterionCount()), AnswerInput::missing());
@@ -68,7 +70,8 @@ void checkScoresMatchEngine(const Project &project)
         while (q.next()) {
             const int index = int(card->criterionIds.indexOf(q.value(0).toLongLong()));
             QVERIFY(index >= 0);
-            inputs[size_t(index)] = q.value(2).toBool() ? AnswerInput::notApplicable() : AnswerInput::rated(q.value(1).toDouble());
+            inputs[size_t(index)] =
+                q.value(2).toBool() ? AnswerInput::notApplicable() : AnswerInput::rated(q.value(1).toDouble());
         }
         const AuditScore s = ScoringEngine(card->card).score(inputs);
         QCOMPARE(a.score, s.score);
@@ -109,7 +112,8 @@ void TestImport::longForm()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const ImportResult r = run(*project, mappingFile(QStringLiteral("audits-long.json")), dataPath(QStringLiteral("audits-long.csv")));
+    const ImportResult r =
+        run(*project, mappingFile(QStringLiteral("audits-long.json")), dataPath(QStringLiteral("audits-long.csv")));
     QCOMPARE(r.status, ImportResult::Imported);
     QCOMPARE(r.summary.inserted, 2);
     QCOMPARE(r.summary.rowsRead, 6);
@@ -140,22 +144,28 @@ void TestImport::longForm()
     QCOMPARE(q.value(4).toString(), QStringLiteral("2026-03-03T10:15:00Z"));
     QCOMPARE(q.value(5).toString(), QStringLiteral("T101"));
     // Option labels, N/A, comments (masked), root causes, dimensions, dictionaries.
-    QCOMPARE(value(*project, QStringLiteral("SELECT option_label FROM answers WHERE value = 3")).toString(), QStringLiteral("Partial"));
-    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM answers WHERE na = 1 AND value IS NULL AND c IS NULL")), 1);
+    QCOMPARE(value(*project, QStringLiteral("SELECT option_label FROM answers WHERE value = 3")).toString(),
+             QStringLiteral("Partial"));
+    QCOMPARE(
+        count(*project, QStringLiteral("SELECT count(*) FROM answers WHERE na = 1 AND value IS NULL AND c IS NULL")),
+        1);
     QCOMPARE(value(*project, QStringLiteral("SELECT comment FROM answers WHERE option_label = 'Partial'")).toString(),
              QStringLiteral("card **** **** **** 1111 given"));
-    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(name, '|') FROM (SELECT r.name FROM answer_root_causes a "
-                                             "JOIN root_causes r ON r.id = a.root_cause_id ORDER BY r.name)"))
-                 .toString(),
-             QStringLiteral("Macro missing|Training"));
-    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(value) FROM audit_dimensions")).toString(), QStringLiteral("Plan A,Plan B"));
+    QCOMPARE(
+        value(*project, QStringLiteral("SELECT group_concat(name, '|') FROM (SELECT r.name FROM answer_root_causes a "
+                                       "JOIN root_causes r ON r.id = a.root_cause_id ORDER BY r.name)"))
+            .toString(),
+        QStringLiteral("Macro missing|Training"));
+    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(value) FROM audit_dimensions")).toString(),
+             QStringLiteral("Plan A,Plan B"));
     QCOMPARE(value(*project, QStringLiteral("SELECT t.name FROM audits a JOIN teams t ON t.id = a.team_id")).toString(),
              QStringLiteral("Cascade"));
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM audits WHERE source = 'zendesk-qa'")), 2);
     // import_log and the change log's one entry per table for the inserts.
     QSqlQuery log(project->database());
-    log.exec(QStringLiteral("SELECT file_name, file_size, sha256, kind, source, inserted, rows_read, agents_created, masked "
-                            "FROM import_log WHERE kind = 'audits-long'"));
+    log.exec(
+        QStringLiteral("SELECT file_name, file_size, sha256, kind, source, inserted, rows_read, agents_created, masked "
+                       "FROM import_log WHERE kind = 'audits-long'"));
     QVERIFY(log.next());
     QCOMPARE(log.value(0).toString(), QStringLiteral("audits-long.csv"));
     QCOMPARE(log.value(1).toLongLong(), QFileInfo(dataPath(QStringLiteral("audits-long.csv"))).size());
@@ -167,7 +177,8 @@ void TestImport::longForm()
     QCOMPARE(log.value(6).toInt(), 6);
     QCOMPARE(log.value(7).toInt(), 2);
     QCOMPARE(log.value(8).toInt(), 1);
-    const auto entries = ChangeLog::forEntity(project->database(), QStringLiteral("import"), QString::number(r.summary.importId));
+    const auto entries =
+        ChangeLog::forEntity(project->database(), QStringLiteral("import"), QString::number(r.summary.importId));
     QCOMPARE(entries.size(), 3);
     QCOMPARE(entries.at(0).field, QStringLiteral("audits"));
     QCOMPARE(entries.at(0).newValue.toString(), QStringLiteral("2"));
@@ -180,7 +191,8 @@ void TestImport::wideFormGivesTheSameScores()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const ImportResult r = run(*project, mappingFile(QStringLiteral("audits-wide.json")), dataPath(QStringLiteral("audits-wide.csv")));
+    const ImportResult r =
+        run(*project, mappingFile(QStringLiteral("audits-wide.json")), dataPath(QStringLiteral("audits-wide.csv")));
     QCOMPARE(r.status, ImportResult::Imported);
     QCOMPARE(r.summary.kind, QStringLiteral("audits-wide"));
     QCOMPARE(r.summary.inserted, 2);
@@ -255,8 +267,10 @@ void TestImport::reimport()
     QCOMPARE(r.summary.keptLocal, 1);
     QCOMPARE(r.summary.unchanged, 1);
     QCOMPARE(*audits(*project).at(0).score, *second.at(0).score);
-    const QString pending = value(*project, QStringLiteral("SELECT source_pending FROM audits WHERE audit_key = 'R1'")).toString();
-    QVERIFY2(QRegularExpression(QStringLiteral("\"tone\":\\{[^}]*\"value\":2[,}]")).match(pending).hasMatch(), qPrintable(pending));
+    const QString pending =
+        value(*project, QStringLiteral("SELECT source_pending FROM audits WHERE audit_key = 'R1'")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("\"tone\":\\{[^}]*\"value\":2[,}]")).match(pending).hasMatch(),
+             qPrintable(pending));
 
     // --overwrite-local replaces it and clears the flag.
     ImportOptions overwrite;
@@ -299,7 +313,8 @@ void TestImport::replaceRange()
     r = run(*project, m, path, options);
     QCOMPARE(r.status, ImportResult::Imported);
     QCOMPARE(r.summary.removed, 1);
-    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(audit_key) FROM audits")).toString(), QStringLiteral("R1"));
+    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(audit_key) FROM audits")).toString(),
+             QStringLiteral("R1"));
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM answers")), 3);
     const auto entries = ChangeLog::forEntity(project->database(), QStringLiteral("audit"), QString::number(r2));
     QCOMPARE(entries.size(), 1);
@@ -315,13 +330,21 @@ void TestImport::csatSets_data()
     QTest::addColumn<QString>("satisfied"); // per row: s, d or n
     QTest::addColumn<QString>("scale");
 
-    QTest::newRow("1-5") << QByteArray() << QByteArray("1 2 3 4 5") << "ddnss" << "1-5";
-    QTest::newRow("1-3") << QByteArray(R"(, "scale": {"min": 1, "max": 3})") << QByteArray("1 2 3") << "dns" << "1-3";
-    QTest::newRow("1-7") << QByteArray(R"(, "scale": {"min": 1, "max": 7})") << QByteArray("1 2 3 5 6 7") << "ddnnss" << "1-7";
-    QTest::newRow("0-10") << QByteArray(R"(, "scale": {"min": 0, "max": 10})") << QByteArray("0 6 7 8 9 10") << "ddnnss" << "0-10";
-    QTest::newRow("labels") << QByteArray(R"(, "scale": {"labels": ["bad", "good"]}, "values": {"score": {"Bad, I'm unsatisfied": "bad"}})")
-                            << QByteArray("good Bad,_I'm_unsatisfied GOOD") << "sds" << "labels:bad,good";
-    QTest::newRow("own sets") << QByteArray(R"(, "satisfied": [5], "dissatisfied": [1, 2, 3])") << QByteArray("3 4 5") << "dns" << "1-5";
+    QTest::newRow("1-5") << QByteArray() << QByteArray("1 2 3 4 5") << "ddnss"
+                         << "1-5";
+    QTest::newRow("1-3") << QByteArray(R"(, "scale": {"min": 1, "max": 3})") << QByteArray("1 2 3") << "dns"
+                         << "1-3";
+    QTest::newRow("1-7") << QByteArray(R"(, "scale": {"min": 1, "max": 7})") << QByteArray("1 2 3 5 6 7") << "ddnnss"
+                         << "1-7";
+    QTest::newRow("0-10") << QByteArray(R"(, "scale": {"min": 0, "max": 10})") << QByteArray("0 6 7 8 9 10") << "ddnnss"
+                          << "0-10";
+    QTest::newRow("labels")
+        << QByteArray(R"(, "scale": {"labels": ["bad", "good"]}, "values": {"score": {"Bad, I'm unsatisfied": "bad"}})")
+        << QByteArray("good Bad,_I'm_unsatisfied GOOD") << "sds"
+        << "labels:bad,good";
+    QTest::newRow("own sets") << QByteArray(R"(, "satisfied": [5], "dissatisfied": [1, 2, 3])") << QByteArray("3 4 5")
+                              << "dns"
+                              << "1-5";
 }
 
 void TestImport::csatSets()
@@ -339,8 +362,10 @@ void TestImport::csatSets()
         csv += "C" + k + ",2026-03-0" + k + ",\"" + QByteArray(s).replace('_', ' ') + "\",T" + k + ",alice,\n";
     }
     const QString path = writeFile(dir, QStringLiteral("csat.csv"), csv);
-    const ImportMapping m = mapping(R"({"kind": "csat", "columns": {"response_id": "id", "date": "when", "score": "rating",
-                                        "ticket_id": "ticket", "agent": "agent", "comment": "comment"})" + extra + "}");
+    const ImportMapping m =
+        mapping(R"({"kind": "csat", "columns": {"response_id": "id", "date": "when", "score": "rating",
+                                        "ticket_id": "ticket", "agent": "agent", "comment": "comment"})" +
+                extra + "}");
     const ImportResult r = run(*project, m, path);
     QVERIFY2(r.status == ImportResult::Imported, qPrintable(messages(r).join(u'\n') + r.error));
     QCOMPARE(r.summary.inserted, n);
@@ -358,10 +383,12 @@ void TestImport::csatReimport()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir, QStringLiteral("p.qlens"), false);
-    const ImportMapping m = mapping(R"({"kind": "csat", "source": "intercom", "columns": {"response_id": "id", "date": "when",
+    const ImportMapping m =
+        mapping(R"({"kind": "csat", "source": "intercom", "columns": {"response_id": "id", "date": "when",
                                         "score": "rating", "comment": "comment", "queue": "Queue"}, "mask": ["card", "email"]})");
-    const QString path = writeFile(dir, QStringLiteral("csat.csv"),
-                                   "id,when,rating,comment,Queue\nC1,2026-03-01,5,mail me at a@b.com,Billing\nC2,2026-03-01,2,,Billing\n");
+    const QString path = writeFile(
+        dir, QStringLiteral("csat.csv"),
+        "id,when,rating,comment,Queue\nC1,2026-03-01,5,mail me at a@b.com,Billing\nC2,2026-03-01,2,,Billing\n");
     ImportResult r = run(*project, m, path);
     QCOMPARE(r.summary.inserted, 2);
     QCOMPARE(r.summary.masked, 1);
@@ -369,7 +396,9 @@ void TestImport::csatReimport()
              QStringLiteral("mail me at ***@***"));
     r = run(*project, m, path);
     QCOMPARE(r.summary.unchanged, 2);
-    writeFile(dir, QStringLiteral("csat.csv"), "id,when,rating,comment,Queue\nC1,2026-03-01,4,,Billing\nC2,2026-03-01,2,,Billing\nC3,2026-03-02,7,,Billing\n");
+    writeFile(
+        dir, QStringLiteral("csat.csv"),
+        "id,when,rating,comment,Queue\nC1,2026-03-01,4,,Billing\nC2,2026-03-01,2,,Billing\nC3,2026-03-02,7,,Billing\n");
     r = run(*project, m, path);
     QCOMPARE(r.status, ImportResult::Rejected);
     QCOMPARE(messages(r), QStringList{"csat.csv:4: score \"7\" is outside the scale 1–5"});
@@ -379,14 +408,16 @@ void TestImport::csatReimport()
     QCOMPARE(r.summary.updated, 1);
     QCOMPARE(r.summary.unchanged, 1);
     QCOMPARE(r.summary.rejected, 1);
-    QCOMPARE(value(*project, QStringLiteral("SELECT score FROM csat_responses WHERE response_key = 'C1'")).toDouble(), 4.0);
+    QCOMPARE(value(*project, QStringLiteral("SELECT score FROM csat_responses WHERE response_key = 'C1'")).toDouble(),
+             4.0);
 }
 
 void TestImport::agentsAndRosterHistory()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const ImportMapping roster = mapping(R"({"kind": "agents", "columns": {"agent": "Id", "name": "Name", "team": "Team",
+    const ImportMapping roster =
+        mapping(R"({"kind": "agents", "columns": {"agent": "Id", "name": "Name", "team": "Team",
         "site": "Site", "supervisor": "Lead", "hire_date": "Hired", "active": "Active", "valid_from": "From", "aliases": "Other ids"}})");
     // alice moves from Cascade to Delta on 2026-03-15; bob has an alias used by the QA tool.
     const QString path = writeFile(dir, QStringLiteral("agents.csv"),
@@ -414,28 +445,33 @@ void TestImport::agentsAndRosterHistory()
     QCOMPARE(r.status, ImportResult::Imported);
     QCOMPARE(r.summary.agentsCreated, 0);
     QSqlQuery q(project->database());
-    q.exec(QStringLiteral("SELECT a.audit_key, ag.agent_key, t.name, s.name, a.supervisor FROM audits a JOIN agents ag ON "
-                          "ag.id = a.agent_id JOIN teams t ON t.id = a.team_id JOIN sites s ON s.id = a.site_id ORDER BY a.audit_key"));
+    q.exec(QStringLiteral(
+        "SELECT a.audit_key, ag.agent_key, t.name, s.name, a.supervisor FROM audits a JOIN agents ag ON "
+        "ag.id = a.agent_id JOIN teams t ON t.id = a.team_id JOIN sites s ON s.id = a.site_id ORDER BY a.audit_key"));
     QStringList got;
     while (q.next())
         got << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                            q.value(4).toString()}
                    .join(u'/');
-    QCOMPARE(got, (QStringList{"A1/alice/Cascade/Lisbon/Rui", "A2/alice/Delta/Lisbon/Ana", "A3/bob/Cascade/Porto/Rui"}));
+    QCOMPARE(got,
+             (QStringList{"A1/alice/Cascade/Lisbon/Rui", "A2/alice/Delta/Lisbon/Ana", "A3/bob/Cascade/Porto/Rui"}));
 
     // A change of name and a new team from April: updated, logged.
-    writeFile(dir, QStringLiteral("agents.csv"), "Id,Name,Team,Site,Lead,Hired,Active,From,Other ids\n"
-                                                 "bob,Robert B,Echo,Porto,Rui,2025-01-10,1,2026-04-01,\n");
+    writeFile(dir, QStringLiteral("agents.csv"),
+              "Id,Name,Team,Site,Lead,Hired,Active,From,Other ids\n"
+              "bob,Robert B,Echo,Porto,Rui,2025-01-10,1,2026-04-01,\n");
     r = run(*project, roster, path);
     QCOMPARE(r.summary.updated, 1);
-    QCOMPARE(value(*project, QStringLiteral("SELECT name FROM agents WHERE agent_key = 'bob'")).toString(), QStringLiteral("Robert B"));
+    QCOMPARE(value(*project, QStringLiteral("SELECT name FROM agents WHERE agent_key = 'bob'")).toString(),
+             QStringLiteral("Robert B"));
     const auto entries = ChangeLog::forEntity(project->database(), QStringLiteral("agent"), QStringLiteral("bob"));
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries.at(0).field, QStringLiteral("name"));
 
     // An alias that belongs to someone else is refused.
-    writeFile(dir, QStringLiteral("agents.csv"), "Id,Name,Team,Site,Lead,Hired,Active,From,Other ids\n"
-                                                 "carol,Carol C,Echo,Porto,Rui,2025-01-10,1,2026-04-01,B-17\n");
+    writeFile(dir, QStringLiteral("agents.csv"),
+              "Id,Name,Team,Site,Lead,Hired,Active,From,Other ids\n"
+              "carol,Carol C,Echo,Porto,Rui,2025-01-10,1,2026-04-01,B-17\n");
     r = run(*project, roster, path);
     QCOMPARE(r.status, ImportResult::Rejected);
     QCOMPARE(messages(r), QStringList{"agents.csv:2: alias \"B-17\" already belongs to agent bob"});
@@ -447,8 +483,9 @@ void TestImport::unknownAgentsCreated()
     const auto project = newProject(dir);
     const ImportMapping m = mapping(R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "id",
         "date": "date", "agent": "agent", "criterion": "c", "value": "v"}})");
-    const QString path = writeFile(dir, QStringLiteral("a.csv"), "id,date,agent,c,v\nA1,2026-03-14,x1,tone,4\nA2,2026-03-15,x2,tone,4\n"
-                                                                 "A3,2026-03-15,x1,tone,3\n");
+    const QString path = writeFile(dir, QStringLiteral("a.csv"),
+                                   "id,date,agent,c,v\nA1,2026-03-14,x1,tone,4\nA2,2026-03-15,x2,tone,4\n"
+                                   "A3,2026-03-15,x1,tone,3\n");
     const ImportResult r = run(*project, m, path);
     QCOMPARE(r.summary.agentsCreated, 2);
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM agents WHERE import_id IS NOT NULL")), 2);
@@ -461,9 +498,10 @@ void TestImport::interactions()
     const auto project = newProject(dir, QStringLiteral("p.qlens"), false);
     const ImportMapping m = mapping(R"({"kind": "interactions", "columns": {"ticket_id": "Ticket", "channel": "Channel",
         "transcript": "Text", "media": "Recording", "date": "Date"}, "mask": ["card", "phone"]})");
-    const QString path = writeFile(dir, QStringLiteral("i.csv"),
-                                   "Ticket,Channel,Text,Recording,Date\nT1,chat,\"Customer: my card is 4111 1111 1111 1111\nAgent: "
-                                   "call me on +1 415 555 0100\",,2026-03-01\nT2,phone,,/calls/t2.ogg,2026-03-02\n");
+    const QString path =
+        writeFile(dir, QStringLiteral("i.csv"),
+                  "Ticket,Channel,Text,Recording,Date\nT1,chat,\"Customer: my card is 4111 1111 1111 1111\nAgent: "
+                  "call me on +1 415 555 0100\",,2026-03-01\nT2,phone,,/calls/t2.ogg,2026-03-02\n");
     ImportResult r = run(*project, m, path);
     QCOMPARE(r.status, ImportResult::Imported);
     QCOMPARE(r.summary.inserted, 2);
@@ -492,8 +530,10 @@ void TestImport::scorecardVersions()
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM scorecards")), 1);
     QCOMPARE(value(*project, QStringLiteral("SELECT name FROM criteria WHERE key = 'tone'")).toString(),
              QStringLiteral("Tone, empathy and warmth"));
-    QCOMPARE(value(*project, QStringLiteral("SELECT name FROM scorecard_sections WHERE position = 1")).toString(), QStringLiteral("Talking"));
-    QVERIFY(ScorecardStore(project->database()).load(QStringLiteral("Support QA"), 1)->card.sections.at(1).name == u"Talking");
+    QCOMPARE(value(*project, QStringLiteral("SELECT name FROM scorecard_sections WHERE position = 1")).toString(),
+             QStringLiteral("Talking"));
+    QVERIFY(ScorecardStore(project->database()).load(QStringLiteral("Support QA"), 1)->card.sections.at(1).name ==
+            u"Talking");
     // Content: a new version; the old one ends the day before.
     r = ScorecardImport::importFile(project->database(), dataPath(QStringLiteral("support-qa-v2.json")));
     QVERIFY2(r.ok, qPrintable(r.error));
@@ -521,8 +561,9 @@ void TestImport::versionInForceOnTheDate()
     QVERIFY(ScorecardImport::importFile(project->database(), dataPath(QStringLiteral("support-qa-v2.json"))).ok);
     const ImportMapping m = mapping(R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "id",
         "date": "date", "agent": "agent", "criterion": "c", "value": "v", "scorecard_version": "ver"}})");
-    const QString path = writeFile(dir, QStringLiteral("a.csv"), "id,date,agent,c,v,ver\nA1,2026-06-30,x,tone,4,\n"
-                                                                 "A2,2026-07-01,x,tone,4,\nA3,2026-07-01,x,tone,4,1\n");
+    const QString path = writeFile(dir, QStringLiteral("a.csv"),
+                                   "id,date,agent,c,v,ver\nA1,2026-06-30,x,tone,4,\n"
+                                   "A2,2026-07-01,x,tone,4,\nA3,2026-07-01,x,tone,4,1\n");
     const ImportResult r = run(*project, m, path);
     QCOMPARE(r.status, ImportResult::Imported);
     QSqlQuery q(project->database());
@@ -537,19 +578,23 @@ void TestImport::maskingCounts()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const QByteArray json = R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "id", "date": "date",
+    const QByteArray json =
+        R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "id", "date": "date",
         "agent": "agent", "criterion": "c", "value": "v", "comment": "note", "audit_comment": "overall"}, "mask": MASK})";
-    const QString path = writeFile(dir, QStringLiteral("a.csv"),
-                                   "id,date,agent,c,v,note,overall\nA1,2026-03-02,x,tone,4,4111111111111111 and a@b.io,call +44 20 7946 0958\n");
+    const QString path = writeFile(
+        dir, QStringLiteral("a.csv"),
+        "id,date,agent,c,v,note,overall\nA1,2026-03-02,x,tone,4,4111111111111111 and a@b.io,call +44 20 7946 0958\n");
     ImportOptions dry;
     dry.dryRun = true;
-    ImportResult r = run(*project, mapping(QByteArray(json).replace("MASK", R"(["card", "email", "phone"])")), path, dry);
+    ImportResult r =
+        run(*project, mapping(QByteArray(json).replace("MASK", R"(["card", "email", "phone"])")), path, dry);
     QCOMPARE(r.summary.masked, 3);
     r = run(*project, mapping(QByteArray(json).replace("MASK", R"(["email"])")), path);
     QCOMPARE(r.summary.masked, 1);
     QVERIFY(r.summary.cardMaskingOff);
     QVERIFY(r.summary.toJson().contains("\"card_masking\": \"off\""));
-    QCOMPARE(value(*project, QStringLiteral("SELECT comment FROM answers")).toString(), QStringLiteral("4111111111111111 and ***@***"));
+    QCOMPARE(value(*project, QStringLiteral("SELECT comment FROM answers")).toString(),
+             QStringLiteral("4111111111111111 and ***@***"));
 }
 
 void TestImport::messyFiles_data()
@@ -559,14 +604,13 @@ void TestImport::messyFiles_data()
     QTest::addColumn<QString>("comment");  // R1's tone comment as stored
 
     // The same two audits, written as different tools and spreadsheets write them.
-    const QString rows = QStringLiteral(
-        "Review ID;Date;Agent;Criterion;Rating;Comment\r\n"
-        "R1;DATE1;alice;Identity;Yes;\r\n"
-        "R1;DATE1;alice;Empathy;4;\"Très bien,\nmerci – café\"\r\n"
-        "R1;DATE1;alice;resolution;Partial;\r\n"
-        "R2;DATE2;bob;Identity;No;\r\n"
-        "R2;DATE2;bob;Empathy;N/A;\r\n"
-        "R2;DATE2;bob;resolution;yes;\r\n");
+    const QString rows = QStringLiteral("Review ID;Date;Agent;Criterion;Rating;Comment\r\n"
+                                        "R1;DATE1;alice;Identity;Yes;\r\n"
+                                        "R1;DATE1;alice;Empathy;4;\"Très bien,\nmerci – café\"\r\n"
+                                        "R1;DATE1;alice;resolution;Partial;\r\n"
+                                        "R2;DATE2;bob;Identity;No;\r\n"
+                                        "R2;DATE2;bob;Empathy;N/A;\r\n"
+                                        "R2;DATE2;bob;resolution;yes;\r\n");
     const auto with = [&](const QString &d1, const QString &d2, QChar delimiter = u';') {
         QString t = rows;
         t.replace(QStringLiteral("DATE1"), d1).replace(QStringLiteral("DATE2"), d2);
@@ -576,16 +620,21 @@ void TestImport::messyFiles_data()
     };
     const QString comment = QStringLiteral("Très bien,\nmerci – café");
     QByteArray bom = "\xEF\xBB\xBF";
-    QTest::newRow("Excel UTF-8 with BOM, semicolons, CRLF") << bom + with("2026-03-02", "2026-03-03").toUtf8() << QByteArray() << comment;
+    QTest::newRow("Excel UTF-8 with BOM, semicolons, CRLF")
+        << bom + with("2026-03-02", "2026-03-03").toUtf8() << QByteArray() << comment;
     QStringEncoder cp1252("windows-1252");
     QTest::newRow("Windows-1252") << QByteArray(cp1252(with("2026-03-02", "2026-03-03"))) << QByteArray() << comment;
     QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
-    QTest::newRow("UTF-16LE tabs") << QByteArray(utf16(with("2026-03-02", "2026-03-03", u'\t'))) << QByteArray() << comment;
-    QTest::newRow("US dates") << with("3/2/2026", "03/03/2026", u',').toUtf8() << QByteArray(R"(, "date_format": "M/d/yyyy")") << comment;
-    QTest::newRow("LF only, pipes") << with("2026-03-02", "2026-03-03", u'|').replace(QStringLiteral("\r\n"), QStringLiteral("\n")).toUtf8()
-                                    << QByteArray() << comment;
-    QTest::newRow("decimal comma") << with("2026-03-02", "2026-03-03").replace(QStringLiteral(";4;"), QStringLiteral(";4,0;")).toUtf8()
-                                   << QByteArray(R"(, "csv": {"decimal": ","})") << comment;
+    QTest::newRow("UTF-16LE tabs") << QByteArray(utf16(with("2026-03-02", "2026-03-03", u'\t'))) << QByteArray()
+                                   << comment;
+    QTest::newRow("US dates") << with("3/2/2026", "03/03/2026", u',').toUtf8()
+                              << QByteArray(R"(, "date_format": "M/d/yyyy")") << comment;
+    QTest::newRow("LF only, pipes")
+        << with("2026-03-02", "2026-03-03", u'|').replace(QStringLiteral("\r\n"), QStringLiteral("\n")).toUtf8()
+        << QByteArray() << comment;
+    QTest::newRow("decimal comma")
+        << with("2026-03-02", "2026-03-03").replace(QStringLiteral(";4;"), QStringLiteral(";4,0;")).toUtf8()
+        << QByteArray(R"(, "csv": {"decimal": ","})") << comment;
 }
 
 void TestImport::messyFiles()
@@ -595,10 +644,11 @@ void TestImport::messyFiles()
     QFETCH(QString, comment);
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const ImportMapping m = mapping(R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "Review ID",
+    const ImportMapping m =
+        mapping(R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "Review ID",
         "date": "Date", "agent": "Agent", "criterion": "Criterion", "value": "Rating", "comment": "Comment"},
         "values": {"value": {"N/A": "na", "Yes": 1, "No": 0}}, "criteria": {"Identity": "verify_identity", "Empathy": "tone"})" +
-                                    extra + "}");
+                extra + "}");
     const QString path = writeFile(dir, QStringLiteral("export.csv"), bytes);
     const ImportResult r = run(*project, m, path);
     QVERIFY2(r.status == ImportResult::Imported, qPrintable(messages(r).join(u'\n') + r.error));
@@ -606,8 +656,10 @@ void TestImport::messyFiles()
     const QList<StoredAudit> stored = audits(*project);
     QCOMPARE(*stored.at(0).score, 63.6);
     QCOMPARE(*stored.at(1).score, 0.0);
-    QCOMPARE(value(*project, QStringLiteral("SELECT date FROM audits WHERE audit_key = 'R1'")).toString(), QStringLiteral("2026-03-02"));
-    QCOMPARE(value(*project, QStringLiteral("SELECT comment FROM answers WHERE comment IS NOT NULL")).toString(), comment);
+    QCOMPARE(value(*project, QStringLiteral("SELECT date FROM audits WHERE audit_key = 'R1'")).toString(),
+             QStringLiteral("2026-03-02"));
+    QCOMPARE(value(*project, QStringLiteral("SELECT comment FROM answers WHERE comment IS NOT NULL")).toString(),
+             comment);
 }
 
 QTEST_GUILESS_MAIN(TestImport)

@@ -55,63 +55,84 @@ void TestImportRules::rules_data()
 
     const auto one = [](const char *row) { return QByteArray(row) + "\r\n"; };
     QTest::newRow("outside the scale") << one("R1,2026-03-02,alice,Cascade,tone,7,,,,")
-                                       << QStringList{"audits.csv:2: value \"7\" for criterion tone is outside its scale 1–5"};
+                                       << QStringList{
+                                              "audits.csv:2: value \"7\" for criterion tone is outside its scale 1–5"};
     QTest::newRow("not a whole number") << one("R1,2026-03-02,alice,Cascade,tone,3.5,,,,")
-                                        << QStringList{"audits.csv:2: value \"3.5\" for criterion tone is not a whole number "
-                                                       "(its scale 1–5 takes whole numbers)"};
-    QTest::newRow("not a number") << one("R1,2026-03-02,alice,Cascade,tone,great,,,,")
-                                  << QStringList{"audits.csv:2: value \"great\" for criterion tone is not a number (its scale is 1–5)"};
+                                        << QStringList{
+                                               "audits.csv:2: value \"3.5\" for criterion tone is not a whole number "
+                                               "(its scale 1–5 takes whole numbers)"};
+    QTest::newRow("not a number")
+        << one("R1,2026-03-02,alice,Cascade,tone,great,,,,")
+        << QStringList{"audits.csv:2: value \"great\" for criterion tone is not a number (its scale is 1–5)"};
     QTest::newRow("unknown option") << one("R1,2026-03-02,alice,Cascade,resolution,Maybe,,,,")
-                                    << QStringList{"audits.csv:2: value \"Maybe\" for criterion resolution is not one of its "
-                                                   "options Yes/Partial/No"};
+                                    << QStringList{
+                                           "audits.csv:2: value \"Maybe\" for criterion resolution is not one of its "
+                                           "options Yes/Partial/No"};
     QTest::newRow("N/A not allowed") << one("R1,2026-03-02,alice,Cascade,verify_identity,N/A,,,,")
-                                     << QStringList{"audits.csv:2: value \"N/A\" for criterion verify_identity is N/A, which "
-                                                    "the criterion does not allow"};
-    QTest::newRow("unknown criterion") << one("R1,2026-03-02,alice,Cascade,Empathy,4,,,,")
-                                       << QStringList{"audits.csv:2: criterion \"Empathy\" is not in scorecard Support QA version 1"};
+                                     << QStringList{
+                                            "audits.csv:2: value \"N/A\" for criterion verify_identity is N/A, which "
+                                            "the criterion does not allow"};
+    QTest::newRow("unknown criterion")
+        << one("R1,2026-03-02,alice,Cascade,Empathy,4,,,,")
+        << QStringList{"audits.csv:2: criterion \"Empathy\" is not in scorecard Support QA version 1"};
     QTest::newRow("empty criterion") << one("R1,2026-03-02,alice,Cascade,,4,,,,")
                                      << QStringList{"audits.csv:2: criterion is required but empty"};
     QTest::newRow("not a date") << one("R1,2026-02-30,alice,Cascade,tone,4,,,,")
-                                << QStringList{"audits.csv:2: date \"2026-02-30\" is not an ISO 8601 date such as 2026-03-07"};
-    QTest::newRow("US date without date_format") << one("R1,03/07/2026,alice,Cascade,tone,4,,,,")
-                                                 << QStringList{"audits.csv:2: date \"03/07/2026\" is not an ISO 8601 date such as 2026-03-07"};
-    QTest::newRow("empty date") << one("R1,,alice,Cascade,tone,4,,,,") << QStringList{"audits.csv:2: date is required but empty"};
-    QTest::newRow("empty agent") << one("R1,2026-03-02,,Cascade,tone,4,,,,") << QStringList{"audits.csv:2: agent is required but empty"};
+                                << QStringList{
+                                       "audits.csv:2: date \"2026-02-30\" is not an ISO 8601 date such as 2026-03-07"};
+    QTest::newRow("US date without date_format")
+        << one("R1,03/07/2026,alice,Cascade,tone,4,,,,")
+        << QStringList{"audits.csv:2: date \"03/07/2026\" is not an ISO 8601 date such as 2026-03-07"};
+    QTest::newRow("empty date") << one("R1,,alice,Cascade,tone,4,,,,")
+                                << QStringList{"audits.csv:2: date is required but empty"};
+    QTest::newRow("empty agent") << one("R1,2026-03-02,,Cascade,tone,4,,,,")
+                                 << QStringList{"audits.csv:2: agent is required but empty"};
     QTest::newRow("empty audit id") << one(",2026-03-02,alice,Cascade,tone,4,,,,")
                                     << QStringList{"audits.csv:2: audit_id is required but empty"};
-    QTest::newRow("criterion twice") << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") + one("R1,2026-03-02,alice,Cascade,Tone,5,,,,")
-                                     << QStringList{"audits.csv:3: audit R1 answers criterion tone twice (first on line 2)"};
+    QTest::newRow("criterion twice") << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") +
+                                            one("R1,2026-03-02,alice,Cascade,Tone,5,,,,")
+                                     << QStringList{
+                                            "audits.csv:3: audit R1 answers criterion tone twice (first on line 2)"};
     QTest::newRow("audit-level field disagrees")
         << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") + one("R1,2026-03-02,bob,Cascade,resolution,Yes,,,,")
         << QStringList{"audits.csv:3: audit R1 has agent \"bob\" here but \"alice\" on line 2"};
-    QTest::newRow("date disagrees") << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") + one("R1,2026-03-03,alice,Cascade,resolution,Yes,,,,")
-                                    << QStringList{"audits.csv:3: audit R1 has date \"2026-03-03\" here but \"2026-03-02\" on line 2"};
-    QTest::newRow("team disagrees") << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") + one("R1,2026-03-02,alice,Delta,resolution,Yes,,,,")
-                                    << QStringList{"audits.csv:3: audit R1 has team \"Delta\" here but \"Cascade\" on line 2"};
-    QTest::newRow("reserved team") << one("R1,2026-03-02,alice,(total),tone,4,,,,")
-                                   << QStringList{"audits.csv:2: team \"(total)\" is a reserved value (pivots use it for totals and "
-                                                  "missing values)"};
-    QTest::newRow("reserved dimension") << one("R1,2026-03-02,alice,Cascade,tone,4,,,(blank),")
-                                        << QStringList{"audits.csv:2: product \"(blank)\" is a reserved value (pivots use it for "
-                                                       "totals and missing values)"};
-    QTest::newRow("no version in force") << one("R1,2025-12-31,alice,Cascade,tone,4,,,,")
-                                         << QStringList{"audits.csv:2: no version of scorecard Support QA is in force on 2025-12-31"};
+    QTest::newRow("date disagrees")
+        << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") + one("R1,2026-03-03,alice,Cascade,resolution,Yes,,,,")
+        << QStringList{"audits.csv:3: audit R1 has date \"2026-03-03\" here but \"2026-03-02\" on line 2"};
+    QTest::newRow("team disagrees") << one("R1,2026-03-02,alice,Cascade,tone,4,,,,") +
+                                           one("R1,2026-03-02,alice,Delta,resolution,Yes,,,,")
+                                    << QStringList{
+                                           "audits.csv:3: audit R1 has team \"Delta\" here but \"Cascade\" on line 2"};
+    QTest::newRow("reserved team")
+        << one("R1,2026-03-02,alice,(total),tone,4,,,,")
+        << QStringList{"audits.csv:2: team \"(total)\" is a reserved value (pivots use it for totals and "
+                       "missing values)"};
+    QTest::newRow("reserved dimension")
+        << one("R1,2026-03-02,alice,Cascade,tone,4,,,(blank),")
+        << QStringList{"audits.csv:2: product \"(blank)\" is a reserved value (pivots use it for "
+                       "totals and missing values)"};
+    QTest::newRow("no version in force")
+        << one("R1,2025-12-31,alice,Cascade,tone,4,,,,")
+        << QStringList{"audits.csv:2: no version of scorecard Support QA is in force on 2025-12-31"};
     QTest::newRow("named version missing") << one("R1,2026-03-02,alice,Cascade,tone,4,,3,,")
                                            << QStringList{"audits.csv:2: scorecard Support QA has no version 3"};
-    QTest::newRow("version not a number") << one("R1,2026-03-02,alice,Cascade,tone,4,,two,,")
-                                          << QStringList{"audits.csv:2: scorecard_version \"two\" is not a version number"};
+    QTest::newRow("version not a number")
+        << one("R1,2026-03-02,alice,Cascade,tone,4,,two,,")
+        << QStringList{"audits.csv:2: scorecard_version \"two\" is not a version number"};
     QTest::newRow("sample type") << one("R1,2026-03-02,alice,Cascade,tone,4,mystery,,,")
                                  << QStringList{"audits.csv:2: sample_type \"mystery\" is not one of random, targeted, "
                                                 "csat_triggered, dispute, self, peer, auto"};
-    QTest::newRow("field count") << one("R1,2026-03-02,alice") << QStringList{"audits.csv:2: record has 3 fields, the header has 10"};
+    QTest::newRow("field count") << one("R1,2026-03-02,alice")
+                                 << QStringList{"audits.csv:2: record has 3 fields, the header has 10"};
     QTest::newRow("line numbers count quoted newlines")
         << one("R1,2026-03-02,alice,Cascade,tone,4,,,,\"two\nlines\"") + one("R2,2026-03-02,alice,Cascade,tone,9,,,,")
         << QStringList{"audits.csv:4: value \"9\" for criterion tone is outside its scale 1–5"};
     QTest::newRow("every problem listed")
         << one("R1,2026-03-02,alice,Cascade,tone,7,,,,") + one("R2,2026-03-02,bob,Cascade,tone,4,,,,") +
                one("R3,2026-03-02,carol,Cascade,resolution,Maybe,,,,")
-        << QStringList{"audits.csv:2: value \"7\" for criterion tone is outside its scale 1–5",
-                       "audits.csv:4: value \"Maybe\" for criterion resolution is not one of its options Yes/Partial/No"};
+        << QStringList{
+               "audits.csv:2: value \"7\" for criterion tone is outside its scale 1–5",
+               "audits.csv:4: value \"Maybe\" for criterion resolution is not one of its options Yes/Partial/No"};
 }
 
 void TestImportRules::rules()
@@ -135,8 +156,9 @@ void TestImportRules::emptyValueIsNotAnswered()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const QString csv = writeFile(dir, QStringLiteral("audits.csv"),
-                                  Header + "R1,2026-03-02,alice,Cascade,tone,,,,,\r\nR1,2026-03-02,alice,Cascade,resolution,Yes,,,,\r\n");
+    const QString csv = writeFile(
+        dir, QStringLiteral("audits.csv"),
+        Header + "R1,2026-03-02,alice,Cascade,tone,,,,,\r\nR1,2026-03-02,alice,Cascade,resolution,Yes,,,,\r\n");
     const ImportResult r = run(*project, mapping(rulesMapping()), csv);
     QCOMPARE(r.status, ImportResult::Imported);
     QCOMPARE(r.summary.inserted, 1);
@@ -165,9 +187,12 @@ void TestImportRules::auditIsTheUnit()
     QCOMPARE(r.summary.rejected, 1);
     QCOMPARE(r.summary.rowsRead, 4);
     QCOMPARE(r.summary.rowsRejected, 3);
-    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(audit_key) FROM audits")).toString(), QStringLiteral("R2"));
+    QCOMPARE(value(*project, QStringLiteral("SELECT group_concat(audit_key) FROM audits")).toString(),
+             QStringLiteral("R2"));
     // Only the row's own problem is listed; the others are in the rejects file.
-    QCOMPARE(messages(r), QStringList{"audits.csv:3: value \"Maybe\" for criterion resolution is not one of its options Yes/Partial/No"});
+    QCOMPARE(
+        messages(r),
+        QStringList{"audits.csv:3: value \"Maybe\" for criterion resolution is not one of its options Yes/Partial/No"});
 }
 
 void TestImportRules::skipInvalidWritesRejects()
@@ -189,7 +214,8 @@ void TestImportRules::skipInvalidWritesRejects()
     const QByteArray expected =
         "Review ID;Reviewed at;Reviewee;Team;Category;Rating;Sample;Version;Product;Note;reason\r\n"
         "R1;2026-03-02;alice;Cascade;tone;4;;;;\"said \"\"hi\"\"\nthen left\";another row of audit R1 was rejected\r\n"
-        "R1;2026-03-02;alice;Cascade;resolution;Maybe;;;;;\"value \"\"Maybe\"\" for criterion resolution is not one of its "
+        "R1;2026-03-02;alice;Cascade;resolution;Maybe;;;;;\"value \"\"Maybe\"\" for criterion resolution is not one of "
+        "its "
         "options Yes/Partial/No\"\r\n";
     QCOMPARE(readFile(options.rejectsPath), expected);
     // The rejects file reads back with the original header and a reason.
@@ -224,9 +250,10 @@ void TestImportRules::dryRunWritesNothing()
     QTemporaryDir dir;
     const auto project = newProject(dir);
     const qint64 changes = count(*project, QStringLiteral("SELECT count(*) FROM change_log"));
-    const QString csv = writeFile(dir, QStringLiteral("audits.csv"),
-                                  Header + "R1,2026-03-02,alice,Cascade,tone,4,,,Plan A,\r\nR2,2026-03-02,bob,Delta,tone,9,,,,\r\n"
-                                           "R3,2026-03-02,carol,Delta,tone,3,,,,\r\n");
+    const QString csv =
+        writeFile(dir, QStringLiteral("audits.csv"),
+                  Header + "R1,2026-03-02,alice,Cascade,tone,4,,,Plan A,\r\nR2,2026-03-02,bob,Delta,tone,9,,,,\r\n"
+                           "R3,2026-03-02,carol,Delta,tone,3,,,,\r\n");
     ImportOptions options;
     options.dryRun = true;
     options.skipInvalid = true;
@@ -255,21 +282,24 @@ void TestImportRules::rejectedImportChangesNothing()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const QString good = writeFile(dir, QStringLiteral("good.csv"), Header + "R1,2026-03-02,alice,Cascade,tone,4,,,,\r\n");
+    const QString good =
+        writeFile(dir, QStringLiteral("good.csv"), Header + "R1,2026-03-02,alice,Cascade,tone,4,,,,\r\n");
     QCOMPARE(run(*project, mapping(rulesMapping()), good).status, ImportResult::Imported);
     const auto snapshot = [&] {
         QStringList out;
-        for (const char *sql : {"SELECT group_concat(audit_key || ':' || score) FROM audits", "SELECT count(*) FROM answers",
-                                "SELECT count(*) FROM agents", "SELECT count(*) FROM teams", "SELECT count(*) FROM import_log",
-                                "SELECT count(*) FROM change_log"})
+        for (const char *sql :
+             {"SELECT group_concat(audit_key || ':' || score) FROM audits", "SELECT count(*) FROM answers",
+              "SELECT count(*) FROM agents", "SELECT count(*) FROM teams", "SELECT count(*) FROM import_log",
+              "SELECT count(*) FROM change_log"})
             out << value(*project, QString::fromLatin1(sql)).toString();
         return out;
     };
     const QStringList before = snapshot();
     // New agents, a new team and an update of R1 come before the bad row: all rolled back.
-    const QString bad = writeFile(dir, QStringLiteral("bad.csv"),
-                                  Header + "R1,2026-03-02,alice,Cascade,tone,5,,,,\r\nR2,2026-03-02,zed,Omega,tone,3,,,,\r\n"
-                                           "R3,2026-03-02,yan,Omega,tone,6,,,,\r\n");
+    const QString bad =
+        writeFile(dir, QStringLiteral("bad.csv"),
+                  Header + "R1,2026-03-02,alice,Cascade,tone,5,,,,\r\nR2,2026-03-02,zed,Omega,tone,3,,,,\r\n"
+                           "R3,2026-03-02,yan,Omega,tone,6,,,,\r\n");
     const ImportResult r = run(*project, mapping(rulesMapping()), bad);
     QCOMPARE(r.status, ImportResult::Rejected);
     QCOMPARE(snapshot(), before);
@@ -282,7 +312,8 @@ void TestImportRules::cancel()
     const auto project = newProject(dir);
     QByteArray body = Header;
     for (int i = 0; i < 20000; ++i)
-        body += QStringLiteral("R%1,2026-03-02,agent%2,Cascade,tone,%3,,,,\r\n").arg(i).arg(i % 50).arg(1 + i % 5).toUtf8();
+        body +=
+            QStringLiteral("R%1,2026-03-02,agent%2,Cascade,tone,%3,,,,\r\n").arg(i).arg(i % 50).arg(1 + i % 5).toUtf8();
     const QString csv = writeFile(dir, QStringLiteral("audits.csv"), body);
     std::atomic_bool stop{false};
     QList<double> fractions;
@@ -312,8 +343,9 @@ void TestImportRules::unclosedQuoteRefused()
 {
     QTemporaryDir dir;
     const auto project = newProject(dir);
-    const QString csv = writeFile(dir, QStringLiteral("audits.csv"),
-                                  Header + "R1,2026-03-02,alice,Cascade,tone,4,,,,\"never closed\r\nR2,2026-03-02,bob,Cascade,tone,4,,,,\r\n");
+    const QString csv = writeFile(
+        dir, QStringLiteral("audits.csv"),
+        Header + "R1,2026-03-02,alice,Cascade,tone,4,,,,\"never closed\r\nR2,2026-03-02,bob,Cascade,tone,4,,,,\r\n");
     const ImportResult r = run(*project, mapping(rulesMapping()), csv);
     QCOMPARE(r.status, ImportResult::Refused);
     QVERIFY2(r.error.startsWith(QStringLiteral("audits.csv:2:")), qPrintable(r.error));

@@ -53,15 +53,16 @@ inline ql::ImportMapping mappingFile(const QString &name)
 }
 
 // A new project holding the Support QA scorecard version 1 (from 2026-01-01).
-inline std::unique_ptr<ql::Project> newProject(const QTemporaryDir &dir, const QString &name = QStringLiteral("p.qlens"),
-                                               bool withCard = true)
+inline std::unique_ptr<ql::Project> newProject(const QTemporaryDir &dir,
+                                               const QString &name = QStringLiteral("p.qlens"), bool withCard = true)
 {
     ql::ProjectError error;
     auto project = ql::Project::create(dir.filePath(name), true, &error);
     if (!project)
         qFatal("cannot create project: %s", qPrintable(error.message));
     if (withCard) {
-        const auto r = ql::ScorecardImport::importFile(project->database(), dataPath(QStringLiteral("support-qa-v1.json")));
+        const auto r =
+            ql::ScorecardImport::importFile(project->database(), dataPath(QStringLiteral("support-qa-v1.json")));
         if (!r.ok)
             qFatal("cannot import scorecard: %s", qPrintable(r.error));
     }

@@ -121,55 +121,84 @@ void TestMapping::refusals_data()
     QTest::newRow("array") << QByteArray("[]") << QStringLiteral("a mapping is a JSON object");
     QTest::newRow("unknown key") << longMapping(R"(, "colums": {})") << QStringLiteral("colums: unknown key");
     QTest::newRow("no kind") << QByteArray(R"({"columns": {}})") << QStringLiteral("kind: missing");
-    QTest::newRow("bad kind") << QByteArray(R"({"kind": "audits"})") << QStringLiteral("kind: \"audits\" is not one of");
-    QTest::newRow("no columns") << QByteArray(R"({"kind": "agents"})") << QStringLiteral("columns: missing; agents files need agent");
+    QTest::newRow("bad kind") << QByteArray(R"({"kind": "audits"})")
+                              << QStringLiteral("kind: \"audits\" is not one of");
+    QTest::newRow("no columns") << QByteArray(R"({"kind": "agents"})")
+                                << QStringLiteral("columns: missing; agents files need agent");
     QTest::newRow("required field missing")
-        << QByteArray(R"({"kind": "audits-long", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g", "criterion": "c"}})")
+        << QByteArray(
+               R"({"kind": "audits-long", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g", "criterion": "c"}})")
         << QStringLiteral("columns: audits-long files need the value field");
     QTest::newRow("unknown field") << longMapping().replace("\"Rating\"", "\"Rating\", \"score\": \"S\"")
                                    << QStringLiteral("columns.score: not a field of audits-long files");
-    QTest::newRow("column not text") << longMapping().replace("\"Rating\"", "5") << QStringLiteral("columns.value: expected text, found a number");
-    QTest::newRow("empty column") << longMapping().replace("\"Rating\"", "\"  \"") << QStringLiteral("columns.value: must not be empty");
+    QTest::newRow("column not text") << longMapping().replace("\"Rating\"", "5")
+                                     << QStringLiteral("columns.value: expected text, found a number");
+    QTest::newRow("empty column") << longMapping().replace("\"Rating\"", "\"  \"")
+                                  << QStringLiteral("columns.value: must not be empty");
     QTest::newRow("no scorecard")
-        << QByteArray(R"({"kind": "audits-long", "columns": {"audit_id": "a", "date": "d", "agent": "g", "criterion": "c", "value": "v"}})")
+        << QByteArray(
+               R"({"kind": "audits-long", "columns": {"audit_id": "a", "date": "d", "agent": "g", "criterion": "c", "value": "v"}})")
         << QStringLiteral("scorecard: missing");
-    QTest::newRow("scorecard_version text") << longMapping(R"(, "scorecard_version": "2")") << QStringLiteral("scorecard_version: must be null or a version number");
-    QTest::newRow("scorecard_version 0") << longMapping(R"(, "scorecard_version": 0)") << QStringLiteral("scorecard_version: must be null");
+    QTest::newRow("scorecard_version text") << longMapping(R"(, "scorecard_version": "2")")
+                                            << QStringLiteral("scorecard_version: must be null or a version number");
+    QTest::newRow("scorecard_version 0") << longMapping(R"(, "scorecard_version": 0)")
+                                         << QStringLiteral("scorecard_version: must be null");
     QTest::newRow("csv key") << longMapping(R"(, "csv": {"quote": "'"})") << QStringLiteral("csv.quote: unknown key");
-    QTest::newRow("delimiter") << longMapping(R"(, "csv": {"delimiter": "ab"})") << QStringLiteral("csv.delimiter: \"ab\" is not");
-    QTest::newRow("delimiter quote") << longMapping(R"(, "csv": {"delimiter": "\""})") << QStringLiteral("csv.delimiter:");
-    QTest::newRow("encoding") << longMapping(R"(, "csv": {"encoding": "ebcdic"})") << QStringLiteral("csv.encoding: \"ebcdic\" is not auto");
-    QTest::newRow("decimal") << longMapping(R"(, "csv": {"decimal": ";"})") << QStringLiteral("csv.decimal: must be \".\" or \",\"");
-    QTest::newRow("date_format") << longMapping(R"(, "date_format": "HH:mm")") << QStringLiteral("date_format: \"HH:mm\" is not \"auto\"");
-    QTest::newRow("time_zone") << longMapping(R"(, "time_zone": "Mars/Olympus")") << QStringLiteral("time_zone: \"Mars/Olympus\" is not an IANA time zone");
-    QTest::newRow("dimension clash") << longMapping(R"(, "dimensions": {"team": "Team"})") << QStringLiteral("dimensions.team: \"team\" is a built-in field");
-    QTest::newRow("values field") << longMapping(R"(, "values": {"rating": {"a": 1}})") << QStringLiteral("values.rating: not a field of audits-long files");
-    QTest::newRow("values type") << longMapping(R"(, "values": {"value": {"a": true}})") << QStringLiteral("values.value.a: must be a number, a text or \"na\"");
-    QTest::newRow("criteria key") << longMapping(R"(, "criteria": {"Empathy": "Tone!"})") << QStringLiteral("criteria.Empathy: \"Tone!\" is not a criterion key");
-    QTest::newRow("mask") << longMapping(R"(, "mask": ["card", "ssn"])") << QStringLiteral("mask[1]: \"ssn\" is not one of card, email, phone, iban");
+    QTest::newRow("delimiter") << longMapping(R"(, "csv": {"delimiter": "ab"})")
+                               << QStringLiteral("csv.delimiter: \"ab\" is not");
+    QTest::newRow("delimiter quote") << longMapping(R"(, "csv": {"delimiter": "\""})")
+                                     << QStringLiteral("csv.delimiter:");
+    QTest::newRow("encoding") << longMapping(R"(, "csv": {"encoding": "ebcdic"})")
+                              << QStringLiteral("csv.encoding: \"ebcdic\" is not auto");
+    QTest::newRow("decimal") << longMapping(R"(, "csv": {"decimal": ";"})")
+                             << QStringLiteral("csv.decimal: must be \".\" or \",\"");
+    QTest::newRow("date_format") << longMapping(R"(, "date_format": "HH:mm")")
+                                 << QStringLiteral("date_format: \"HH:mm\" is not \"auto\"");
+    QTest::newRow("time_zone") << longMapping(R"(, "time_zone": "Mars/Olympus")")
+                               << QStringLiteral("time_zone: \"Mars/Olympus\" is not an IANA time zone");
+    QTest::newRow("dimension clash") << longMapping(R"(, "dimensions": {"team": "Team"})")
+                                     << QStringLiteral("dimensions.team: \"team\" is a built-in field");
+    QTest::newRow("values field") << longMapping(R"(, "values": {"rating": {"a": 1}})")
+                                  << QStringLiteral("values.rating: not a field of audits-long files");
+    QTest::newRow("values type") << longMapping(R"(, "values": {"value": {"a": true}})")
+                                 << QStringLiteral("values.value.a: must be a number, a text or \"na\"");
+    QTest::newRow("criteria key") << longMapping(R"(, "criteria": {"Empathy": "Tone!"})")
+                                  << QStringLiteral("criteria.Empathy: \"Tone!\" is not a criterion key");
+    QTest::newRow("mask") << longMapping(R"(, "mask": ["card", "ssn"])")
+                          << QStringLiteral("mask[1]: \"ssn\" is not one of card, email, phone, iban");
     QTest::newRow("mask not list") << longMapping(R"(, "mask": "card")") << QStringLiteral("mask: expected a list");
-    QTest::newRow("criteria_columns in long") << longMapping(R"(, "criteria_columns": {"A": "a"})") << QStringLiteral("criteria_columns: only audits-wide mappings have this key");
-    QTest::newRow("scale in audits") << longMapping(R"(, "scale": {"min": 1, "max": 5})") << QStringLiteral("scale: only csat mappings have this key");
+    QTest::newRow("criteria_columns in long")
+        << longMapping(R"(, "criteria_columns": {"A": "a"})")
+        << QStringLiteral("criteria_columns: only audits-wide mappings have this key");
+    QTest::newRow("scale in audits") << longMapping(R"(, "scale": {"min": 1, "max": 5})")
+                                     << QStringLiteral("scale: only csat mappings have this key");
     QTest::newRow("wide without criteria_columns")
-        << QByteArray(R"({"kind": "audits-wide", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g"}})")
+        << QByteArray(
+               R"({"kind": "audits-wide", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g"}})")
         << QStringLiteral("criteria_columns: missing");
     QTest::newRow("wide with value column")
-        << QByteArray(R"({"kind": "audits-wide", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g", "value": "v"}, "criteria_columns": {"T": "tone"}})")
+        << QByteArray(
+               R"({"kind": "audits-wide", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g", "value": "v"}, "criteria_columns": {"T": "tone"}})")
         << QStringLiteral("columns.value: not a field of audits-wide files");
     QTest::newRow("csat scale min>=max")
-        << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"min": 5, "max": 1}})")
+        << QByteArray(
+               R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"min": 5, "max": 1}})")
         << QStringLiteral("scale: min and max must be whole numbers with min < max");
     QTest::newRow("csat odd scale without sets")
-        << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"min": 1, "max": 4}})")
+        << QByteArray(
+               R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"min": 1, "max": 4}})")
         << QStringLiteral("scale: 1–4 has no default satisfied and dissatisfied sets");
     QTest::newRow("csat satisfied outside")
-        << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "satisfied": [6]})")
+        << QByteArray(
+               R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "satisfied": [6]})")
         << QStringLiteral("satisfied[0]: must be a whole number from 1 to 5");
     QTest::newRow("csat label unknown")
-        << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"labels": ["bad", "good"]}, "satisfied": ["great"]})")
+        << QByteArray(
+               R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"labels": ["bad", "good"]}, "satisfied": ["great"]})")
         << QStringLiteral("satisfied[0]: \"great\" is not one of the scale's labels");
     QTest::newRow("csat overlap")
-        << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "satisfied": [4, 5], "dissatisfied": [1, 5]})")
+        << QByteArray(
+               R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "satisfied": [4, 5], "dissatisfied": [1, 5]})")
         << QStringLiteral("satisfied: 5 is in both");
 }
 
@@ -185,12 +214,18 @@ void TestMapping::refusals()
 void TestMapping::roundTrip_data()
 {
     QTest::addColumn<QByteArray>("json");
-    QTest::newRow("long") << longMapping(R"(, "source": "maestro", "dimensions": {"product": "P"}, "values": {"value": {"N/A": "na", "Yes": 1, "Meh": "Partial"}}, "criteria": {"Empathy": "tone"}, "mask": ["card", "email", "phone", "iban"], "csv": {"delimiter": ";", "encoding": "windows-1252", "decimal": ","}, "date_format": "d.M.yyyy", "time_zone": "Europe/Berlin", "scorecard_version": 2)");
-    QTest::newRow("wide") << QByteArray(R"({"kind": "audits-wide", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g"}, "criteria_columns": {"Tone": "tone"}, "root_cause_columns": {"Tone RC": "tone"}, "values": {"tone": {"x": 1}}})");
-    QTest::newRow("csat labels") << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"labels": ["bad", "ok", "good"]}})");
-    QTest::newRow("csat nps") << QByteArray(R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"min": 0, "max": 10}})");
-    QTest::newRow("agents") << QByteArray(R"({"kind": "agents", "columns": {"agent": "Id", "team": "Team", "valid_from": "From", "aliases": "Other ids"}, "mask": []})");
-    QTest::newRow("interactions") << QByteArray(R"({"kind": "interactions", "columns": {"ticket_id": "Id", "transcript": "Text"}})");
+    QTest::newRow("long") << longMapping(
+        R"(, "source": "maestro", "dimensions": {"product": "P"}, "values": {"value": {"N/A": "na", "Yes": 1, "Meh": "Partial"}}, "criteria": {"Empathy": "tone"}, "mask": ["card", "email", "phone", "iban"], "csv": {"delimiter": ";", "encoding": "windows-1252", "decimal": ","}, "date_format": "d.M.yyyy", "time_zone": "Europe/Berlin", "scorecard_version": 2)");
+    QTest::newRow("wide") << QByteArray(
+        R"({"kind": "audits-wide", "scorecard": "S", "columns": {"audit_id": "a", "date": "d", "agent": "g"}, "criteria_columns": {"Tone": "tone"}, "root_cause_columns": {"Tone RC": "tone"}, "values": {"tone": {"x": 1}}})");
+    QTest::newRow("csat labels") << QByteArray(
+        R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"labels": ["bad", "ok", "good"]}})");
+    QTest::newRow("csat nps") << QByteArray(
+        R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": {"min": 0, "max": 10}})");
+    QTest::newRow("agents") << QByteArray(
+        R"({"kind": "agents", "columns": {"agent": "Id", "team": "Team", "valid_from": "From", "aliases": "Other ids"}, "mask": []})");
+    QTest::newRow("interactions") << QByteArray(
+        R"({"kind": "interactions", "columns": {"ticket_id": "Id", "transcript": "Text"}})");
 }
 
 void TestMapping::roundTrip()
@@ -223,7 +258,8 @@ void TestMapping::csatScales()
     QFETCH(QList<double>, dissatisfied);
     QString error;
     const auto m = ImportMapping::parse(
-        R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": )" + scale + "}", &error);
+        R"({"kind": "csat", "columns": {"response_id": "i", "date": "d", "score": "s"}, "scale": )" + scale + "}",
+        &error);
     QVERIFY2(m, qPrintable(error));
     QCOMPARE(m->csatScale.satisfied, satisfied);
     QCOMPARE(m->csatScale.dissatisfied, dissatisfied);
@@ -267,8 +303,9 @@ void TestMapping::answers_data()
                              << "value \"7\" for criterion tone is outside its scale 1–5";
     QTest::newRow("zero outside") << "range" << false << "0" << missing << 0.0
                                   << "value \"0\" for criterion tone is outside its scale 1–5";
-    QTest::newRow("non-integer") << "range" << false << "3.5" << missing << 0.0
-                                 << "value \"3.5\" for criterion tone is not a whole number (its scale 1–5 takes whole numbers)";
+    QTest::newRow("non-integer")
+        << "range" << false << "3.5" << missing << 0.0
+        << "value \"3.5\" for criterion tone is not a whole number (its scale 1–5 takes whole numbers)";
     QTest::newRow("not a number") << "range" << false << "good" << missing << 0.0
                                   << "value \"good\" for criterion tone is not a number (its scale is 1–5)";
     QTest::newRow("N/A allowed") << "range" << true << "N/A" << na << 0.0 << "";
@@ -285,8 +322,9 @@ void TestMapping::answers_data()
     QTest::newRow("option label") << "options" << false << "partial" << rated << 3.0 << "";
     QTest::newRow("option unknown") << "options" << false << "Maybe" << missing << 0.0
                                     << "value \"Maybe\" for criterion tone is not one of its options Yes/Partial/No";
-    QTest::newRow("option number without map") << "options" << false << "10" << missing << 0.0
-                                               << "value \"10\" for criterion tone is not one of its options Yes/Partial/No";
+    QTest::newRow("option number without map")
+        << "options" << false << "10" << missing << 0.0
+        << "value \"10\" for criterion tone is not one of its options Yes/Partial/No";
 }
 
 void TestMapping::answers()
@@ -300,9 +338,11 @@ void TestMapping::answers()
     Criterion c;
     c.key = QStringLiteral("tone");
     c.allowNa = allowNa;
-    c.scale = scale == u"binary"  ? Scale::binary()
-              : scale == u"range" ? Scale::range(1, 5)
-                                  : Scale::fromOptions({{QStringLiteral("Yes"), 10}, {QStringLiteral("Partial"), 3}, {QStringLiteral("No"), 0}});
+    c.scale = scale == u"binary" ? Scale::binary()
+              : scale == u"range"
+                  ? Scale::range(1, 5)
+                  : Scale::fromOptions(
+                        {{QStringLiteral("Yes"), 10}, {QStringLiteral("Partial"), 3}, {QStringLiteral("No"), 0}});
     const AnswerReader::Result r = AnswerReader::read(c, cell, nullptr, QChar(u'.'));
     QCOMPARE(r.reason, reason);
     QCOMPARE(int(r.input.state), state);
@@ -317,23 +357,55 @@ void TestMapping::dates_data()
     QTest::addColumn<QDate>("date");
     QTest::addColumn<QString>("dateTime");
 
-    QTest::newRow("iso date") << "auto" << "" << "2026-03-07" << QDate(2026, 3, 7) << "";
-    QTest::newRow("iso date-time") << "auto" << "" << "2026-03-07T14:05" << QDate(2026, 3, 7) << "2026-03-07T14:05:00";
-    QTest::newRow("iso space") << "auto" << "" << "2026-03-07 14:05:09" << QDate(2026, 3, 7) << "2026-03-07T14:05:09";
-    QTest::newRow("iso fraction") << "auto" << "" << "2026-03-07T14:05:09.123" << QDate(2026, 3, 7) << "2026-03-07T14:05:09";
+    QTest::newRow("iso date") << "auto"
+                              << ""
+                              << "2026-03-07" << QDate(2026, 3, 7) << "";
+    QTest::newRow("iso date-time") << "auto"
+                                   << ""
+                                   << "2026-03-07T14:05" << QDate(2026, 3, 7) << "2026-03-07T14:05:00";
+    QTest::newRow("iso space") << "auto"
+                               << ""
+                               << "2026-03-07 14:05:09" << QDate(2026, 3, 7) << "2026-03-07T14:05:09";
+    QTest::newRow("iso fraction") << "auto"
+                                  << ""
+                                  << "2026-03-07T14:05:09.123" << QDate(2026, 3, 7) << "2026-03-07T14:05:09";
     // The calendar date as written, whatever the zone: the same periods on every machine.
-    QTest::newRow("iso zone kept") << "auto" << "" << "2026-03-07T23:30:00-05:00" << QDate(2026, 3, 7) << "2026-03-07T23:30:00-05:00";
-    QTest::newRow("iso Z kept") << "auto" << "" << "2026-03-07T23:30:00Z" << QDate(2026, 3, 7) << "2026-03-07T23:30:00Z";
-    QTest::newRow("converted to zone") << "auto" << "Europe/Berlin" << "2026-03-07T23:30:00Z" << QDate(2026, 3, 8) << "2026-03-08T00:30:00+01:00";
-    QTest::newRow("no zone not converted") << "auto" << "Europe/Berlin" << "2026-03-07T23:30:00" << QDate(2026, 3, 7) << "2026-03-07T23:30:00";
-    QTest::newRow("not iso") << "auto" << "" << "03/07/2026" << QDate() << "";
-    QTest::newRow("Feb 30") << "auto" << "" << "2026-02-30" << QDate() << "";
-    QTest::newRow("US") << "M/d/yyyy" << "" << "3/7/2026" << QDate(2026, 3, 7) << "";
-    QTest::newRow("US zero padded") << "M/d/yyyy" << "" << "03/07/2026" << QDate(2026, 3, 7) << "";
-    QTest::newRow("two-digit year") << "d.M.yy" << "" << "7.3.26" << QDate(2026, 3, 7) << "";
-    QTest::newRow("two-digit year 99") << "d.M.yy" << "" << "7.3.99" << QDate(2099, 3, 7) << "";
-    QTest::newRow("format mismatch") << "M/d/yyyy" << "" << "2026-03-07" << QDate() << "";
-    QTest::newRow("date-time format") << "M/d/yyyy H:mm" << "" << "3/7/2026 14:05" << QDate(2026, 3, 7) << "2026-03-07T14:05:00";
+    QTest::newRow("iso zone kept") << "auto"
+                                   << ""
+                                   << "2026-03-07T23:30:00-05:00" << QDate(2026, 3, 7) << "2026-03-07T23:30:00-05:00";
+    QTest::newRow("iso Z kept") << "auto"
+                                << ""
+                                << "2026-03-07T23:30:00Z" << QDate(2026, 3, 7) << "2026-03-07T23:30:00Z";
+    QTest::newRow("converted to zone") << "auto"
+                                       << "Europe/Berlin"
+                                       << "2026-03-07T23:30:00Z" << QDate(2026, 3, 8) << "2026-03-08T00:30:00+01:00";
+    QTest::newRow("no zone not converted") << "auto"
+                                           << "Europe/Berlin"
+                                           << "2026-03-07T23:30:00" << QDate(2026, 3, 7) << "2026-03-07T23:30:00";
+    QTest::newRow("not iso") << "auto"
+                             << ""
+                             << "03/07/2026" << QDate() << "";
+    QTest::newRow("Feb 30") << "auto"
+                            << ""
+                            << "2026-02-30" << QDate() << "";
+    QTest::newRow("US") << "M/d/yyyy"
+                        << ""
+                        << "3/7/2026" << QDate(2026, 3, 7) << "";
+    QTest::newRow("US zero padded") << "M/d/yyyy"
+                                    << ""
+                                    << "03/07/2026" << QDate(2026, 3, 7) << "";
+    QTest::newRow("two-digit year") << "d.M.yy"
+                                    << ""
+                                    << "7.3.26" << QDate(2026, 3, 7) << "";
+    QTest::newRow("two-digit year 99") << "d.M.yy"
+                                       << ""
+                                       << "7.3.99" << QDate(2099, 3, 7) << "";
+    QTest::newRow("format mismatch") << "M/d/yyyy"
+                                     << ""
+                                     << "2026-03-07" << QDate() << "";
+    QTest::newRow("date-time format") << "M/d/yyyy H:mm"
+                                      << ""
+                                      << "3/7/2026 14:05" << QDate(2026, 3, 7) << "2026-03-07T14:05:00";
 }
 
 void TestMapping::dates()

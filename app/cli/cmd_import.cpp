@@ -52,7 +52,8 @@ int runImport(const QStringList &argsIn)
         replaceFrom = QDate::fromString(args.at(at + 1), Qt::ISODate);
         replaceTo = QDate::fromString(args.at(at + 2), Qt::ISODate);
         if (!replaceFrom.isValid() || !replaceTo.isValid() || replaceFrom > replaceTo) {
-            printError(QStringLiteral("--replace-range needs two ISO dates, FROM not after TO (2026-01-01 2026-03-31)"));
+            printError(
+                QStringLiteral("--replace-range needs two ISO dates, FROM not after TO (2026-01-01 2026-03-31)"));
             return ExitUsage;
         }
         args.remove(at, 3);
@@ -67,16 +68,19 @@ int runImport(const QStringList &argsIn)
         "Import a CSV file as the mapping says (prints a JSON summary), or a scorecard definition."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("the .qlens project"));
     parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("the file to import (with --mapping)"));
-    const QCommandLineOption mapping(QStringLiteral("mapping"), QStringLiteral("the import mapping (JSON)"), QStringLiteral("MAP.json"));
+    const QCommandLineOption mapping(QStringLiteral("mapping"), QStringLiteral("the import mapping (JSON)"),
+                                     QStringLiteral("MAP.json"));
     const QCommandLineOption scorecard(QStringLiteral("scorecard"), QStringLiteral("import a scorecard definition"),
                                        QStringLiteral("CARD.json"));
-    const QCommandLineOption skipInvalid(QStringLiteral("skip-invalid"),
-                                         QStringLiteral("import the valid audits and write the rejected rows to --rejects"));
+    const QCommandLineOption skipInvalid(
+        QStringLiteral("skip-invalid"),
+        QStringLiteral("import the valid audits and write the rejected rows to --rejects"));
     const QCommandLineOption rejects(QStringLiteral("rejects"), QStringLiteral("where to write the rejected rows"),
                                      QStringLiteral("OUT.csv"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("check everything, change nothing"));
-    const QCommandLineOption overwriteLocal(QStringLiteral("overwrite-local"),
-                                            QStringLiteral("replace audits changed in the application since their import"));
+    const QCommandLineOption overwriteLocal(
+        QStringLiteral("overwrite-local"),
+        QStringLiteral("replace audits changed in the application since their import"));
     parser.addOptions({mapping, scorecard, skipInvalid, rejects, dryRun, overwriteLocal});
     parser.addOption(QCommandLineOption(QStringLiteral("replace-range"),
                                         QStringLiteral("FROM TO: also remove this source's audits of that date range "
@@ -120,9 +124,9 @@ int runImport(const QStringList &argsIn)
 
     // A dry run never writes, so it opens the project read-only: its bytes stay as they were.
     ProjectError error;
-    const auto project = Project::open(positional.at(0),
-                                       parser.isSet(dryRun) ? Project::Access::ReadOnly : Project::Access::ReadWrite,
-                                       Project::Check::Now, &error);
+    const auto project =
+        Project::open(positional.at(0), parser.isSet(dryRun) ? Project::Access::ReadOnly : Project::Access::ReadWrite,
+                      Project::Check::Now, &error);
     if (!project) {
         printError(error.message);
         return ExitCannotOpen;
@@ -152,7 +156,9 @@ int runImport(const QStringList &argsIn)
                       .arg(QFileInfo(input).fileName())
                       .arg(result.summary.rowsRejected)
                       .arg(result.summary.rowsRead)
-                      .arg(options.skipInvalid ? QString() : QStringLiteral(" (--skip-invalid --rejects OUT.csv imports the valid audits)")));
+                      .arg(options.skipInvalid
+                               ? QString()
+                               : QStringLiteral(" (--skip-invalid --rejects OUT.csv imports the valid audits)")));
         break;
     case ImportResult::Refused:
         if (result.problems.isEmpty())

@@ -21,7 +21,8 @@ QStringView cell(const CsvRecord &record, int column)
 
 } // namespace
 
-AgentImport::AgentImport(ImportContext &context) : m_ctx(context), m_dates(context.mapping.dateFormat, context.mapping.timeZone)
+AgentImport::AgentImport(ImportContext &context)
+    : m_ctx(context), m_dates(context.mapping.dateFormat, context.mapping.timeZone)
 {
     std::fill(std::begin(m_columns), std::end(m_columns), -1);
 }
@@ -80,21 +81,24 @@ bool AgentImport::addRow(const CsvRecord &record)
         reject(Agent, QString(), QObject::tr("agent is required but empty"));
     for (int f : {Agent, Team, Site, Supervisor}) {
         if (texts[f] == u"(total)" || texts[f] == u"(blank)")
-            reject(f, texts[f], QObject::tr("%1 \"%2\" is a reserved value (pivots use it for totals and missing values)")
-                                    .arg(QString::fromLatin1(FieldNames[f]), texts[f]));
+            reject(f, texts[f],
+                   QObject::tr("%1 \"%2\" is a reserved value (pivots use it for totals and missing values)")
+                       .arg(QString::fromLatin1(FieldNames[f]), texts[f]));
     }
     QString hireDate;
     if (!texts[HireDate].isEmpty()) {
         const QDate d = m_dates.read(texts[HireDate]).date;
         if (!d.isValid())
-            reject(HireDate, texts[HireDate], QObject::tr("hire_date \"%1\" is not %2").arg(texts[HireDate], m_dates.expected()));
+            reject(HireDate, texts[HireDate],
+                   QObject::tr("hire_date \"%1\" is not %2").arg(texts[HireDate], m_dates.expected()));
         hireDate = d.toString(Qt::ISODate);
     }
     QDate validFrom = m_ctx.today;
     if (!texts[ValidFrom].isEmpty()) {
         validFrom = m_dates.read(texts[ValidFrom]).date;
         if (!validFrom.isValid())
-            reject(ValidFrom, texts[ValidFrom], QObject::tr("valid_from \"%1\" is not %2").arg(texts[ValidFrom], m_dates.expected()));
+            reject(ValidFrom, texts[ValidFrom],
+                   QObject::tr("valid_from \"%1\" is not %2").arg(texts[ValidFrom], m_dates.expected()));
     }
     std::optional<bool> active;
     if (!texts[Active].isEmpty()) {
@@ -103,15 +107,20 @@ bool AgentImport::addRow(const CsvRecord &record)
         if (v && v->kind == ValueMap::Value::Number)
             active = v->number != 0;
         else
-            active = readActive(v && v->kind == ValueMap::Value::Text ? QStringView(v->text) : QStringView(texts[Active]));
+            active =
+                readActive(v && v->kind == ValueMap::Value::Text ? QStringView(v->text) : QStringView(texts[Active]));
         if (!active)
-            reject(Active, texts[Active], QObject::tr("active \"%1\" is not yes/no, true/false, 1/0 or active/inactive").arg(texts[Active]));
+            reject(Active, texts[Active],
+                   QObject::tr("active \"%1\" is not yes/no, true/false, 1/0 or active/inactive").arg(texts[Active]));
     }
     const QString from = validFrom.toString(Qt::ISODate);
     if (!key.isEmpty() && !bad) {
         const QString unit = key + QChar(0) + from;
         if (const qint64 first = m_firstLines.value(unit))
-            reject(Agent, key, QObject::tr("agent \"%1\" appears twice with valid_from %2 (first on line %3)").arg(key, from).arg(first));
+            reject(Agent, key,
+                   QObject::tr("agent \"%1\" appears twice with valid_from %2 (first on line %3)")
+                       .arg(key, from)
+                       .arg(first));
         else
             m_firstLines.insert(unit, line);
     }
@@ -124,7 +133,8 @@ bool AgentImport::addRow(const CsvRecord &record)
         const qint64 owner = m_ctx.roster.find(alias);
         if (owner != 0 && owner != id) {
             const AgentRoster::Agent *other = m_ctx.roster.agent(owner);
-            reject(Aliases, alias, QObject::tr("alias \"%1\" already belongs to agent %2").arg(alias, other ? other->key : alias));
+            reject(Aliases, alias,
+                   QObject::tr("alias \"%1\" already belongs to agent %2").arg(alias, other ? other->key : alias));
         }
         aliases << alias;
     }
@@ -141,7 +151,8 @@ bool AgentImport::addRow(const CsvRecord &record)
         a.hireDate = hireDate;
         a.active = active.value_or(true);
         // Not an agents_created: that counts unknown ids met in facts files.
-        a.id = w ? w->insertAgent(key, a.name, a.hireDate, a.active, m_ctx.now, m_ctx.importId) : -(m_outcomes.size() + 1000000);
+        a.id = w ? w->insertAgent(key, a.name, a.hireDate, a.active, m_ctx.now, m_ctx.importId)
+                 : -(m_outcomes.size() + 1000000);
         if (a.id == 0)
             return true;
         m_ctx.roster.addAgent(a);

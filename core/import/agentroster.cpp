@@ -132,7 +132,8 @@ void AgentRoster::setPlacement(qint64 agentId, const Placement &placement)
         }
     }
     rows.append(placement);
-    std::sort(rows.begin(), rows.end(), [](const Placement &a, const Placement &b) { return a.validFrom < b.validFrom; });
+    std::sort(rows.begin(), rows.end(),
+              [](const Placement &a, const Placement &b) { return a.validFrom < b.validFrom; });
 }
 
 } // namespace ql

@@ -44,7 +44,8 @@ QString AnswerReader::formatNumber(double value)
     return QString::number(value, 'g', 15);
 }
 
-AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView cell, const ValueMap *values, QChar decimal)
+AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView cell, const ValueMap *values,
+                                        QChar decimal)
 {
     Result r;
     const QStringView t = cell.trimmed();
@@ -54,7 +55,8 @@ AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView 
     const auto quoted = [&]() { return t.toString(); };
     const auto notApplicable = [&]() {
         if (!criterion.allowNa)
-            r.reason = QObject::tr("value \"%1\" for criterion %2 is N/A, which the criterion does not allow").arg(quoted(), criterion.key);
+            r.reason = QObject::tr("value \"%1\" for criterion %2 is N/A, which the criterion does not allow")
+                           .arg(quoted(), criterion.key);
         else
             r.input = AnswerInput::notApplicable();
         return r;
@@ -63,7 +65,8 @@ AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView 
         if (scale.kind == ScaleKind::Options) {
             const QString label = scale.labelOf(v);
             if (label.isEmpty()) {
-                r.reason = QObject::tr("value \"%1\" for criterion %2 is not one of its options %3").arg(quoted(), criterion.key, scale.describe());
+                r.reason = QObject::tr("value \"%1\" for criterion %2 is not one of its options %3")
+                               .arg(quoted(), criterion.key, scale.describe());
                 return r;
             }
             r.option = scale.optionIndex(label);
@@ -71,12 +74,14 @@ AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView 
             return r;
         }
         if (std::floor(v) != v) {
-            r.reason = QObject::tr("value \"%1\" for criterion %2 is not a whole number (its scale %3 takes whole numbers)")
-                           .arg(quoted(), criterion.key, scale.describe());
+            r.reason =
+                QObject::tr("value \"%1\" for criterion %2 is not a whole number (its scale %3 takes whole numbers)")
+                    .arg(quoted(), criterion.key, scale.describe());
             return r;
         }
         if (!scale.isValidValue(v)) {
-            r.reason = QObject::tr("value \"%1\" for criterion %2 is outside its scale %3").arg(quoted(), criterion.key, scale.describe());
+            r.reason = QObject::tr("value \"%1\" for criterion %2 is outside its scale %3")
+                           .arg(quoted(), criterion.key, scale.describe());
             return r;
         }
         r.input = AnswerInput::rated(v);
@@ -86,7 +91,8 @@ AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView 
         if (scale.kind == ScaleKind::Options) {
             const int i = scale.optionIndex(text);
             if (i < 0) {
-                r.reason = QObject::tr("value \"%1\" for criterion %2 is not one of its options %3").arg(quoted(), criterion.key, scale.describe());
+                r.reason = QObject::tr("value \"%1\" for criterion %2 is not one of its options %3")
+                               .arg(quoted(), criterion.key, scale.describe());
                 return r;
             }
             r.option = i;
@@ -97,7 +103,8 @@ AnswerReader::Result AnswerReader::read(const Criterion &criterion, QStringView 
         // A mapped text on a number scale is read as a number in C notation ("1"), whatever the
         // file's decimal separator.
         if (!parseNumber(text, fromMap ? QChar(u'.') : decimal, &v)) {
-            r.reason = QObject::tr("value \"%1\" for criterion %2 is not a number (its scale is %3)").arg(quoted(), criterion.key, scale.describe());
+            r.reason = QObject::tr("value \"%1\" for criterion %2 is not a number (its scale is %3)")
+                           .arg(quoted(), criterion.key, scale.describe());
             return r;
         }
         return numeric(v);

@@ -21,9 +21,9 @@ class AnswerReader final
 public:
     struct Result
     {
-        AnswerInput input;    // Missing for an empty cell
-        int option = -1;      // the option chosen on an options scale
-        QString reason;       // empty when the cell is fine
+        AnswerInput input; // Missing for an empty cell
+        int option = -1;   // the option chosen on an options scale
+        QString reason;    // empty when the cell is fine
     };
 
     static Result read(const Criterion &criterion, QStringView cell, const ValueMap *values, QChar decimal);

@@ -32,7 +32,8 @@ QString AuditCommitter::hashOf(const PendingAudit &audit)
     std::vector<const PendingAnswer *> sorted;
     for (const PendingAnswer &a : audit.answers)
         sorted.push_back(&a);
-    std::sort(sorted.begin(), sorted.end(), [](const PendingAnswer *a, const PendingAnswer *b) { return a->index < b->index; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const PendingAnswer *a, const PendingAnswer *b) { return a->index < b->index; });
     for (const PendingAnswer *a : sorted) {
         h.add(a->index);
         h.add(int(a->input.state));
@@ -79,8 +80,9 @@ QString AuditCommitter::storedJson(qint64 auditId) const
 {
     QJsonObject o;
     QSqlQuery q(m_ctx.db);
-    q.prepare(QStringLiteral("SELECT a.date, ag.agent_key, a.score, s.name, s.version FROM audits a "
-                             "JOIN agents ag ON ag.id = a.agent_id JOIN scorecards s ON s.id = a.scorecard_id WHERE a.id = ?"));
+    q.prepare(QStringLiteral(
+        "SELECT a.date, ag.agent_key, a.score, s.name, s.version FROM audits a "
+        "JOIN agents ag ON ag.id = a.agent_id JOIN scorecards s ON s.id = a.scorecard_id WHERE a.id = ?"));
     q.addBindValue(auditId);
     if (q.exec() && q.next()) {
         o.insert(QStringLiteral("date"), q.value(0).toString());
@@ -145,7 +147,8 @@ void AuditCommitter::work()
         m_changed.notify_all(); // room in the queue again
         lock.unlock();
         for (Job &job : batch) {
-            if (m_stopRequested.load(std::memory_order_relaxed))
+            // After a rejection (without skip-invalid) everything is rolled back: stop writing.
+            if (m_stopRequested.load(std::memory_order_relaxed) || !m_ctx.writing)
                 break;
             write(job.audit, 0, job.hash);
         }
@@ -214,8 +217,8 @@ void AuditCommitter::commit(PendingAudit &audit)
             const QString before = storedJson(existing->id);
             if (!write(audit, existing->id, hash))
                 return;
-            w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(existing->id), QString(), before,
-                         json(audit), m_ctx.importId);
+            w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(existing->id), QString(),
+                         before, json(audit), m_ctx.importId);
         } else {
             m_ctx.agentId(audit.text(AuditField::Agent)); // counts an agent a real run would create
         }
@@ -252,18 +255,18 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
         row.interactionDate = DateReader::isoDate(audit.interactionDate.date);
         row.interactionKeys = PeriodKeys::of(audit.interactionDate.date);
     }
-    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent));
-    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor));
+    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent), &w);
+    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor), &w);
     // Team, site and supervisor from the file, else from the roster row in force on the date.
     const AgentRoster::Placement placed = m_ctx.roster.inForce(row.agentId, row.date);
     const QString &team = audit.text(AuditField::Team);
     const QString &site = audit.text(AuditField::Site);
     const QString &supervisor = audit.text(AuditField::Supervisor);
-    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team);
-    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site);
+    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team, &w);
+    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site, &w);
     row.supervisor = supervisor.isEmpty() ? placed.supervisor : supervisor;
-    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue));
-    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel));
+    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue), &w);
+    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel), &w);
     row.sampleType = audit.sampleType;
     row.scorecardId = audit.card->stored.id;
     row.score = audit.card->engine->score(m_inputs);
@@ -298,15 +301,15 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
             for (const QString &cause : a.rootCauses.split(u';', Qt::SkipEmptyParts)) {
                 const QString name = cause.trimmed();
                 if (!name.isEmpty())
-                    w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name));
+                    w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name, &w));
             }
         }
     }
     for (qsizetype d = 0; d < audit.dimensions.size(); ++d) {
         const QString &value = audit.dimensions.at(d);
         if (!value.isEmpty())
-            w.insertAuditDimension(auditId, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first),
-                                   value);
+            w.insertAuditDimension(
+                auditId, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first, &w), value);
     }
     return w.ok();
 }
@@ -333,8 +336,8 @@ bool AuditCommitter::removeMissing(QDate from, QDate to, const QSet<QString> &ke
             const QString before = storedJson(id);
             if (!w->removeAudit(id))
                 return false;
-            w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(id), QString(), before, QString(),
-                         m_ctx.importId);
+            w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(id), QString(), before,
+                         QString(), m_ctx.importId);
         }
     }
     return true;

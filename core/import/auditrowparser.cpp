@@ -15,9 +15,10 @@ namespace {
 
 const QStringList &sampleTypes()
 {
-    static const QStringList types{QStringLiteral("random"), QStringLiteral("targeted"), QStringLiteral("csat_triggered"),
-                                   QStringLiteral("dispute"), QStringLiteral("self"), QStringLiteral("peer"),
-                                   QStringLiteral("auto")};
+    static const QStringList types{
+        QStringLiteral("random"),  QStringLiteral("targeted"), QStringLiteral("csat_triggered"),
+        QStringLiteral("dispute"), QStringLiteral("self"),     QStringLiteral("peer"),
+        QStringLiteral("auto")};
     return types;
 }
 
@@ -39,8 +40,20 @@ AuditRowParser::AuditRowParser(ImportContext &context, ScorecardCatalog &catalog
 QString AuditRowParser::fieldName(AuditField field)
 {
     static const char *names[int(AuditField::Count)] = {
-        "date",  "agent",   "ticket_id",        "auditor",     "team",      "site",              "supervisor",
-        "queue", "channel", "interaction_date", "sample_type", "scorecard", "scorecard_version", "audit_comment",
+        "date",
+        "agent",
+        "ticket_id",
+        "auditor",
+        "team",
+        "site",
+        "supervisor",
+        "queue",
+        "channel",
+        "interaction_date",
+        "sample_type",
+        "scorecard",
+        "scorecard_version",
+        "audit_comment",
     };
     return QString::fromLatin1(names[int(field)]);
 }
@@ -126,9 +139,9 @@ bool AuditRowParser::bind(const CsvRecord &header, QStringList *missing, QString
                 entries << e;
         }
         const auto known = [&](const QString &key) {
-            return entries.isEmpty() || std::any_of(entries.cbegin(), entries.cend(), [&](const ScorecardCatalog::Entry *e) {
-                       return e->stored.card.indexOfKey(key) >= 0;
-                   });
+            return entries.isEmpty() ||
+                   std::any_of(entries.cbegin(), entries.cend(),
+                               [&](const ScorecardCatalog::Entry *e) { return e->stored.card.indexOfKey(key) >= 0; });
         };
         for (const auto *list : {&m_criteriaColumns, &m_rootCauseColumns}) {
             for (const CriterionColumn &c : *list) {
@@ -161,7 +174,8 @@ bool AuditRowParser::checkReserved(PendingAudit &audit, qint64 line, const QStri
 {
     if (value == u"(total)" || value == u"(blank)") {
         rejectRow(audit, line, field, value,
-                  QObject::tr("%1 \"%2\" is a reserved value (pivots use it for totals and missing values)").arg(field, value));
+                  QObject::tr("%1 \"%2\" is a reserved value (pivots use it for totals and missing values)")
+                      .arg(field, value));
         return false;
     }
     return true;
@@ -315,7 +329,9 @@ void AuditRowParser::addAnswer(PendingAudit &audit, qint64 line, int index, cons
     for (const PendingAnswer &a : audit.answers) {
         if (a.index == index) {
             rejectRow(audit, line, field, cellText.toString(),
-                      QObject::tr("audit %1 answers criterion %2 twice (first on line %3)").arg(audit.key, criterion.key).arg(a.line));
+                      QObject::tr("audit %1 answers criterion %2 twice (first on line %3)")
+                          .arg(audit.key, criterion.key)
+                          .arg(a.line));
             return;
         }
     }
@@ -356,8 +372,11 @@ void AuditRowParser::readLongAnswer(PendingAudit &audit, const CsvRecord &record
                   QObject::tr("criterion \"%1\" is not in scorecard %2").arg(label.toString(), audit.card->title()));
         return;
     }
-    const QStringView value = m_valueColumn >= 0 && m_valueColumn < record.size() ? record.field(m_valueColumn) : QStringView();
-    const QStringView comment = m_commentColumn >= 0 && m_commentColumn < record.size() ? record.field(m_commentColumn).trimmed() : QStringView();
+    const QStringView value =
+        m_valueColumn >= 0 && m_valueColumn < record.size() ? record.field(m_valueColumn) : QStringView();
+    const QStringView comment = m_commentColumn >= 0 && m_commentColumn < record.size()
+                                    ? record.field(m_commentColumn).trimmed()
+                                    : QStringView();
     addAnswer(audit, line, index, QStringLiteral("value"), value, m_valueMap, comment, cell(record, m_rootCauseColumn));
 }
 
@@ -373,7 +392,8 @@ void AuditRowParser::readWideAnswers(PendingAudit &audit, const CsvRecord &recor
         if (index < 0) {
             if (!value.isEmpty())
                 rejectRow(audit, line, c.header, value.toString(),
-                          QObject::tr("criterion %1 (column \"%2\") is not in scorecard %3").arg(c.key, c.header, audit.card->title()));
+                          QObject::tr("criterion %1 (column \"%2\") is not in scorecard %3")
+                              .arg(c.key, c.header, audit.card->title()));
             continue;
         }
         addAnswer(audit, line, index, c.header, value, c.values, {}, {});

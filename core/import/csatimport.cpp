@@ -15,8 +15,8 @@ namespace ql {
 
 namespace {
 
-const char *const FieldNames[] = {"response_id", "date", "score", "ticket_id", "agent", "team",
-                                  "site",        "supervisor", "queue", "channel", "reason", "comment"};
+const char *const FieldNames[] = {"response_id", "date",       "score", "ticket_id", "agent",  "team",
+                                  "site",        "supervisor", "queue", "channel",   "reason", "comment"};
 
 QStringView cell(const CsvRecord &record, int column)
 {
@@ -25,7 +25,8 @@ QStringView cell(const CsvRecord &record, int column)
 
 } // namespace
 
-CsatImport::CsatImport(ImportContext &context) : m_ctx(context), m_dates(context.mapping.dateFormat, context.mapping.timeZone)
+CsatImport::CsatImport(ImportContext &context)
+    : m_ctx(context), m_dates(context.mapping.dateFormat, context.mapping.timeZone)
 {
     std::fill(std::begin(m_columns), std::end(m_columns), -1);
 }
@@ -87,9 +88,15 @@ QString CsatImport::readScore(const ImportContext &context, QStringView text, do
         return QObject::tr("score \"%1\" is not one of the scale's labels %2").arg(quoted, scale.labels.join(u'/'));
     }
     if (!haveNumber && !AnswerReader::parseNumber(wanted, context.mapping.decimal, &number))
-        return QObject::tr("score \"%1\" is not a number (the scale is %2–%3)").arg(quoted).arg(scale.min).arg(scale.max);
+        return QObject::tr("score \"%1\" is not a number (the scale is %2–%3)")
+            .arg(quoted)
+            .arg(scale.min)
+            .arg(scale.max);
     if (std::floor(number) != number)
-        return QObject::tr("score \"%1\" is not a whole number (the scale %2–%3 takes whole numbers)").arg(quoted).arg(scale.min).arg(scale.max);
+        return QObject::tr("score \"%1\" is not a whole number (the scale %2–%3 takes whole numbers)")
+            .arg(quoted)
+            .arg(scale.min)
+            .arg(scale.max);
     if (number < scale.min || number > scale.max)
         return QObject::tr("score \"%1\" is outside the scale %2–%3").arg(quoted).arg(scale.min).arg(scale.max);
     *score = number;
@@ -213,8 +220,8 @@ bool CsatImport::addRow(const CsvRecord &record)
     }
     for (qsizetype d = 0; d < dims.size(); ++d) {
         if (!dims.at(d).isEmpty())
-            w->insertCsatDimension(id, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first),
-                                   dims.at(d));
+            w->insertCsatDimension(
+                id, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first), dims.at(d));
     }
     return true;
 }

@@ -46,16 +46,23 @@ QString DateReader::isoDate(QDate date)
     date.getDate(&y, &m, &d);
     if (y < 1 || y > 9999)
         return date.toString(Qt::ISODate);
-    const char16_t text[10] = {char16_t(u'0' + y / 1000), char16_t(u'0' + y / 100 % 10), char16_t(u'0' + y / 10 % 10),
-                               char16_t(u'0' + y % 10),    u'-',
-                               char16_t(u'0' + m / 10),   char16_t(u'0' + m % 10),   u'-',
-                               char16_t(u'0' + d / 10),   char16_t(u'0' + d % 10)};
+    const char16_t text[10] = {char16_t(u'0' + y / 1000),
+                               char16_t(u'0' + y / 100 % 10),
+                               char16_t(u'0' + y / 10 % 10),
+                               char16_t(u'0' + y % 10),
+                               u'-',
+                               char16_t(u'0' + m / 10),
+                               char16_t(u'0' + m % 10),
+                               u'-',
+                               char16_t(u'0' + d / 10),
+                               char16_t(u'0' + d % 10)};
     return QString(reinterpret_cast<const QChar *>(text), 10);
 }
 
 QString DateReader::expected() const
 {
-    return m_auto ? QObject::tr("an ISO 8601 date such as 2026-03-07") : QObject::tr("a date in the format %1").arg(m_format);
+    return m_auto ? QObject::tr("an ISO 8601 date such as 2026-03-07")
+                  : QObject::tr("a date in the format %1").arg(m_format);
 }
 
 DateReader::Result DateReader::read(QStringView cell) const
@@ -76,7 +83,8 @@ DateReader::Result DateReader::finish(QDate date, QTime time, bool hasZone, int 
         return r;
     }
     if (hasZone && m_convert) {
-        const QDateTime written = utc ? QDateTime(date, time, Qt::UTC) : QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds);
+        const QDateTime written =
+            utc ? QDateTime(date, time, Qt::UTC) : QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds);
         const QDateTime there = written.toTimeZone(m_zone);
         r.date = there.date();
         r.dateTime = there.toString(Qt::ISODate);
@@ -85,9 +93,9 @@ DateReader::Result DateReader::finish(QDate date, QTime time, bool hasZone, int 
     // Without a target zone the written wall-clock time is kept, with the zone it was written in.
     r.date = date;
     const int hms[3] = {time.hour(), time.minute(), time.second()};
-    const char16_t clock[9] = {u'T', char16_t(u'0' + hms[0] / 10), char16_t(u'0' + hms[0] % 10), u':',
-                               char16_t(u'0' + hms[1] / 10), char16_t(u'0' + hms[1] % 10), u':',
-                               char16_t(u'0' + hms[2] / 10), char16_t(u'0' + hms[2] % 10)};
+    const char16_t clock[9] = {u'T', char16_t(u'0' + hms[0] / 10), char16_t(u'0' + hms[0] % 10),
+                               u':', char16_t(u'0' + hms[1] / 10), char16_t(u'0' + hms[1] % 10),
+                               u':', char16_t(u'0' + hms[2] / 10), char16_t(u'0' + hms[2] % 10)};
     r.dateTime = isoDate(date);
     r.dateTime.append(reinterpret_cast<const QChar *>(clock), 9);
     if (hasZone) {

@@ -13,7 +13,8 @@ bool load(const QSqlDatabase &db, const QString &table, const QString &source, Q
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (table == u"audits")
-        q.prepare(QStringLiteral("SELECT id, audit_key, content_hash, local_changes, scorecard_id FROM audits WHERE source = ?"));
+        q.prepare(QStringLiteral(
+            "SELECT id, audit_key, content_hash, local_changes, scorecard_id FROM audits WHERE source = ?"));
     else
         q.prepare(QStringLiteral("SELECT id, response_key, content_hash, 0, 0 FROM csat_responses WHERE source = ?"));
     q.addBindValue(source);

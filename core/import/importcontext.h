@@ -40,9 +40,9 @@ struct ImportContext
     bool skipInvalid = false;
     bool overwriteLocal = false;
     qint64 importId = 0;
-    QString now;   // UTC date-time of the import, for created_at and the change log
+    QString now; // UTC date-time of the import, for created_at and the change log
     QString who;
-    QDate today;   // the import date (agents' default valid_from)
+    QDate today; // the import date (agents' default valid_from)
     NameDictionaries names;
     AgentRoster roster;
     Masker masker;
@@ -72,11 +72,18 @@ struct ImportContext
     }
 
     qint64 nameId(ImportWriter::NameTable table, const QString &name) { return names.id(table, name, activeWriter()); }
+    // The same with the writer decided by the caller: the audit writer thread decides once per
+    // audit, since `writing` may be cleared by the reading thread half-way through it.
+    qint64 nameId(ImportWriter::NameTable table, const QString &name, ImportWriter *w)
+    {
+        return names.id(table, name, w);
+    }
     // The agent an id means, created (and counted) when the roster does not know it.
-    qint64 agentId(const QString &key)
+    qint64 agentId(const QString &key) { return agentId(key, activeWriter()); }
+    qint64 agentId(const QString &key, ImportWriter *w)
     {
         bool created = false;
-        const qint64 id = roster.ensure(key, activeWriter(), now, importId, &created);
+        const qint64 id = roster.ensure(key, w, now, importId, &created);
         if (created)
             ++summary.agentsCreated;
         return id;

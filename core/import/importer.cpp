@@ -73,7 +73,8 @@ public:
     explicit CacheSize(sqlite3 *db) : m_db(db)
     {
         sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(db, "PRAGMA cache_size", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        if (sqlite3_prepare_v2(db, "PRAGMA cache_size", -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
             m_old = sqlite3_column_int64(stmt, 0);
         sqlite3_finalize(stmt);
         sqlite3_exec(db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr); // 256 MiB
@@ -88,6 +89,34 @@ private:
     sqlite3 *m_db;
     qint64 m_old = -2000;
 };
+
+// The secondary indexes of a table (not the ones behind UNIQUE constraints), as their CREATE
+// statements. A large insert-only import drops them and builds them again after the rows are in,
+// inside its transaction: building an index sorts once, where inserting row by row into an index on
+// a random key (an audit's day, agent or ticket) costs a B-tree search per row. The statements come
+// from sqlite_master, so the schema ends exactly as it was.
+QList<QByteArray> secondaryIndexes(sqlite3 *db, const char *table)
+{
+    QList<QByteArray> out;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
+                           -1, &stmt, nullptr) != SQLITE_OK)
+        return out;
+    sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        out << QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+QByteArray indexName(const QByteArray &createSql)
+{
+    // "CREATE INDEX name ON table(…)"
+    const QList<QByteArray> words = createSql.simplified().split(' ');
+    const qsizetype at = words.indexOf("INDEX");
+    return at >= 0 && at + 1 < words.size() ? words.at(at + 1) : QByteArray();
+}
 
 QString withoutPrefix(const QString &message, const QString &fileName)
 {
@@ -167,7 +196,8 @@ ImportResult Importer::run(const QString &path, const ImportOptions &options)
         m_sha256 = hasher->result();
         sqlite3 *db = sqliteHandle(m_db);
         sqlite3_stmt *stmt = nullptr;
-        bool ok = sqlite3_prepare_v2(db, "UPDATE import_log SET sha256 = ?1 WHERE id = ?2", -1, &stmt, nullptr) == SQLITE_OK;
+        bool ok =
+            sqlite3_prepare_v2(db, "UPDATE import_log SET sha256 = ?1 WHERE id = ?2", -1, &stmt, nullptr) == SQLITE_OK;
         if (ok) {
             const QByteArray sha = m_sha256.toLatin1();
             sqlite3_bind_text(stmt, 1, sha.constData(), int(sha.size()), SQLITE_TRANSIENT);
@@ -211,6 +241,7 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
         return !(options.cancel && options.cancel->load(std::memory_order_relaxed));
     };
     bool inTransaction = false;
+    QList<QByteArray> rebuiltIndexes;
     std::unique_ptr<KindImporter> kind;
     const auto finishWith = [&](ImportResult::Status status, const QString &error = {}) {
         if (kind && status != ImportResult::Imported)
@@ -240,8 +271,9 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
     switch (m_mapping.kind) {
     case ImportMapping::Kind::AuditsLong:
     case ImportMapping::Kind::AuditsWide: {
-        auto a = std::make_unique<AuditImport>(ctx, gather ? AuditAssembler::Mode::Gather : AuditAssembler::Mode::Streaming,
-                                               options.replaceFrom, options.replaceTo);
+        auto a =
+            std::make_unique<AuditImport>(ctx, gather ? AuditAssembler::Mode::Gather : AuditAssembler::Mode::Streaming,
+                                          options.replaceFrom, options.replaceTo);
         if (!a->load(&error))
             return finishWith(ImportResult::Failed, QObject::tr("cannot read the project: %1").arg(error));
         audits = a.get();
@@ -275,8 +307,9 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
     if (!report(0, QObject::tr("checking the encoding")))
         return finishWith(ImportResult::Cancelled);
     if (!reader.readHeader()) {
-        return finishWith(ImportResult::Refused, reader.hasError() ? reader.errorString()
-                                                                   : QObject::tr("%1: the file is empty").arg(m_fileName));
+        return finishWith(ImportResult::Refused, reader.hasError()
+                                                     ? reader.errorString()
+                                                     : QObject::tr("%1: the file is empty").arg(m_fileName));
     }
     result.encoding = reader.encoding();
     result.delimiter = reader.delimiter();
@@ -300,6 +333,15 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
         if (!writer.exec("BEGIN IMMEDIATE"))
             return finishWith(ImportResult::Failed, QObject::tr("cannot write the project: %1").arg(writer.error()));
         inTransaction = true;
+        if (audits && kind->insertOnly() && m_fileSize >= BulkIndexThreshold) {
+            rebuiltIndexes = secondaryIndexes(db, "audits");
+            for (const QByteArray &sql : std::as_const(rebuiltIndexes)) {
+                const QByteArray name = indexName(sql);
+                if (name.isEmpty() || !writer.exec(("DROP INDEX " + name).constData()))
+                    return finishWith(ImportResult::Failed,
+                                      QObject::tr("cannot write the project: %1").arg(writer.error()));
+            }
+        }
         if (!writer.prepare())
             return finishWith(ImportResult::Failed, QObject::tr("cannot write the project: %1").arg(writer.error()));
         ctx.importId = writer.importLog(ctx.now, ctx.who, m_fileName, m_fileSize, QStringLiteral("pending"),
@@ -340,6 +382,12 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
         return finishWith(ImportResult::Failed, QObject::tr("cannot write the project: %1").arg(writer.error()));
     if (audits)
         result.answersInserted = audits->answersInserted();
+    if (!rebuiltIndexes.isEmpty() && !report(0.96, QObject::tr("indexing")))
+        return finishWith(ImportResult::Cancelled);
+    for (const QByteArray &sql : std::as_const(rebuiltIndexes)) {
+        if (!writer.exec(sql.constData()))
+            return finishWith(ImportResult::Failed, QObject::tr("cannot write the project: %1").arg(writer.error()));
+    }
 
     const bool anyRejected = !ctx.rejectedLines.isEmpty();
     if (!options.rejectsPath.isEmpty() && anyRejected) {

@@ -63,6 +63,8 @@ private:
     qint64 m_fileSize = 0;
     QString m_sha256;
     bool m_foreignKeysOff = false;
+    // Files from this size on rebuild the audits' secondary indexes instead of updating them row by row.
+    static constexpr qint64 BulkIndexThreshold = qint64(8) << 20;
 };
 
 } // namespace ql

@@ -21,10 +21,10 @@ namespace {
 const QStringList &auditFields()
 {
     static const QStringList fields{
-        QStringLiteral("ticket_id"),        QStringLiteral("auditor"),     QStringLiteral("team"),
-        QStringLiteral("site"),             QStringLiteral("supervisor"),  QStringLiteral("queue"),
-        QStringLiteral("channel"),          QStringLiteral("interaction_date"), QStringLiteral("sample_type"),
-        QStringLiteral("scorecard"),        QStringLiteral("scorecard_version"), QStringLiteral("audit_comment"),
+        QStringLiteral("ticket_id"), QStringLiteral("auditor"),           QStringLiteral("team"),
+        QStringLiteral("site"),      QStringLiteral("supervisor"),        QStringLiteral("queue"),
+        QStringLiteral("channel"),   QStringLiteral("interaction_date"),  QStringLiteral("sample_type"),
+        QStringLiteral("scorecard"), QStringLiteral("scorecard_version"), QStringLiteral("audit_comment"),
     };
     return fields;
 }
@@ -81,7 +81,8 @@ public:
     bool stringMap(const QJsonValue &v, const QString &path, QList<std::pair<QString, QString>> *out)
     {
         if (!v.isObject())
-            return fail(path, QObject::tr("expected an object of \"name\": \"text\" pairs, found %1").arg(jsonTypeName(v)));
+            return fail(path,
+                        QObject::tr("expected an object of \"name\": \"text\" pairs, found %1").arg(jsonTypeName(v)));
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             QString value;
@@ -97,7 +98,9 @@ public:
     bool valueMap(const QJsonValue &v, const QString &path, ValueMap *out)
     {
         if (!v.isObject())
-            return fail(path, QObject::tr("expected an object mapping the file's text to a value, found %1").arg(jsonTypeName(v)));
+            return fail(
+                path,
+                QObject::tr("expected an object mapping the file's text to a value, found %1").arg(jsonTypeName(v)));
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             ValueMap::Value value;
@@ -116,7 +119,8 @@ public:
                     value.text = s.trimmed();
                 }
             } else {
-                return fail(at, QObject::tr("must be a number, a text or \"na\", found %1").arg(jsonTypeName(it.value())));
+                return fail(at,
+                            QObject::tr("must be a number, a text or \"na\", found %1").arg(jsonTypeName(it.value())));
             }
             out->insert(it.key().trimmed(), value);
         }
@@ -186,8 +190,8 @@ QStringList ImportMapping::requiredFieldsOf(Kind kind)
     case Kind::Agents:
         return {QStringLiteral("agent")};
     case Kind::AuditsLong:
-        return {QStringLiteral("audit_id"), QStringLiteral("date"), QStringLiteral("agent"), QStringLiteral("criterion"),
-                QStringLiteral("value")};
+        return {QStringLiteral("audit_id"), QStringLiteral("date"), QStringLiteral("agent"),
+                QStringLiteral("criterion"), QStringLiteral("value")};
     case Kind::AuditsWide:
         return {QStringLiteral("audit_id"), QStringLiteral("date"), QStringLiteral("agent")};
     case Kind::Csat:
@@ -203,9 +207,9 @@ QStringList ImportMapping::fieldsOf(Kind kind)
     QStringList fields = requiredFieldsOf(kind);
     switch (kind) {
     case Kind::Agents:
-        fields << QStringLiteral("name") << QStringLiteral("team") << QStringLiteral("site") << QStringLiteral("supervisor")
-               << QStringLiteral("hire_date") << QStringLiteral("active") << QStringLiteral("valid_from")
-               << QStringLiteral("aliases");
+        fields << QStringLiteral("name") << QStringLiteral("team") << QStringLiteral("site")
+               << QStringLiteral("supervisor") << QStringLiteral("hire_date") << QStringLiteral("active")
+               << QStringLiteral("valid_from") << QStringLiteral("aliases");
         break;
     case Kind::AuditsLong:
         fields << auditFields() << QStringLiteral("comment") << QStringLiteral("root_cause");
@@ -214,9 +218,9 @@ QStringList ImportMapping::fieldsOf(Kind kind)
         fields << auditFields();
         break;
     case Kind::Csat:
-        fields << QStringLiteral("ticket_id") << QStringLiteral("agent") << QStringLiteral("team") << QStringLiteral("site")
-               << QStringLiteral("supervisor") << QStringLiteral("queue") << QStringLiteral("channel")
-               << QStringLiteral("reason") << QStringLiteral("comment");
+        fields << QStringLiteral("ticket_id") << QStringLiteral("agent") << QStringLiteral("team")
+               << QStringLiteral("site") << QStringLiteral("supervisor") << QStringLiteral("queue")
+               << QStringLiteral("channel") << QStringLiteral("reason") << QStringLiteral("comment");
         break;
     case Kind::Interactions:
         fields << QStringLiteral("channel") << QStringLiteral("transcript") << QStringLiteral("media")
@@ -282,7 +286,8 @@ std::optional<ImportMapping> ImportMapping::parse(QByteArrayView text, QString *
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = QObject::tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
+            *error =
+                QObject::tr("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -304,12 +309,24 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
     };
 
     static const QSet<QString> known{
-        QStringLiteral("kind"),      QStringLiteral("source"),      QStringLiteral("scorecard"),
-        QStringLiteral("scorecard_version"), QStringLiteral("csv"), QStringLiteral("date_format"),
-        QStringLiteral("time_zone"), QStringLiteral("columns"),     QStringLiteral("dimensions"),
-        QStringLiteral("values"),    QStringLiteral("criteria"),    QStringLiteral("criteria_columns"),
-        QStringLiteral("root_cause_columns"), QStringLiteral("scale"), QStringLiteral("satisfied"),
-        QStringLiteral("dissatisfied"), QStringLiteral("mask"),     QStringLiteral("name"),
+        QStringLiteral("kind"),
+        QStringLiteral("source"),
+        QStringLiteral("scorecard"),
+        QStringLiteral("scorecard_version"),
+        QStringLiteral("csv"),
+        QStringLiteral("date_format"),
+        QStringLiteral("time_zone"),
+        QStringLiteral("columns"),
+        QStringLiteral("dimensions"),
+        QStringLiteral("values"),
+        QStringLiteral("criteria"),
+        QStringLiteral("criteria_columns"),
+        QStringLiteral("root_cause_columns"),
+        QStringLiteral("scale"),
+        QStringLiteral("satisfied"),
+        QStringLiteral("dissatisfied"),
+        QStringLiteral("mask"),
+        QStringLiteral("name"),
         QStringLiteral("description"),
     };
     for (auto it = o.begin(); it != o.end(); ++it) {
@@ -322,7 +339,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
     // kind
     QString kindText;
     if (!o.contains(u"kind")) {
-        r.fail(QStringLiteral("kind"), QObject::tr("missing; one of agents, audits-long, audits-wide, csat, interactions"));
+        r.fail(QStringLiteral("kind"),
+               QObject::tr("missing; one of agents, audits-long, audits-wide, csat, interactions"));
         return refuse();
     }
     if (!r.text(o.value(u"kind"), QStringLiteral("kind"), &kindText))
@@ -356,7 +374,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
             return r.fail(QString::fromLatin1(key), QObject::tr("only %1 mappings have this key").arg(kinds));
         return true;
     };
-    if (!onlyFor("scorecard", audits, QStringLiteral("audits")) || !onlyFor("scorecard_version", audits, QStringLiteral("audits")) ||
+    if (!onlyFor("scorecard", audits, QStringLiteral("audits")) ||
+        !onlyFor("scorecard_version", audits, QStringLiteral("audits")) ||
         !onlyFor("criteria", audits, QStringLiteral("audits")) ||
         !onlyFor("criteria_columns", m.kind == Kind::AuditsWide, QStringLiteral("audits-wide")) ||
         !onlyFor("root_cause_columns", m.kind == Kind::AuditsWide, QStringLiteral("audits-wide")) ||
@@ -395,7 +414,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                     return refuse();
                 const auto d = CsvOptions::parseDelimiter(value);
                 if (!d) {
-                    r.fail(path, QObject::tr("\"%1\" is not \"auto\" or one character that can separate fields").arg(value));
+                    r.fail(path,
+                           QObject::tr("\"%1\" is not \"auto\" or one character that can separate fields").arg(value));
                     return refuse();
                 }
                 m.delimiter = *d;
@@ -404,7 +424,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                     return refuse();
                 const QString canonical = EncodingDetector::canonicalName(value);
                 if (canonical.isEmpty()) {
-                    r.fail(path, QObject::tr("\"%1\" is not auto, %2").arg(value, EncodingDetector::encodingNames().join(u", ")));
+                    r.fail(path, QObject::tr("\"%1\" is not auto, %2")
+                                     .arg(value, EncodingDetector::encodingNames().join(u", ")));
                     return refuse();
                 }
                 m.encoding = canonical;
@@ -438,7 +459,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
         if (!r.text(o.value(u"time_zone"), QStringLiteral("time_zone"), &m.timeZone))
             return refuse();
         if (!QTimeZone(m.timeZone.toUtf8()).isValid()) {
-            r.fail(QStringLiteral("time_zone"), QObject::tr("\"%1\" is not an IANA time zone such as Europe/Berlin").arg(m.timeZone));
+            r.fail(QStringLiteral("time_zone"),
+                   QObject::tr("\"%1\" is not an IANA time zone such as Europe/Berlin").arg(m.timeZone));
             return refuse();
         }
     }
@@ -446,7 +468,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
     // columns
     const QStringList fields = fieldsOf(m.kind);
     if (!o.contains(u"columns")) {
-        r.fail(QStringLiteral("columns"), QObject::tr("missing; %1 files need %2").arg(kn, requiredFieldsOf(m.kind).join(u", ")));
+        r.fail(QStringLiteral("columns"),
+               QObject::tr("missing; %1 files need %2").arg(kn, requiredFieldsOf(m.kind).join(u", ")));
         return refuse();
     }
     if (!r.stringMap(o.value(u"columns"), QStringLiteral("columns"), &m.columns))
@@ -477,14 +500,17 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
     if (o.contains(u"dimensions")) {
         if (!r.stringMap(o.value(u"dimensions"), QStringLiteral("dimensions"), &m.dimensions))
             return refuse();
-        static const QStringList builtIn{QStringLiteral("agent"),   QStringLiteral("team"),  QStringLiteral("site"),
-                                         QStringLiteral("queue"),   QStringLiteral("channel"), QStringLiteral("auditor"),
-                                         QStringLiteral("day"),     QStringLiteral("week"),  QStringLiteral("month"),
-                                         QStringLiteral("quarter"), QStringLiteral("criterion"), QStringLiteral("section")};
+        static const QStringList builtIn{
+            QStringLiteral("agent"),   QStringLiteral("team"),      QStringLiteral("site"),
+            QStringLiteral("queue"),   QStringLiteral("channel"),   QStringLiteral("auditor"),
+            QStringLiteral("day"),     QStringLiteral("week"),      QStringLiteral("month"),
+            QStringLiteral("quarter"), QStringLiteral("criterion"), QStringLiteral("section")};
         for (const auto &[name, header] : m.dimensions) {
             if (fields.contains(name) || builtIn.contains(name)) {
-                r.fail(QStringLiteral("dimensions.") + name,
-                       QObject::tr("\"%1\" is a built-in field; map it under columns or give the dimension another name").arg(name));
+                r.fail(
+                    QStringLiteral("dimensions.") + name,
+                    QObject::tr("\"%1\" is a built-in field; map it under columns or give the dimension another name")
+                        .arg(name));
                 return refuse();
             }
         }
@@ -495,7 +521,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
             return refuse();
         for (const auto &[label, key] : m.criteria) {
             if (!isCriterionKey(key)) {
-                r.fail(QStringLiteral("criteria.") + label, QObject::tr("\"%1\" is not a criterion key (a–z, 0–9, _)").arg(key));
+                r.fail(QStringLiteral("criteria.") + label,
+                       QObject::tr("\"%1\" is not a criterion key (a–z, 0–9, _)").arg(key));
                 return refuse();
             }
         }
@@ -508,21 +535,24 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                 return refuse();
             for (const auto &[header, criterion] : *target) {
                 if (!isCriterionKey(criterion)) {
-                    r.fail(k + QLatin1Char('.') + header, QObject::tr("\"%1\" is not a criterion key (a–z, 0–9, _)").arg(criterion));
+                    r.fail(k + QLatin1Char('.') + header,
+                           QObject::tr("\"%1\" is not a criterion key (a–z, 0–9, _)").arg(criterion));
                     return refuse();
                 }
             }
         }
     }
     if (m.kind == Kind::AuditsWide && m.criteriaColumns.isEmpty()) {
-        r.fail(QStringLiteral("criteria_columns"), QObject::tr("missing; audits-wide files map each criterion's column to its key"));
+        r.fail(QStringLiteral("criteria_columns"),
+               QObject::tr("missing; audits-wide files map each criterion's column to its key"));
         return refuse();
     }
 
     if (o.contains(u"values")) {
         const QJsonValue v = o.value(u"values");
         if (!v.isObject()) {
-            r.fail(QStringLiteral("values"), QObject::tr("expected an object of field → value map, found %1").arg(jsonTypeName(v)));
+            r.fail(QStringLiteral("values"),
+                   QObject::tr("expected an object of field → value map, found %1").arg(jsonTypeName(v)));
             return refuse();
         }
         const QJsonObject vo = v.toObject();
@@ -565,7 +595,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                 }
             }
             if (!found) {
-                r.fail(QStringLiteral("mask[%1]").arg(i), QObject::tr("\"%1\" is not one of card, email, phone, iban").arg(name));
+                r.fail(QStringLiteral("mask[%1]").arg(i),
+                       QObject::tr("\"%1\" is not one of card, email, phone, iban").arg(name));
                 return refuse();
             }
         }
@@ -578,7 +609,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
             const QJsonObject so = v.toObject();
             if (!v.isObject() || !(so.keys() == QStringList{QStringLiteral("max"), QStringLiteral("min")} ||
                                    so.keys() == QStringList{QStringLiteral("labels")})) {
-                r.fail(QStringLiteral("scale"), QObject::tr("expected {\"min\": 1, \"max\": 5} or {\"labels\": [\"bad\", \"good\"]}"));
+                r.fail(QStringLiteral("scale"),
+                       QObject::tr("expected {\"min\": 1, \"max\": 5} or {\"labels\": [\"bad\", \"good\"]}"));
                 return refuse();
             }
             if (so.contains(u"labels")) {
@@ -586,13 +618,15 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                 for (const QJsonValue &l : labels) {
                     const QString label = l.toString().trimmed();
                     if (label.isEmpty() || s.labels.contains(label, Qt::CaseInsensitive) || label.contains(u',')) {
-                        r.fail(QStringLiteral("scale.labels"), QObject::tr("labels must be distinct non-empty texts without commas"));
+                        r.fail(QStringLiteral("scale.labels"),
+                               QObject::tr("labels must be distinct non-empty texts without commas"));
                         return refuse();
                     }
                     s.labels << label;
                 }
                 if (s.labels.size() < 2) {
-                    r.fail(QStringLiteral("scale.labels"), QObject::tr("a label scale needs at least two labels, worst first"));
+                    r.fail(QStringLiteral("scale.labels"),
+                           QObject::tr("a label scale needs at least two labels, worst first"));
                     return refuse();
                 }
             } else {
@@ -615,10 +649,13 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                 const QString at = QStringLiteral("%1[%2]").arg(k).arg(i);
                 if (s.isLabels()) {
                     const QString l = a.at(i).toString().trimmed();
-                    const auto found = std::find_if(s.labels.cbegin(), s.labels.cend(),
-                                                    [&](const QString &x) { return x.compare(l, Qt::CaseInsensitive) == 0; });
+                    const auto found = std::find_if(s.labels.cbegin(), s.labels.cend(), [&](const QString &x) {
+                        return x.compare(l, Qt::CaseInsensitive) == 0;
+                    });
                     if (found == s.labels.cend())
-                        return r.fail(at, QObject::tr("\"%1\" is not one of the scale's labels").arg(a.at(i).toVariant().toString()));
+                        return r.fail(
+                            at,
+                            QObject::tr("\"%1\" is not one of the scale's labels").arg(a.at(i).toVariant().toString()));
                     *labels << *found;
                 } else {
                     const double d = a.at(i).toDouble(NAN);
@@ -643,10 +680,12 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QJsonObject &o, QStri
                 satL = {s.labels.last()};
                 disL = {s.labels.first()};
             } else if (!defaultNumericSets(s.min, s.max, &sat, &dis)) {
-                r.fail(QStringLiteral("scale"),
-                       QObject::tr("%1–%2 has no default satisfied and dissatisfied sets; give \"satisfied\" and \"dissatisfied\"")
-                           .arg(s.min)
-                           .arg(s.max));
+                r.fail(
+                    QStringLiteral("scale"),
+                    QObject::tr(
+                        "%1–%2 has no default satisfied and dissatisfied sets; give \"satisfied\" and \"dissatisfied\"")
+                        .arg(s.min)
+                        .arg(s.max));
                 return refuse();
             }
             if (!hasSat) {

@@ -51,11 +51,11 @@ struct ImportMapping
     QString encoding = QStringLiteral("auto");
     QChar decimal = QChar(u'.');
     QString dateFormat = QStringLiteral("auto");
-    QString timeZone;                                  // IANA name; empty for none
-    QList<std::pair<QString, QString>> columns;        // field → CSV header, in file order
-    QList<std::pair<QString, QString>> dimensions;     // custom dimension name → CSV header
-    QList<std::pair<QString, ValueMap>> values;        // field (or criterion key / header) → value map
-    QList<std::pair<QString, QString>> criteria;       // file label → criterion key
+    QString timeZone;                                    // IANA name; empty for none
+    QList<std::pair<QString, QString>> columns;          // field → CSV header, in file order
+    QList<std::pair<QString, QString>> dimensions;       // custom dimension name → CSV header
+    QList<std::pair<QString, ValueMap>> values;          // field (or criterion key / header) → value map
+    QList<std::pair<QString, QString>> criteria;         // file label → criterion key
     QList<std::pair<QString, QString>> criteriaColumns;  // audits-wide: CSV header → criterion key
     QList<std::pair<QString, QString>> rootCauseColumns; // audits-wide: CSV header → criterion key
     CsatScale csatScale;

@@ -10,11 +10,11 @@ namespace ql {
 // problem table and the rejects file's `reason` column.
 struct ImportProblem
 {
-    QString file;     // base name of the file
-    qint64 line = 0;  // physical line where the record starts (1 = header); 0 for the whole file
-    QString field;    // the mapping field (agent, value, …) or empty
-    QString value;    // the cell's text as written, or empty
-    QString reason;   // "value "7" for criterion tone is outside its scale 1–5"
+    QString file;    // base name of the file
+    qint64 line = 0; // physical line where the record starts (1 = header); 0 for the whole file
+    QString field;   // the mapping field (agent, value, …) or empty
+    QString value;   // the cell's text as written, or empty
+    QString reason;  // "value "7" for criterion tone is outside its scale 1–5"
 
     // "audits.csv:1043: value "7" for criterion tone is outside its scale 1–5" (cli.md).
     QString message() const

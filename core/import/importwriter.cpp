@@ -8,13 +8,15 @@ namespace ql {
 namespace {
 
 constexpr const char *AuditColumns =
-    "source, audit_key, ticket_id, date, date_time, interaction_date, day, week, month, quarter, i_day, i_week, i_month, "
+    "source, audit_key, ticket_id, date, date_time, interaction_date, day, week, month, quarter, i_day, i_week, "
+    "i_month, "
     "i_quarter, agent_id, auditor_id, team_id, site_id, supervisor, queue_id, channel_id, sample_type, scorecard_id, "
     "score, raw_score, passed, critical_fail, critical_families, incomplete, comment, content_hash, import_id";
 
-constexpr const char *CsatColumns =
-    "source, response_key, ticket_id, date, date_time, day, week, month, quarter, score, score_label, scale, satisfied, "
-    "dissatisfied, agent_id, team_id, site_id, supervisor, queue_id, channel_id, reason, comment, content_hash, import_id";
+constexpr const char *CsatColumns = "source, response_key, ticket_id, date, date_time, day, week, month, quarter, "
+                                    "score, score_label, scale, satisfied, "
+                                    "dissatisfied, agent_id, team_id, site_id, supervisor, queue_id, channel_id, "
+                                    "reason, comment, content_hash, import_id";
 
 QByteArray placeholders(int n)
 {
@@ -60,33 +62,40 @@ bool ImportWriter::exec(const char *sql)
 bool ImportWriter::prepare()
 {
     static const char *nameSql[NameTableCount] = {
-        "INSERT INTO teams(name) VALUES (?1)",         "INSERT INTO sites(name) VALUES (?1)",
-        "INSERT INTO queues(name) VALUES (?1)",        "INSERT INTO channels(name) VALUES (?1)",
-        "INSERT INTO root_causes(name) VALUES (?1)",   "INSERT INTO custom_dimensions(name) VALUES (?1)",
+        "INSERT INTO teams(name) VALUES (?1)",           "INSERT INTO sites(name) VALUES (?1)",
+        "INSERT INTO queues(name) VALUES (?1)",          "INSERT INTO channels(name) VALUES (?1)",
+        "INSERT INTO root_causes(name) VALUES (?1)",     "INSERT INTO custom_dimensions(name) VALUES (?1)",
         "INSERT INTO auditors(auditor_key) VALUES (?1)",
     };
     for (int t = 0; t < NameTableCount; ++t) {
         if (!m_names[t].prepare(m_db, nameSql[t], &m_error))
             return false;
     }
-    const QByteArray auditInsert = QByteArray("INSERT INTO audits(") + AuditColumns + ") VALUES (" + placeholders(32) + ")";
+    const QByteArray auditInsert =
+        QByteArray("INSERT INTO audits(") + AuditColumns + ") VALUES (" + placeholders(32) + ")";
     const QByteArray auditUpdate = QByteArray("UPDATE audits SET ") + assignments(AuditColumns) +
                                    ", local_changes = 0, source_pending = NULL WHERE id = ?33";
-    const QByteArray csatInsert = QByteArray("INSERT INTO csat_responses(") + CsatColumns + ") VALUES (" + placeholders(24) + ")";
-    const QByteArray csatUpdate = QByteArray("UPDATE csat_responses SET ") + assignments(CsatColumns) + " WHERE id = ?25";
+    const QByteArray csatInsert =
+        QByteArray("INSERT INTO csat_responses(") + CsatColumns + ") VALUES (" + placeholders(24) + ")";
+    const QByteArray csatUpdate =
+        QByteArray("UPDATE csat_responses SET ") + assignments(CsatColumns) + " WHERE id = ?25";
     const std::pair<BulkStatement *, const char *> statements[] = {
         {&m_importLog, "INSERT INTO import_log(at, who, file_name, file_size, sha256, kind, source, mapping_json) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
-        {&m_importCounts, "UPDATE import_log SET inserted = ?2, updated = ?3, unchanged = ?4, kept_local = ?5, rejected = ?6, "
-                          "rows_read = ?7, rows_rejected = ?8, agents_created = ?9, masked = ?10, sha256 = ?11 WHERE id = ?1"},
-        {&m_changeLog, "INSERT INTO change_log(at, who, entity, entity_id, field, old_value, new_value, reason, import_id) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import ' || ?8, ?8)"},
-        {&m_agent, "INSERT INTO agents(agent_key, name, hire_date, active, created_at, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+        {&m_importCounts,
+         "UPDATE import_log SET inserted = ?2, updated = ?3, unchanged = ?4, kept_local = ?5, rejected = ?6, "
+         "rows_read = ?7, rows_rejected = ?8, agents_created = ?9, masked = ?10, sha256 = ?11 WHERE id = ?1"},
+        {&m_changeLog,
+         "INSERT INTO change_log(at, who, entity, entity_id, field, old_value, new_value, reason, import_id) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'import ' || ?8, ?8)"},
+        {&m_agent, "INSERT INTO agents(agent_key, name, hire_date, active, created_at, import_id) VALUES (?1, ?2, ?3, "
+                   "?4, ?5, ?6)"},
         {&m_agentUpdate, "UPDATE agents SET name = ?2, hire_date = ?3, active = ?4 WHERE id = ?1"},
         {&m_alias, "INSERT INTO agent_aliases(alias, agent_id) VALUES (?1, ?2)"},
         {&m_history, "INSERT INTO agent_history(agent_id, valid_from, team_id, site_id, supervisor, import_id) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
-        {&m_historyUpdate, "UPDATE agent_history SET team_id = ?2, site_id = ?3, supervisor = ?4, import_id = ?5 WHERE id = ?1"},
+        {&m_historyUpdate,
+         "UPDATE agent_history SET team_id = ?2, site_id = ?3, supervisor = ?4, import_id = ?5 WHERE id = ?1"},
         {&m_audit, auditInsert.constData()},
         {&m_auditUpdate, auditUpdate.constData()},
         {&m_sourcePending, "UPDATE audits SET source_pending = ?2 WHERE id = ?1"},
@@ -140,8 +149,8 @@ qint64 ImportWriter::importLog(const QString &at, const QString &who, const QStr
 }
 
 bool ImportWriter::importCounts(qint64 id, qint64 inserted, qint64 updated, qint64 unchanged, qint64 keptLocal,
-                                qint64 rejected, qint64 rowsRead, qint64 rowsRejected, qint64 agentsCreated, qint64 masked,
-                                const QString &sha256)
+                                qint64 rejected, qint64 rowsRead, qint64 rowsRejected, qint64 agentsCreated,
+                                qint64 masked, const QString &sha256)
 {
     BulkStatement &s = m_importCounts;
     s.bind(1, id);
@@ -216,7 +225,8 @@ bool ImportWriter::insertHistory(qint64 agentId, const QString &validFrom, qint6
     return s.run();
 }
 
-bool ImportWriter::updateHistory(qint64 historyId, qint64 teamId, qint64 siteId, const QString &supervisor, qint64 importId)
+bool ImportWriter::updateHistory(qint64 historyId, qint64 teamId, qint64 siteId, const QString &supervisor,
+                                 qint64 importId)
 {
     BulkStatement &s = m_historyUpdate;
     s.bind(1, historyId);

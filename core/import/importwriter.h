@@ -102,8 +102,8 @@ public:
                        const QString &createdAt, qint64 importId);
     bool updateAgent(qint64 id, const QString &name, const QString &hireDate, bool active);
     bool insertAlias(const QString &alias, qint64 agentId);
-    bool insertHistory(qint64 agentId, const QString &validFrom, qint64 teamId, qint64 siteId, const QString &supervisor,
-                       qint64 importId);
+    bool insertHistory(qint64 agentId, const QString &validFrom, qint64 teamId, qint64 siteId,
+                       const QString &supervisor, qint64 importId);
     bool updateHistory(qint64 historyId, qint64 teamId, qint64 siteId, const QString &supervisor, qint64 importId);
 
     qint64 insertAudit(const AuditRow &a);

@@ -100,7 +100,8 @@ bool InteractionImport::addRow(const CsvRecord &record)
     }
     if (texts[Channel] == u"(total)" || texts[Channel] == u"(blank)") {
         m_ctx.reject(line, QStringLiteral("channel"), texts[Channel],
-                     QObject::tr("channel \"%1\" is a reserved value (pivots use it for totals and missing values)").arg(texts[Channel]));
+                     QObject::tr("channel \"%1\" is a reserved value (pivots use it for totals and missing values)")
+                         .arg(texts[Channel]));
         bad = true;
     }
     if (bad) {

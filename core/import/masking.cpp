@@ -30,7 +30,7 @@ QString onlyDigits(QStringView s)
 }
 
 // Replaces every match that `accept` agrees to with what `replace` gives; returns the count.
-template<typename Accept, typename Replace>
+template <typename Accept, typename Replace>
 int replaceMatches(QString &text, const QRegularExpression &re, Accept accept, Replace replace)
 {
     int count = 0;

@@ -9,8 +9,9 @@ namespace ql {
 bool NameDictionaries::load(const QSqlDatabase &db, QString *error)
 {
     static const char *sql[ImportWriter::NameTableCount] = {
-        "SELECT id, name FROM teams",       "SELECT id, name FROM sites",      "SELECT id, name FROM queues",
-        "SELECT id, name FROM channels",    "SELECT id, name FROM root_causes", "SELECT id, name FROM custom_dimensions",
+        "SELECT id, name FROM teams",           "SELECT id, name FROM sites",
+        "SELECT id, name FROM queues",          "SELECT id, name FROM channels",
+        "SELECT id, name FROM root_causes",     "SELECT id, name FROM custom_dimensions",
         "SELECT id, auditor_key FROM auditors",
     };
     for (int t = 0; t < ImportWriter::NameTableCount; ++t) {

@@ -10,8 +10,8 @@
 
 namespace ql::RejectsWriter {
 
-bool write(const QString &inputPath, const QString &encoding, QChar delimiter, const QHash<qint64, QString> &rejectedLines,
-           const QString &outputPath, QString *error)
+bool write(const QString &inputPath, const QString &encoding, QChar delimiter,
+           const QHash<qint64, QString> &rejectedLines, const QString &outputPath, QString *error)
 {
     QFile input(inputPath);
     if (!input.open(QIODevice::ReadOnly)) {

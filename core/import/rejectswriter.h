@@ -14,8 +14,8 @@ namespace ql {
 // never keeps rows in memory in case they are rejected later (an audit's last row can reject its
 // first).
 namespace RejectsWriter {
-bool write(const QString &inputPath, const QString &encoding, QChar delimiter, const QHash<qint64, QString> &rejectedLines,
-           const QString &outputPath, QString *error);
+bool write(const QString &inputPath, const QString &encoding, QChar delimiter,
+           const QHash<qint64, QString> &rejectedLines, const QString &outputPath, QString *error);
 } // namespace RejectsWriter
 
 } // namespace ql

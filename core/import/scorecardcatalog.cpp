@@ -12,7 +12,8 @@ QString ScorecardCatalog::Entry::title() const
     return QObject::tr("%1 version %2").arg(stored.card.name).arg(stored.card.version);
 }
 
-ScorecardCatalog::ScorecardCatalog(QSqlDatabase db, const ImportMapping &mapping) : m_db(std::move(db)), m_mapping(mapping)
+ScorecardCatalog::ScorecardCatalog(QSqlDatabase db, const ImportMapping &mapping)
+    : m_db(std::move(db)), m_mapping(mapping)
 {
 }
 
@@ -51,7 +52,9 @@ const ScorecardCatalog::Entry *ScorecardCatalog::inForce(const QString &name, QD
 {
     const QList<ScorecardVersionInfo> &versions = versionsOf(name);
     if (versions.isEmpty()) {
-        *why = QObject::tr("scorecard \"%1\" is not in the project; import it first (import PROJECT --scorecard CARD.json)").arg(name);
+        *why = QObject::tr(
+                   "scorecard \"%1\" is not in the project; import it first (import PROJECT --scorecard CARD.json)")
+                   .arg(name);
         return nullptr;
     }
     const ScorecardVersionInfo *best = nullptr;
@@ -74,7 +77,9 @@ const ScorecardCatalog::Entry *ScorecardCatalog::version(const QString &name, in
             return load(v.id);
     }
     *why = versions.isEmpty()
-               ? QObject::tr("scorecard \"%1\" is not in the project; import it first (import PROJECT --scorecard CARD.json)").arg(name)
+               ? QObject::tr(
+                     "scorecard \"%1\" is not in the project; import it first (import PROJECT --scorecard CARD.json)")
+                     .arg(name)
                : QObject::tr("scorecard %1 has no version %2").arg(name).arg(version);
     return nullptr;
 }

@@ -43,9 +43,11 @@ bool updateNames(QSqlDatabase &db, qint64 id, const Scorecard &card, QString *er
             return false;
         }
         for (const Criterion &c : section.criteria) {
-            q.prepare(QStringLiteral("UPDATE criteria SET name = ?, description = ? WHERE scorecard_id = ? AND key = ?"));
+            q.prepare(
+                QStringLiteral("UPDATE criteria SET name = ?, description = ? WHERE scorecard_id = ? AND key = ?"));
             q.addBindValue(c.name);
-            q.addBindValue(c.description.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(c.description));
+            q.addBindValue(c.description.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                   : QVariant(c.description));
             q.addBindValue(id);
             q.addBindValue(c.key);
             if (!q.exec()) {
@@ -79,12 +81,14 @@ QByteArray ScorecardImport::Result::toJson() const
     QByteArray line = summary.toJson();
     line.chop(1);
     const QByteArray quotedName = QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact);
-    line += ", \"scorecard\": " + quotedName.mid(1, quotedName.size() - 2) + ", \"version\": " + QByteArray::number(version) +
-            ", \"outcome\": \"" + outcomeName(outcome).toLatin1() + "\"}";
+    line += ", \"scorecard\": " + quotedName.mid(1, quotedName.size() - 2) +
+            ", \"version\": " + QByteArray::number(version) + ", \"outcome\": \"" + outcomeName(outcome).toLatin1() +
+            "\"}";
     return line;
 }
 
-ScorecardImport::Result ScorecardImport::importFile(QSqlDatabase db, const QString &path, const QString &whoGiven, QDate today)
+ScorecardImport::Result ScorecardImport::importFile(QSqlDatabase db, const QString &path, const QString &whoGiven,
+                                                    QDate today)
 {
     Result r;
     r.summary.kind = QStringLiteral("scorecard");
@@ -186,19 +190,21 @@ ScorecardImport::Result ScorecardImport::importFile(QSqlDatabase db, const QStri
             if (card.version == 0)
                 card.version = latest.version + 1;
             if (card.version <= latest.version)
-                return fail(QObject::tr("%1: scorecard %2 already has version %3 with other content; give the new content "
-                                        "a higher version (or none)")
-                                .arg(fileName, card.name)
-                                .arg(card.version),
-                            true);
+                return fail(
+                    QObject::tr("%1: scorecard %2 already has version %3 with other content; give the new content "
+                                "a higher version (or none)")
+                        .arg(fileName, card.name)
+                        .arg(card.version),
+                    true);
             if (!card.validFrom.isValid())
                 card.validFrom = today;
             if (card.validFrom <= latest.validFrom)
-                return fail(QObject::tr("%1: valid_from %2 must be after %3, when version %4 of %5 starts")
-                                .arg(fileName, card.validFrom.toString(Qt::ISODate), latest.validFrom.toString(Qt::ISODate))
-                                .arg(latest.version)
-                                .arg(card.name),
-                            true);
+                return fail(
+                    QObject::tr("%1: valid_from %2 must be after %3, when version %4 of %5 starts")
+                        .arg(fileName, card.validFrom.toString(Qt::ISODate), latest.validFrom.toString(Qt::ISODate))
+                        .arg(latest.version)
+                        .arg(card.name),
+                    true);
             if (!store.setValidTo(latest.id, card.validFrom.addDays(-1), &why))
                 return fail(QObject::tr("cannot write the project: %1").arg(why), false);
             const auto saved = store.save(card, now, &why);
@@ -215,7 +221,8 @@ ScorecardImport::Result ScorecardImport::importFile(QSqlDatabase db, const QStri
     r.version = card.version;
     if (!entry.entityId.isEmpty() && !ChangeLog::record(db, entry, &why))
         return fail(QObject::tr("cannot write the project: %1").arg(why), false);
-    q.prepare(QStringLiteral("UPDATE import_log SET inserted = ?, updated = ?, unchanged = ?, mapping_json = ? WHERE id = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE import_log SET inserted = ?, updated = ?, unchanged = ?, mapping_json = ? WHERE id = ?"));
     q.addBindValue(r.summary.inserted);
     q.addBindValue(r.summary.updated);
     q.addBindValue(r.summary.unchanged);

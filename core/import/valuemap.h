@@ -26,7 +26,8 @@ public:
     {
         m_entries.append({key, value});
         const QChar first = key.isEmpty() ? QChar() : key.at(0);
-        m_numericKeys = m_numericKeys || first.isDigit() || first == u'-' || first == u'+' || first == u'.' || first == u',';
+        m_numericKeys =
+            m_numericKeys || first.isDigit() || first == u'-' || first == u'+' || first == u'.' || first == u',';
     }
     bool isEmpty() const { return m_entries.isEmpty(); }
     qsizetype size() const { return m_entries.size(); }
@@ -38,7 +39,7 @@ public:
 
 private:
     QList<std::pair<QString, Value>> m_entries; // in the mapping's order
-    bool m_numericKeys = false; // some key starts like a number
+    bool m_numericKeys = false;                 // some key starts like a number
 };
 
 } // namespace ql
