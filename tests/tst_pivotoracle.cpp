@@ -6,6 +6,7 @@
 #include "pivot/cubebuilder.h"
 #include "pivot/pivotengine.h"
 #include "pivot/pivotspec.h"
+#include "pivot/pivottuning.h"
 #include "store/project.h"
 #include "tst_pivotworld.h"
 
@@ -728,6 +729,11 @@ void TestPivotOracle::randomProjects()
     int compared = 0, refused = 0, empty = 0, topTies = 0, multiValued = 0;
     for (int p = 0; p < 40; ++p) {
         const World world = generate(r);
+        // Every other project runs the hash paths the small data would never reach: cells in a hash
+        // table instead of a dense array, count_distinct in a pair set instead of bitsets.
+        const bool hashPaths = p % 2 == 1;
+        pivot::Tuning::denseLimit = hashPaths ? 0 : std::uint64_t(1) << 18;
+        pivot::Tuning::distinctBitsetBudget = hashPaths ? 0 : std::size_t(32) << 20;
         ProjectError err;
         auto project = Project::create(dir.filePath(QStringLiteral("p%1.qlens").arg(p)), true, &err);
         QVERIFY2(project, qPrintable(err.message));

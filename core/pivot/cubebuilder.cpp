@@ -5,12 +5,17 @@
 #include "sqlitescan.h"
 #include "store/sqlitehandle.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QObject>
 
 #include <algorithm>
+#include <ctime>
 #include <tuple>
 
 namespace ql {
+
+Q_LOGGING_CATEGORY(lcCubeBuild, "ql.pivot.build", QtWarningMsg)
 
 using namespace cubebuild;
 
@@ -27,131 +32,25 @@ std::int32_t sampleTypeCode(std::string_view text)
     return 7; // (blank)
 }
 
-// A response that can be linked to audits by its ticket.
-struct LinkableResponse
+// Wall and CPU time of the build's phases, for the ql.pivot.build logging category (the machine
+// this is measured on is shared: CPU time says what the code costs, wall time what a user waits).
+class PhaseTimer
 {
-    std::int64_t id;
-    std::int32_t day;
-    std::int32_t seconds;
-    std::int32_t outcome; // CsatOutcomeDictionary code
-    std::int32_t reason;  // provisional reason code
+public:
+    PhaseTimer() { restart(); }
+    QString restart()
+    {
+        const qint64 wall = m_wall.isValid() ? m_wall.restart() : (m_wall.start(), 0);
+        const std::clock_t now = std::clock();
+        const double cpu = m_cpu ? double(now - m_cpu) * 1000.0 / CLOCKS_PER_SEC : 0;
+        m_cpu = now;
+        return QStringLiteral("%1 ms (cpu %2 ms)").arg(wall).arg(cpu, 0, 'f', 0);
+    }
+
+private:
+    QElapsedTimer m_wall;
+    std::clock_t m_cpu = 0;
 };
-
-// "Latest" of scoring.md: the later date, then the later time of day, then the greater id.
-using Recency = std::tuple<std::int32_t, std::int32_t, std::int64_t>;
-
-bool sameTicket(std::string_view a, std::string_view b)
-{
-    return a == b;
-}
-
-struct AuditScan
-{
-    std::vector<std::int32_t> days, interactionDays, seconds;
-};
-
-// Walks audits and responses in ticket order (two covering index scans, merged like sorted lists,
-// so no ticket string is ever held in a hash table): marks the official audit of each ticket and
-// agent, links each audit to its ticket's latest response, and notes for each response the agent
-// of its ticket's latest official audit.
-bool linkTickets(sqlite3 *db, const std::vector<std::int64_t> &ids, const CodeColumn &agents, const AuditScan &scan,
-                 std::vector<std::uint8_t> *flags, const std::vector<LinkableResponse> &responses,
-                 CodeColumn *linkedOutcome, CodeColumn *linkedReason, std::vector<std::int64_t> *responseIds,
-                 std::vector<std::int32_t> *responseAgents, QString *error)
-{
-    const std::vector<std::int32_t> rowOf = rowsById(ids);
-    SqliteScan a(db, "SELECT ticket_id, id FROM audits WHERE ticket_id IS NOT NULL ORDER BY ticket_id, id");
-    SqliteScan r(db, "SELECT ticket_id, id FROM csat_responses WHERE ticket_id IS NOT NULL ORDER BY ticket_id, id");
-    bool hasA = a.next();
-    bool hasR = r.next();
-    std::string ticket;
-    std::vector<std::int32_t> group;
-    std::vector<const LinkableResponse *> groupResponses;
-    auto responseOf = [&](std::int64_t id) -> const LinkableResponse * {
-        auto it = std::lower_bound(responses.begin(), responses.end(), id,
-                                   [](const LinkableResponse &x, std::int64_t v) { return x.id < v; });
-        return it != responses.end() && it->id == id ? &*it : nullptr;
-    };
-    auto recency = [&](std::int32_t row) {
-        return Recency{scan.days[std::size_t(row)], scan.seconds[std::size_t(row)], ids[std::size_t(row)]};
-    };
-    while (hasA) {
-        ticket.assign(a.text(0));
-        group.clear();
-        while (hasA && sameTicket(a.text(0), ticket)) {
-            const std::int64_t id = a.integer(1);
-            if (id >= 0 && id < std::int64_t(rowOf.size()) && rowOf[std::size_t(id)] >= 0)
-                group.push_back(rowOf[std::size_t(id)]);
-            hasA = a.next();
-        }
-        // Responses sort with the same BINARY collation as audits, so the two lists merge.
-        while (hasR && r.text(0) < std::string_view(ticket))
-            hasR = r.next();
-        groupResponses.clear();
-        while (hasR && sameTicket(r.text(0), ticket)) {
-            if (const LinkableResponse *resp = responseOf(r.integer(1)))
-                groupResponses.push_back(resp);
-            hasR = r.next();
-        }
-
-        // Official: per agent, only the latest audit that is not superseded.
-        std::sort(group.begin(), group.end(), [&](std::int32_t x, std::int32_t y) {
-            const std::int32_t ax = agents.at(std::size_t(x)), ay = agents.at(std::size_t(y));
-            return ax != ay ? ax < ay : recency(x) < recency(y);
-        });
-        std::int32_t latestOfficial = -1;
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            const std::int32_t row = group[i];
-            std::uint8_t &f = (*flags)[std::size_t(row)];
-            if (!(f & Cube::Official))
-                continue;
-            bool laterExists = false;
-            for (std::size_t j = i + 1;
-                 j < group.size() && agents.at(std::size_t(group[j])) == agents.at(std::size_t(row)); ++j)
-                if ((*flags)[std::size_t(group[j])] & Cube::Official)
-                    laterExists = true;
-            if (laterExists)
-                f &= std::uint8_t(~Cube::Official);
-            else if (latestOfficial < 0 || recency(latestOfficial) < recency(row))
-                latestOfficial = row;
-        }
-
-        const LinkableResponse *latest = nullptr;
-        for (const LinkableResponse *resp : groupResponses) {
-            if (!latest ||
-                Recency{latest->day, latest->seconds, latest->id} < Recency{resp->day, resp->seconds, resp->id})
-                latest = resp;
-            if (latestOfficial >= 0) {
-                responseIds->push_back(resp->id);
-                responseAgents->push_back(agents.at(std::size_t(latestOfficial)));
-            }
-        }
-        if (latest)
-            for (std::int32_t row : group) {
-                linkedOutcome->set(std::size_t(row), latest->outcome);
-                linkedReason->set(std::size_t(row), latest->reason);
-            }
-    }
-    if (!a.error().isEmpty() || !r.error().isEmpty()) {
-        *error = !a.error().isEmpty() ? a.error() : r.error();
-        return false;
-    }
-    // By response id, for the csat builder's binary search.
-    std::vector<std::size_t> order(responseIds->size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t x, std::size_t y) { return (*responseIds)[x] < (*responseIds)[y]; });
-    std::vector<std::int64_t> sortedIds;
-    std::vector<std::int32_t> sortedAgents;
-    for (std::size_t i : order) {
-        sortedIds.push_back((*responseIds)[i]);
-        sortedAgents.push_back((*responseAgents)[i]);
-    }
-    responseIds->swap(sortedIds);
-    responseAgents->swap(sortedAgents);
-    return true;
-}
 
 } // namespace
 
@@ -166,6 +65,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
         return nullptr;
     }
     std::shared_ptr<Cube> cube = Access::create(PivotSource::Audits);
+    PhaseTimer phase;
     Roster roster;
     IdCodes queues, channels, auditors;
     QStringList queueLabels, channelLabels, auditorLabels;
@@ -195,28 +95,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
     }
     const std::vector<std::int32_t> scorecardRowOf = rowsById(scorecardIds);
 
-    // Responses that carry a ticket, for linking.
-    std::vector<LinkableResponse> responses;
-    CsatOutcomeDictionary outcomes;
-    StringDictionary reasons;
-    {
-        SqliteScan scan(h, "SELECT id, day, date_time, score, scale, satisfied, dissatisfied, reason "
-                           "FROM csat_responses WHERE ticket_id IS NOT NULL ORDER BY id");
-        while (scan.next()) {
-            LinkableResponse r;
-            r.id = scan.integer(0);
-            r.day = std::int32_t(scan.integer(1));
-            r.seconds = secondsOfDay(scan.text(2));
-            r.outcome = outcomes.code(scan.real(3), scan.text(4), scan.integer(5) != 0, scan.integer(6) != 0);
-            r.reason = reasons.code(scan.text(7));
-            responses.push_back(r);
-        }
-        if (!scan.error().isEmpty()) {
-            err = scan.error();
-            return nullptr;
-        }
-    }
-
+    qCDebug(lcCubeBuild) << "audits: dictionaries" << phase.restart();
     const std::int64_t expected = sqliteScalar(h, "SELECT max(id) FROM audits", 0);
     Checkpoint checkpoint(control, 0, 85, expected);
     CodeColumn *agent = Access::addColumn(cube.get()), *auditor = Access::addColumn(cube.get()),
@@ -225,21 +104,19 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
                *sampleType = Access::addColumn(cube.get()), *scorecard = Access::addColumn(cube.get()),
                *tenure = Access::addColumn(cube.get()), *families = Access::addColumn(cube.get()),
                *reviewDay = Access::addColumn(cube.get()), *interactionDay = Access::addColumn(cube.get());
-    CodeColumn supervisor, linkedOutcome, linkedReason;
-    AuditScan scanned;
+    CodeColumn supervisor;
+    DayCoder reviewDays, interactionDays;
     const std::size_t reserve = std::size_t(std::min<std::int64_t>(expected, 50'000'000));
-    for (CodeColumn *c :
-         {agent, auditor, team, site, queue, channel, sampleType, scorecard, tenure, families, &supervisor})
+    for (CodeColumn *c : {agent, auditor, team, site, queue, channel, sampleType, scorecard, tenure, families,
+                          &supervisor, reviewDay, interactionDay})
         c->reserve(reserve);
-    for (auto *v : {&scanned.days, &scanned.interactionDays, &scanned.seconds})
-        v->reserve(reserve);
     cube->m_factIds.reserve(reserve);
     cube->m_flags.reserve(reserve);
     cube->m_score.reserve(reserve);
     cube->m_rawScore.reserve(reserve);
     {
         SqliteScan scan(h, "SELECT id, agent_id, auditor_id, team_id, site_id, supervisor, queue_id, channel_id, "
-                           "sample_type, scorecard_id, day, i_day, date_time, score, raw_score, passed, critical_fail, "
+                           "sample_type, scorecard_id, day, i_day, score, raw_score, passed, critical_fail, "
                            "critical_families, incomplete, superseded_by FROM audits ORDER BY id");
         std::int64_t row = 0;
         while (scan.next()) {
@@ -274,26 +151,25 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
                                          scorecardRowOf[std::size_t(sc)] >= 0
                                      ? scorecardRowOf[std::size_t(sc)]
                                      : std::int32_t(scorecardIds.size()));
-            scanned.days.push_back(day);
-            scanned.interactionDays.push_back(scan.isNull(11) ? 0 : std::int32_t(scan.integer(11)));
-            scanned.seconds.push_back(secondsOfDay(scan.text(12)));
+            reviewDay->push_back(reviewDays.code(day));
+            interactionDay->push_back(interactionDays.code(scan.isNull(11) ? 0 : std::int32_t(scan.integer(11))));
             tenure->push_back(tenureBand(roster.hireDay[std::size_t(a)], day));
-            const double score = scan.real(13);
+            const double score = scan.real(12);
             cube->m_score.push_back(score);
-            cube->m_rawScore.push_back(scan.real(14));
+            cube->m_rawScore.push_back(scan.real(13));
             std::uint8_t f = 0;
-            if (scan.isNull(19))
-                f |= Cube::Official;
+            if (scan.isNull(18))
+                f |= Cube::Official; // for now: not superseded (linkTickets keeps only the latest per ticket and agent)
             if (!std::isnan(score))
                 f |= Cube::Scored;
-            if (scan.integer(18) == 0)
+            if (scan.integer(17) == 0)
                 f |= Cube::Complete;
-            if (scan.integer(15) != 0)
+            if (scan.integer(14) != 0)
                 f |= Cube::Passed;
-            if (scan.integer(16) != 0)
+            if (scan.integer(15) != 0)
                 f |= Cube::CriticalFail;
             cube->m_flags.push_back(f);
-            families->push_back(std::int32_t(scan.integer(17) & 7));
+            families->push_back(std::int32_t(scan.integer(16) & 7));
         }
         if (!scan.error().isEmpty()) {
             err = scan.error();
@@ -301,17 +177,23 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
         }
     }
     cube->m_count = cube->m_factIds.size();
+    qCDebug(lcCubeBuild) << "audits: scan" << phase.restart();
     if (checkpoint.cancelled()) {
         err = QObject::tr("cancelled");
         return nullptr;
     }
-    linkedOutcome.fill(cube->m_count, 0, std::int64_t(outcomes.outcomes.size()));
-    linkedReason.fill(cube->m_count, 0, std::int64_t(reasons.size()));
     Checkpoint linking(control, 85, 95, 1);
-    if (!linkTickets(h, cube->m_factIds, *agent, scanned, &cube->m_flags, responses, &linkedOutcome, &linkedReason,
-                     &cube->m_linkedResponseIds, &cube->m_linkedResponseAgents, &err))
+    TicketLinks links;
+    links.auditIds = &cube->m_factIds;
+    links.agents = agent;
+    links.days = reviewDay;
+    links.dayCoder = &reviewDays;
+    links.flags = &cube->m_flags;
+    if (!linkTickets(h, &links, &err))
         return nullptr;
-    std::vector<LinkableResponse>().swap(responses);
+    cube->m_linkedResponseIds = std::move(links.responseIds);
+    cube->m_linkedResponseAgents = std::move(links.responseAgents);
+    qCDebug(lcCubeBuild) << "audits: tickets linked" << phase.restart();
 
     // Dimensions, in analysis.md's order.
     auto dim = [&](const char *name, const CodeColumn *column, const QStringList &labels) -> CubeDimension & {
@@ -369,7 +251,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
         family.setOffsets.push_back(std::uint32_t(family.setValues.size()));
         cube->m_families = families;
     }
-    finishTextColumn(cube.get(), reasons, std::move(linkedReason),
+    finishTextColumn(cube.get(), links.reasons, std::move(links.linkedReason),
                      &Access::addDimension(cube.get(), QStringLiteral("reason")));
     static const QStringList builtIn{"agent",
                                      "agent_name",
@@ -398,17 +280,19 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
                              "SELECT audit_id, dimension_id, value FROM audit_dimensions ORDER BY audit_id", custom,
                              cube->m_factIds, builtIn, &err))
         return nullptr;
+    qCDebug(lcCubeBuild) << "audits: dimensions and custom dimensions" << phase.restart();
     std::vector<CubeDimension *> periods;
-    addPeriodDimensions(cube.get(), reviewDay, scanned.days, QString(), &periods);
-    addPeriodDimensions(cube.get(), interactionDay, scanned.interactionDays, QStringLiteral("i:"), &periods);
+    addPeriodDimensions(cube.get(), reviewDay, reviewDays, QString(), &periods);
+    addPeriodDimensions(cube.get(), interactionDay, interactionDays, QStringLiteral("i:"), &periods);
 
-    cube->m_csatOutcomeCodes = std::move(linkedOutcome);
-    cube->m_csatOutcomes = std::move(outcomes.outcomes);
-    cube->m_csatScales = outcomes.scales;
+    cube->m_csatOutcomeCodes = std::move(links.linkedOutcome);
+    cube->m_csatOutcomes = std::move(links.outcomes.outcomes);
+    cube->m_csatScales = links.outcomes.scales;
     for (const auto &c : cube->m_columns)
         c->shrink();
     cube->m_score.shrink();
     cube->m_rawScore.shrink();
+    qCDebug(lcCubeBuild) << "audits: periods" << phase.restart();
     if (control.progress)
         control.progress(100);
     return cube;

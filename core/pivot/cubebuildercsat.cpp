@@ -61,7 +61,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
     CodeColumn supervisor, reason;
     CsatOutcomeDictionary outcomes;
     StringDictionary reasons;
-    std::vector<std::int32_t> days;
+    DayCoder days;
     {
         SqliteScan scan(h,
                         "SELECT id, agent_id, team_id, site_id, supervisor, queue_id, channel_id, day, score, scale, "
@@ -91,7 +91,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
                                                        : 0);
             queue->push_back(queues.code(scan.integer(5), scan.isNull(5)));
             channel->push_back(channels.code(scan.integer(6), scan.isNull(6)));
-            days.push_back(day);
+            dayColumn->push_back(days.code(day));
             tenure->push_back(tenureBand(roster.hireDay[std::size_t(a)], day));
             cube->m_csatOutcomeCodes.push_back(
                 outcomes.code(scan.real(8), scan.text(9), scan.integer(10) != 0, scan.integer(11) != 0));

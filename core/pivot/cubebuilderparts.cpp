@@ -195,35 +195,30 @@ QStringList tenureLabels()
             QStringLiteral("(blank)")};
 }
 
-void addPeriodDimensions(Cube *cube, CodeColumn *dayColumn, const std::vector<std::int32_t> &julianDays,
-                         const QString &prefix, std::vector<CubeDimension *> *added)
+void DayCoder::widen(std::int32_t julian)
 {
-    std::int32_t lo = 0, hi = -1;
-    for (std::int32_t jd : julianDays) {
-        if (jd <= 0)
-            continue;
-        if (hi < lo) {
-            lo = hi = jd;
-        } else {
-            lo = std::min(lo, jd);
-            hi = std::max(hi, jd);
-        }
-    }
-    std::vector<std::int32_t> codeOfDay(hi >= lo ? std::size_t(hi - lo + 1) : 0, -1);
-    for (std::int32_t jd : julianDays)
-        if (jd > 0)
-            codeOfDay[std::size_t(jd - lo)] = 0;
-    std::vector<std::int32_t> days;
-    for (std::size_t i = 0; i < codeOfDay.size(); ++i)
-        if (codeOfDay[i] == 0) {
-            codeOfDay[i] = std::int32_t(days.size());
-            days.push_back(lo + std::int32_t(i));
-        }
+    // A new day outside the range: a range around both, with room to spare (dates cluster).
+    const std::int32_t lo = m_codes.empty() ? julian - 512 : std::min(m_lo, julian - 512);
+    const std::int32_t hi =
+        m_codes.empty() ? julian + 512 : std::max(m_lo + std::int32_t(m_codes.size()), julian + 512);
+    std::vector<std::int32_t> codes(std::size_t(hi - lo), 0);
+    std::copy(m_codes.begin(), m_codes.end(), codes.begin() + (m_lo - lo));
+    m_codes.swap(codes);
+    m_lo = lo;
+}
+
+void addPeriodDimensions(Cube *cube, CodeColumn *dayColumn, const DayCoder &coder, const QString &prefix,
+                         std::vector<CubeDimension *> *added)
+{
+    std::vector<std::int32_t> days = coder.days();
+    std::sort(days.begin(), days.end());
     const auto blank = std::int32_t(days.size());
-    *dayColumn = CodeColumn();
-    dayColumn->reserve(julianDays.size());
-    for (std::int32_t jd : julianDays)
-        dayColumn->push_back(jd > 0 ? codeOfDay[std::size_t(jd - lo)] : blank);
+    std::vector<std::int32_t> final(coder.days().size() + 1);
+    final[0] = blank;
+    for (std::size_t p = 0; p < coder.days().size(); ++p)
+        final[p + 1] = std::int32_t(std::lower_bound(days.begin(), days.end(), coder.days()[p]) - days.begin());
+    dayColumn->remap(final);
+    dayColumn->shrink();
 
     CubeDimension &day = Access::addDimension(cube, prefix + QStringLiteral("day"));
     day.column = dayColumn;

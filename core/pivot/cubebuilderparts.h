@@ -99,10 +99,37 @@ std::int32_t julianDayOf(std::string_view isoDate);
 // Seconds into the day of a date-time "YYYY-MM-DDTHH:MM[:SS]…", -1 when there is no time.
 std::int32_t secondsOfDay(std::string_view dateTime);
 
-// Julian days of facts -> a day column and its dictionary (chronological, (blank) last), plus the
-// week, month, quarter and year dimensions derived from it. Julian day 0 means no date.
-void addPeriodDimensions(Cube *cube, CodeColumn *dayColumn, const std::vector<std::int32_t> &julianDays,
-                         const QString &prefix, std::vector<CubeDimension *> *added);
+// Julian days -> provisional codes in order of first appearance (0: no date), so that a scan can
+// fill a narrow day column as it goes instead of keeping a Julian day per fact.
+class DayCoder
+{
+public:
+    std::int32_t code(std::int32_t julian)
+    {
+        if (julian <= 0)
+            return 0;
+        if (julian < m_lo || julian >= m_lo + std::int32_t(m_codes.size()))
+            widen(julian);
+        std::int32_t &c = m_codes[std::size_t(julian - m_lo)];
+        if (c == 0) {
+            m_days.push_back(julian);
+            c = std::int32_t(m_days.size());
+        }
+        return c;
+    }
+    const std::vector<std::int32_t> &days() const { return m_days; } // provisional code - 1 -> Julian day
+
+private:
+    void widen(std::int32_t julian);
+    std::int32_t m_lo = 0;
+    std::vector<std::int32_t> m_codes;
+    std::vector<std::int32_t> m_days;
+};
+
+// A day column of DayCoder codes -> chronological codes with (blank) last, and the day, week,
+// month, quarter and year dimensions on it.
+void addPeriodDimensions(Cube *cube, CodeColumn *dayColumn, const DayCoder &days, const QString &prefix,
+                         std::vector<CubeDimension *> *added);
 
 // Provisional codes (0 = blank) of a StringDictionary -> final codes, narrowed into a column.
 CodeColumn *finishTextColumn(Cube *cube, const StringDictionary &dictionary, CodeColumn &&provisional,
@@ -135,6 +162,33 @@ private:
     StringDictionary m_scales;
     std::vector<std::int32_t> m_scaleOfProvisional;
 };
+
+// What linking audits to responses by ticket needs of the audits, and what it gives back.
+struct TicketLinks
+{
+    // In: the audits cube under construction.
+    const std::vector<std::int64_t> *auditIds = nullptr; // ascending
+    const CodeColumn *agents = nullptr;
+    const CodeColumn *days = nullptr; // DayCoder codes of the review date
+    const DayCoder *dayCoder = nullptr;
+    std::vector<std::uint8_t> *flags = nullptr; // Official: set for not superseded; cleared here for the others
+
+    // Out: per audit, its ticket's latest response (outcome and reason codes; 0 none).
+    CodeColumn linkedOutcome;
+    CodeColumn linkedReason;
+    CsatOutcomeDictionary outcomes;
+    StringDictionary reasons;
+    // Responses whose ticket has an official audit, by id, with the agent of the latest one.
+    std::vector<std::int64_t> responseIds;
+    std::vector<std::int32_t> responseAgents;
+};
+
+// Walks audits and responses in ticket order (two covering index scans merged like sorted lists,
+// so no ticket string is held in memory): marks the official audit of each ticket and agent,
+// links each audit to its ticket's latest response, and notes the agent a response would take.
+// Only the responses that share a ticket with an audit are read, and a time of day only when two
+// dates tie.
+bool linkTickets(sqlite3 *db, TicketLinks *links, QString *error);
 
 // Dense id -> row of sorted ids (the cube's fact ids), -1 when absent.
 std::vector<std::int32_t> rowsById(const std::vector<std::int64_t> &ids);

@@ -18,8 +18,11 @@ template <class F> void withCategory(const CategoryInput &in, F &&f)
 {
     const std::uint8_t *table = in.table.data();
     const std::uint8_t *mask = in.mask;
+    const std::int32_t *rows = in.maskRows;
     auto go = [&](auto code) {
-        if (mask)
+        if (mask && rows)
+            f([=](std::size_t i) { return mask[rows[i]] ? table[code(i)] : std::uint8_t(0); });
+        else if (mask)
             f([=](std::size_t i) { return mask[i] ? table[code(i)] : std::uint8_t(0); });
         else
             f([=](std::size_t i) { return table[code(i)]; });
@@ -36,8 +39,11 @@ template <class F> void withCategory(const CategoryInput &in, F &&f)
 template <class F> void withNumeric(const NumericInput &in, F &&f)
 {
     const std::uint8_t *mask = in.mask;
+    const std::int32_t *rows = in.maskRows;
     auto go = [&](auto get) {
-        if (mask)
+        if (mask && rows)
+            f([=](std::size_t i) { return mask[rows[i]] ? get(i) : NaN; });
+        else if (mask)
             f([=](std::size_t i) { return mask[i] ? get(i) : NaN; });
         else
             f(get);
@@ -100,13 +106,14 @@ void MomentAccumulator::add(const Entries &entries)
     if (!m_input.groupOfCode.empty()) {
         // csat_mean: the scale of each response is tracked, so a cell mixing scales has no mean.
         const std::uint8_t *mask = m_input.mask;
+        const std::int32_t *rows = m_input.maskRows;
         const double *table = m_input.table.data();
         const std::int32_t *group = m_input.groupOfCode.data();
         std::int32_t *lo = m_groupLo.data(), *hi = m_groupHi.data();
         m_input.codes->visit([&](auto *c) {
             forEachEntry(entries, [&](std::size_t i, std::uint32_t s) {
                 const double v = table[c[i]];
-                if ((mask && !mask[i]) || std::isnan(v))
+                if ((mask && !mask[rows ? std::size_t(rows[i]) : i]) || std::isnan(v))
                     return;
                 ++n[s];
                 sum[s] += v;
@@ -225,13 +232,13 @@ std::optional<PivotValue> ExtremeAccumulator::value(std::uint32_t slot)
     return PivotValue{m_value[slot], m_n[slot]};
 }
 
-void PercentileAccumulator::resize(std::size_t slots)
+void PercentileValues::resize(std::size_t slots)
 {
     m_offset.resize(slots, 0);
     m_count.resize(slots, 0);
 }
 
-void PercentileAccumulator::add(const Entries &entries)
+void PercentileValues::add(const Entries &entries)
 {
     // Two passes: count each cell's values, then place them, so each cell's values are contiguous.
     std::vector<std::uint32_t> count(m_count.size(), 0);
@@ -261,7 +268,7 @@ void PercentileAccumulator::add(const Entries &entries)
     });
 }
 
-void PercentileAccumulator::finishMerges()
+void PercentileValues::finishMerges()
 {
     if (m_pending.empty())
         return;
@@ -294,19 +301,35 @@ void PercentileAccumulator::finishMerges()
 
 std::optional<PivotValue> PercentileAccumulator::value(std::uint32_t slot)
 {
-    const std::uint32_t n = m_count[slot];
+    std::uint32_t n = 0;
+    double *begin = m_values->range(slot, &n);
     if (n == 0)
         return std::nullopt;
-    double *begin = m_values.data() + m_offset[slot];
     return PivotValue{percentileType7(begin, begin + n, m_percent), qint64(n)};
 }
 
-void DistinctAccumulator::insert(std::uint32_t slot, std::int32_t code)
+void DistinctAccumulator::resize(std::size_t slots)
 {
-    const std::size_t before = m_pairs.size();
-    m_pairs.insert((std::uint64_t(slot) << 32) | std::uint32_t(code));
-    if (m_pairs.size() != before)
-        ++m_distinct[slot];
+    m_distinct.resize(slots, 0);
+    m_facts.resize(slots, 0);
+    if (m_bitsets && slots * m_words * 8 > Tuning::distinctBitsetBudget)
+        toPairs();
+    if (m_bitsets)
+        m_bits.resize(slots * m_words, 0);
+}
+
+// Too many cells for bitsets: the members found so far move into the pair set.
+void DistinctAccumulator::toPairs()
+{
+    m_bitsets = false;
+    const std::size_t slots = m_words ? m_bits.size() / m_words : 0;
+    for (std::size_t s = 0; s < slots; ++s)
+        for (std::size_t w = 0; w < m_words; ++w)
+            for (std::uint64_t word = m_bits[s * m_words + w]; word; word &= word - 1) {
+                const auto code = std::int32_t(w * 64 + std::size_t(__builtin_ctzll(word)));
+                m_pairs.insert((std::uint64_t(s) << 32) | std::uint32_t(code));
+            }
+    std::vector<std::uint64_t>().swap(m_bits);
 }
 
 void DistinctAccumulator::add(const Entries &entries)
@@ -337,6 +360,19 @@ void DistinctAccumulator::finishMerges()
 {
     if (m_pending.empty())
         return;
+    if (m_bitsets) {
+        for (const auto &[to, from] : m_pending) {
+            m_facts[to] += m_facts[from];
+            std::uint64_t *dst = &m_bits[std::size_t(to) * m_words];
+            const std::uint64_t *src = &m_bits[std::size_t(from) * m_words];
+            for (std::size_t w = 0; w < m_words; ++w) {
+                m_distinct[to] += __builtin_popcountll(src[w] & ~dst[w]);
+                dst[w] |= src[w];
+            }
+        }
+        m_pending.clear();
+        return;
+    }
     std::vector<std::uint32_t> target(m_facts.size(), NoSlot);
     for (const auto &[to, from] : m_pending) {
         target[from] = to;

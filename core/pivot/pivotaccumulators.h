@@ -9,6 +9,7 @@
 #include "flathash.h"
 #include "numericcolumn.h"
 #include "pivotresult.h"
+#include "pivottuning.h"
 
 #include <cstdint>
 #include <limits>
@@ -51,10 +52,11 @@ template <class F> inline void forEachEntry(const Entries &e, F &&f)
 // promoter (NPS), 3 counted and a detractor. category = mask[i] ? table[code(i)] : 0.
 struct CategoryInput
 {
-    const CodeColumn *codes = nullptr;   // or:
-    const std::uint8_t *bytes = nullptr; // per fact; neither: every fact has code 0
-    std::vector<std::uint8_t> table{1};  // code -> category
-    const std::uint8_t *mask = nullptr;  // per fact; null: every fact
+    const CodeColumn *codes = nullptr;      // or:
+    const std::uint8_t *bytes = nullptr;    // per fact; neither: every fact has code 0
+    std::vector<std::uint8_t> table{1};     // code -> category
+    const std::uint8_t *mask = nullptr;     // per fact (or per audit, with maskRows); null: every fact
+    const std::int32_t *maskRows = nullptr; // answers: the mask is per audit, at maskRows[fact]
 };
 
 // A number per fact (NaN: none): a numeric column, or a table of outcome values by code.
@@ -62,9 +64,10 @@ struct NumericInput
 {
     const NumericColumn *column = nullptr;
     const CodeColumn *codes = nullptr;
-    std::vector<double> table;             // code -> value (NaN none)
-    std::vector<std::int32_t> groupOfCode; // csat_mean: code -> scale (values only mean something within one)
-    const std::uint8_t *mask = nullptr;    // per fact; null: every fact
+    std::vector<double> table;              // code -> value (NaN none)
+    std::vector<std::int32_t> groupOfCode;  // csat_mean: code -> scale (values only mean something within one)
+    const std::uint8_t *mask = nullptr;     // per fact (or per audit, with maskRows); null: every fact
+    const std::int32_t *maskRows = nullptr; // answers: the mask is per audit, at maskRows[fact]
 };
 
 // Dimension codes per fact for count_distinct.
@@ -78,6 +81,7 @@ struct DistinctInput
     const std::int32_t *setValues = nullptr;
     const std::uint8_t *allowed = nullptr; // members a filter keeps (multi-valued), or null
     std::int32_t blank = -1;               // not counted, as SQL's COUNT(DISTINCT) skips NULL
+    std::int32_t cardinality = 0;
 };
 
 class Accumulator
@@ -100,6 +104,12 @@ public:
     CategoryAccumulator(CategoryInput input, Result result) : m_input(std::move(input)), m_result(result) {}
     void resize(std::size_t slots) override { m_counts.resize(slots * 4, 0); }
     void add(const Entries &entries) override;
+    // Sets the counts of category 1 (a plain count) from a count per slot made elsewhere.
+    void setCounted(const std::vector<std::uint32_t> &perSlot)
+    {
+        for (std::size_t s = 0; s < perSlot.size(); ++s)
+            m_counts[s * 4 + 1] = perSlot[s];
+    }
     void merge(std::uint32_t to, std::uint32_t from) override
     {
         for (int c = 0; c < 4; ++c)
@@ -116,6 +126,20 @@ private:
     CategoryInput m_input;
     Result m_result;
     std::vector<std::int64_t> m_counts; // per slot: categories 0-3
+};
+
+// count (and audits_total): the facts per slot that the engine counts anyway, read, not counted again.
+class FactCountAccumulator final : public Accumulator
+{
+public:
+    explicit FactCountAccumulator(CategoryAccumulator *facts) : m_facts(facts) {}
+    void resize(std::size_t) override {}
+    void add(const Entries &) override {}
+    void merge(std::uint32_t, std::uint32_t) override {}
+    std::optional<PivotValue> value(std::uint32_t slot) override { return m_facts->value(slot); }
+
+private:
+    CategoryAccumulator *m_facts;
 };
 
 // sum, avg, stddev and the mean KPIs (qa_score, raw_score, compliance, csat_mean).
@@ -158,12 +182,77 @@ private:
     std::vector<double> m_value;
 };
 
-// median and pNN: the values of each cell are gathered (only for these measures) and the
-// percentile found with nth_element, linear between closest ranks (type 7).
+// The values of each cell for median and pNN, gathered only for these measures (contiguous per
+// cell), and shared by the percentiles of one field so that median and p90 gather once.
+class PercentileValues
+{
+public:
+    explicit PercentileValues(NumericInput input) : m_input(std::move(input)) {}
+    void resize(std::size_t slots);
+    void add(const Entries &entries);
+    void merge(std::uint32_t to, std::uint32_t from) { m_pending.push_back({to, from}); }
+    void finishMerges();
+    double *range(std::uint32_t slot, std::uint32_t *n)
+    {
+        *n = m_count[slot];
+        return m_values.data() + m_offset[slot];
+    }
+
+private:
+    NumericInput m_input;
+    std::vector<std::uint64_t> m_offset; // per slot, into m_values
+    std::vector<std::uint32_t> m_count;
+    std::vector<double> m_values;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_pending;
+};
+
+// median and pNN, found with nth_element, linear between closest ranks (type 7). The first
+// accumulator of a field owns the shared values; the others only read them.
 class PercentileAccumulator final : public Accumulator
 {
 public:
-    PercentileAccumulator(NumericInput input, int percent) : m_input(std::move(input)), m_percent(percent) {}
+    PercentileAccumulator(std::shared_ptr<PercentileValues> values, bool owner, int percent)
+        : m_values(std::move(values)), m_owner(owner), m_percent(percent)
+    {
+    }
+    void resize(std::size_t slots) override
+    {
+        if (m_owner)
+            m_values->resize(slots);
+    }
+    void add(const Entries &entries) override
+    {
+        if (m_owner)
+            m_values->add(entries);
+    }
+    void merge(std::uint32_t to, std::uint32_t from) override
+    {
+        if (m_owner)
+            m_values->merge(to, from);
+    }
+    void finishMerges() override
+    {
+        if (m_owner)
+            m_values->finishMerges();
+    }
+    std::optional<PivotValue> value(std::uint32_t slot) override;
+
+private:
+    std::shared_ptr<PercentileValues> m_values;
+    bool m_owner;
+    int m_percent; // 1-99
+};
+
+// count_distinct: per cell, a bitset of members while the bitsets stay small (a cell of team x
+// month over 2,000 agents takes 256 bytes), else (slot, member) pairs in an open-addressing set.
+// Totals union their children's.
+class DistinctAccumulator final : public Accumulator
+{
+public:
+    explicit DistinctAccumulator(DistinctInput input)
+        : m_input(input), m_words(std::size_t(input.cardinality + 63) / 64)
+    {
+    }
     void resize(std::size_t slots) override;
     void add(const Entries &entries) override;
     void merge(std::uint32_t to, std::uint32_t from) override { m_pending.push_back({to, from}); }
@@ -171,36 +260,31 @@ public:
     std::optional<PivotValue> value(std::uint32_t slot) override;
 
 private:
-    NumericInput m_input;
-    int m_percent;                       // 1-99
-    std::vector<std::uint64_t> m_offset; // per slot, into m_values
-    std::vector<std::uint32_t> m_count;
-    std::vector<double> m_values;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_pending;
-};
-
-// count_distinct: (slot, member) pairs in an open-addressing set; totals union their children's.
-class DistinctAccumulator final : public Accumulator
-{
-public:
-    explicit DistinctAccumulator(DistinctInput input) : m_input(input) {}
-    void resize(std::size_t slots) override
+    void insert(std::uint32_t slot, std::int32_t code)
     {
-        m_distinct.resize(slots, 0);
-        m_facts.resize(slots, 0);
+        if (m_bitsets) {
+            std::uint64_t &word = m_bits[std::size_t(slot) * m_words + std::size_t(code) / 64];
+            const std::uint64_t bit = std::uint64_t(1) << (code % 64);
+            if (!(word & bit)) {
+                word |= bit;
+                ++m_distinct[slot];
+            }
+            return;
+        }
+        const std::size_t before = m_pairs.size();
+        m_pairs.insert((std::uint64_t(slot) << 32) | std::uint32_t(code));
+        if (m_pairs.size() != before)
+            ++m_distinct[slot];
     }
-    void add(const Entries &entries) override;
-    void merge(std::uint32_t to, std::uint32_t from) override { m_pending.push_back({to, from}); }
-    void finishMerges() override;
-    std::optional<PivotValue> value(std::uint32_t slot) override;
-
-private:
-    void insert(std::uint32_t slot, std::int32_t code);
+    void toPairs();
 
     DistinctInput m_input;
+    std::size_t m_words;
+    bool m_bitsets = true;
+    std::vector<std::uint64_t> m_bits;
     std::vector<std::int64_t> m_distinct;
     std::vector<std::int64_t> m_facts;
-    FlatKeyMap m_pairs{1024};
+    FlatKeyMap m_pairs{16};
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_pending;
 };
 

@@ -23,6 +23,7 @@ struct Assignment
     Entries entries;
     std::int64_t facts = 0;              // facts that passed the filters
     std::vector<std::uint32_t> occupied; // finest slots that received a fact
+    std::vector<std::uint32_t> perSlot;  // facts per finest slot, counted in the same pass
 };
 
 Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters,

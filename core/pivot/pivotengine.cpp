@@ -178,13 +178,14 @@ bool Computation::resolve(QString *error)
         m_sortMeasure = measureIndex(&m_measures, m_spec.sort->by);
     if (m_spec.top)
         m_topMeasure = measureIndex(&m_measures, m_spec.top->by.isEmpty() ? m_spec.measures.first() : m_spec.top->by);
+    m_facts = std::make_unique<CategoryAccumulator>(CategoryInput{}, CategoryAccumulator::Result::Count);
+    m_context.facts = m_facts.get();
     for (const PivotMeasure &m : m_measures) {
         auto accumulator = makeAccumulator(m, &m_context, error);
         if (!accumulator)
             return false;
         m_accumulators.push_back(std::move(accumulator));
     }
-    m_facts = std::make_unique<CategoryAccumulator>(CategoryInput{}, CategoryAccumulator::Result::Count);
     return resolveSortAt(error);
 }
 
@@ -417,7 +418,8 @@ std::optional<PivotResult> Computation::run(QString *error)
     m_table = std::make_unique<SlotTable>(m_space.size, m_cube.factCount());
     m_assignment = assignFacts(m_cube, m_space, m_filters, m_table.get());
     growAccumulators();
-    m_facts->add(m_assignment.entries);
+    m_facts->setCounted(m_assignment.perSlot);
+    std::vector<std::uint32_t>().swap(m_assignment.perSlot);
     for (auto &a : m_accumulators)
         a->add(m_assignment.entries);
     for (std::uint32_t s : m_assignment.occupied) {

@@ -9,6 +9,7 @@
 
 #include "cube.h"
 #include "flathash.h"
+#include "pivottuning.h"
 
 #include <cstdint>
 #include <vector>
@@ -112,10 +113,9 @@ public:
 class SlotTable
 {
 public:
-    static constexpr std::uint64_t DenseLimit = std::uint64_t(1) << 18;
-
     explicit SlotTable(std::uint64_t keySpace, std::size_t expected)
-        : m_dense(keySpace <= DenseLimit), m_size(m_dense ? std::size_t(keySpace) : 0), m_map(m_dense ? 16 : expected)
+        : m_dense(keySpace <= Tuning::denseLimit), m_size(m_dense ? std::size_t(keySpace) : 0),
+          m_map(m_dense ? 16 : expected)
     {
     }
     bool isDense() const { return m_dense; }

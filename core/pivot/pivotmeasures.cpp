@@ -12,31 +12,25 @@ namespace {
 using Kind = PivotMeasure::Kind;
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 
-const std::uint8_t *eligibility(MeasureContext *ctx)
+// The per-audit KPI mask, and the rows an answer reads it at (null for audits).
+const std::uint8_t *eligibility(MeasureContext *ctx, const std::int32_t **rows)
 {
-    if (!ctx->eligible.empty() || ctx->cube->factCount() == 0)
-        return ctx->eligible.data();
     const Cube &cube = *ctx->cube;
     const Cube &audits = cube.parent() ? *cube.parent() : cube;
+    *rows = cube.parent() ? cube.parentRows().data() : nullptr;
+    if (!ctx->eligible.empty() || audits.factCount() == 0)
+        return ctx->eligible.data();
     const CubeDimension &sampleType = audits.sampleTypeDimension();
     std::vector<std::uint8_t> counted(std::size_t(sampleType.cardinality()), 0);
     for (std::int32_t c = 0; c < sampleType.cardinality(); ++c)
         counted[std::size_t(c)] = ctx->countedSampleTypes.contains(sampleType.labels.at(c));
     constexpr std::uint8_t needed = Cube::Official | Cube::Scored | Cube::Complete;
-    std::vector<std::uint8_t> auditEligible(audits.factCount());
+    ctx->eligible.resize(audits.factCount());
     const std::uint8_t *flags = audits.flags().data();
     audits.sampleTypes().visit([&](auto *st) {
-        for (std::size_t i = 0; i < auditEligible.size(); ++i)
-            auditEligible[i] = (flags[i] & needed) == needed && counted[std::size_t(st[i])];
-    });
-    if (cube.parent()) {
-        ctx->eligible.resize(cube.factCount());
-        const std::int32_t *rows = cube.parentRows().data();
         for (std::size_t i = 0; i < ctx->eligible.size(); ++i)
-            ctx->eligible[i] = auditEligible[std::size_t(rows[i])];
-    } else {
-        ctx->eligible = std::move(auditEligible);
-    }
+            ctx->eligible[i] = (flags[i] & needed) == needed && counted[std::size_t(st[i])];
+    });
     return ctx->eligible.data();
 }
 
@@ -126,6 +120,8 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
     switch (m.kind) {
     case Kind::Count:
     case Kind::AuditsTotal:
+        if (ctx->facts)
+            return std::make_unique<FactCountAccumulator>(ctx->facts);
         return std::make_unique<CategoryAccumulator>(CategoryInput{}, Category::Count);
     case Kind::CountDistinct: {
         const Cube::DimensionRef ref = cube.findDimension(m.argument, ctx->periodDate);
@@ -144,6 +140,7 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
         in.setOffsets = d.setOffsets.data();
         in.setValues = d.setValues.data();
         in.blank = d.blankCode();
+        in.cardinality = d.cardinality();
         if (d.multiValued && ctx->allowedMembers)
             if (const auto *allowed = ctx->allowedMembers(m.argument))
                 in.allowed = allowed->data();
@@ -169,25 +166,29 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
             return std::make_unique<MomentAccumulator>(std::move(*in), Moment::Stddev, 1.0);
         if (m.kind == Kind::Min || m.kind == Kind::Max)
             return std::make_unique<ExtremeAccumulator>(std::move(*in), m.kind == Kind::Max);
-        return std::make_unique<PercentileAccumulator>(std::move(*in), m.kind == Kind::Median ? 50 : m.percent);
+        auto &shared = ctx->percentileValues[m.argument];
+        const bool owner = !shared;
+        if (owner)
+            shared = std::make_shared<PercentileValues>(std::move(*in));
+        return std::make_unique<PercentileAccumulator>(shared, owner, m.kind == Kind::Median ? 50 : m.percent);
     }
     case Kind::Audits: {
         CategoryInput in;
-        in.mask = eligibility(ctx);
+        in.mask = eligibility(ctx, &in.maskRows);
         return std::make_unique<CategoryAccumulator>(std::move(in), Category::Count);
     }
     case Kind::QaScore:
     case Kind::RawScore: {
         NumericInput in;
         in.column = m.kind == Kind::QaScore ? &cube.score() : &cube.rawScore();
-        in.mask = eligibility(ctx);
+        in.mask = eligibility(ctx, &in.maskRows);
         return std::make_unique<MomentAccumulator>(std::move(in), Moment::Mean, 1.0);
     }
     case Kind::PassRate:
     case Kind::CriticalRate:
     case Kind::Accuracy: {
         CategoryInput in;
-        in.mask = eligibility(ctx);
+        in.mask = eligibility(ctx, &in.maskRows);
         if (m.argument.isEmpty()) {
             // Category by the flags byte: 1 + (the flag is set).
             const std::uint8_t bit = m.kind == Kind::PassRate ? Cube::Passed : Cube::CriticalFail;
@@ -207,14 +208,14 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
     }
     case Kind::Compliance: {
         NumericInput in = answerValues(cube, true, true);
-        in.mask = eligibility(ctx);
+        in.mask = eligibility(ctx, &in.maskRows);
         return std::make_unique<MomentAccumulator>(std::move(in), Moment::Mean, 100.0);
     }
     case Kind::CriterionPassRate:
     case Kind::NaRate: {
         CategoryInput in;
         in.codes = &cube.answerOutcomeCodes();
-        in.mask = eligibility(ctx);
+        in.mask = eligibility(ctx, &in.maskRows);
         in.table.clear();
         for (const Cube::AnswerOutcome &x : cube.answerOutcomes())
             in.table.push_back(m.kind == Kind::NaRate ? (x.na ? 2 : 1) : !x.rated ? 0 : x.passesLevel ? 2 : 1);

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -19,10 +20,14 @@ struct MeasureContext
 {
     const Cube *cube = nullptr;
     PeriodDate periodDate = PeriodDate::Review;
-    // KPI eligibility per fact: an official, scored, complete audit of a counted sample type (for an
-    // answer: its audit). Filled on first use.
+    // KPI eligibility per audit: an official, scored, complete audit of a counted sample type (an
+    // answer reads its audit's, through the parent rows). Filled on first use.
     std::vector<std::uint8_t> eligible;
     QStringList countedSampleTypes;
+    // The facts per slot (count reads them instead of counting again).
+    CategoryAccumulator *facts = nullptr;
+    // Percentile values gathered once per field, shared by its median and pNN measures.
+    std::map<QString, std::shared_ptr<PercentileValues>> percentileValues;
     // A filter's members per dimension name (count_distinct of a filtered multi-valued dimension).
     std::function<const std::vector<std::uint8_t> *(const QString &dimension)> allowedMembers;
 };

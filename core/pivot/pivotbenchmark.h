@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace ql {
+
+// Times the pivot operations of performance.md on a project, in-process, after one warm-up: the
+// start of the `bench` command (cli.md: one line per operation, NAME<TAB>median_ms<TAB>runs<TAB>facts).
+class PivotBenchmark final
+{
+public:
+    struct Line
+    {
+        QString name;
+        double medianMs = 0;
+        double medianCpuMs = 0; // process CPU time: on a shared machine, what the code itself costs
+        int runs = 0;
+        qint64 facts = 0;
+    };
+
+    // cube_build, pivot.team_month, pivot.queue_channel_week, pivot.percentiles, cube_build.answers,
+    // pivot.answers. Empty with the reason on failure.
+    static QList<Line> run(const QSqlDatabase &db, int repeat, QString *error);
+    static QString format(const QList<Line> &lines);
+
+    // Resident and peak resident bytes of this process (0 where the platform does not say).
+    static qint64 residentBytes();
+    static qint64 peakResidentBytes();
+};
+
+} // namespace ql
