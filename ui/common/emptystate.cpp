@@ -34,9 +34,11 @@ EmptyState::EmptyState(QAbstractScrollArea *view)
     m_text->setWordWrap(true);
     m_text->setObjectName(QStringLiteral("emptyStateText"));
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Quieter than the title, in whatever palette the user has.
+    // Quieter than the title, in whatever palette the user has. Over a view's viewport (Base) a
+    // label paints with Text, elsewhere with WindowText: set both.
     QPalette quiet = m_text->palette();
     quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    quiet.setColor(QPalette::Text, quiet.color(QPalette::PlaceholderText));
     m_text->setPalette(quiet);
 
     auto *layout = new QVBoxLayout(this);

@@ -63,6 +63,16 @@ void UiState::track(QHeaderView *header, const QString &key)
     QObject::connect(header, &QHeaderView::sortIndicatorChanged, header, save);
 }
 
+QVariant UiState::value(const QString &key, const QVariant &fallback)
+{
+    return QSettings().value(QStringLiteral("pages/") + key, fallback);
+}
+
+void UiState::setValue(const QString &key, const QVariant &value)
+{
+    QSettings().setValue(QStringLiteral("pages/") + key, value);
+}
+
 QString UiState::lastPage()
 {
     return QSettings().value(LastPage).toString();

@@ -3,6 +3,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 class QHeaderView;
 class QMainWindow;
@@ -24,6 +25,10 @@ public:
     // Restores the saved state now and saves every change from here on.
     static void track(QSplitter *splitter, const QString &key);
     static void track(QHeaderView *header, const QString &key);
+
+    // Anything else a page remembers, under a key of its own ("data/tab").
+    static QVariant value(const QString &key, const QVariant &fallback = QVariant());
+    static void setValue(const QString &key, const QVariant &value);
 
     static QString lastPage();
     static void setLastPage(const QString &pageId);

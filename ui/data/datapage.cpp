@@ -4,13 +4,13 @@
 #include "auditanswerspane.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
+#include "common/uistate.h"
 #include "recordbrowser.h"
 #include "recordformatproxy.h"
 #include "recordtablemodel.h"
 
 #include <QAction>
 #include <QCoreApplication>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -41,10 +41,10 @@ DataPage::DataPage(QWidget *parent)
     audits->setDetailWidget(m_answers);
     connect(audits, &RecordBrowser::currentRecordChanged, this, &DataPage::showAudit);
 
-    const int lastTab = QSettings().value(QStringLiteral("data/tab"), 0).toInt();
+    const int lastTab = UiState::value(QStringLiteral("data/tab"), 0).toInt();
     m_tabs->setCurrentIndex(std::clamp(lastTab, 0, int(m_browsers.size()) - 1));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        QSettings().setValue(QStringLiteral("data/tab"), index);
+        UiState::setValue(QStringLiteral("data/tab"), index);
         if (RecordBrowser *b = currentBrowser()) {
             b->activate();
             Q_EMIT statusTextChanged(b->countText());

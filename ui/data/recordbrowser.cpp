@@ -234,11 +234,10 @@ QString RecordBrowser::countText(RecordKind kind, qint64 shown, qint64 total, co
 
 QString RecordBrowser::countText() const
 {
-    const QString noun = QCoreApplication::translate("ql::RecordTable", m_model->table().noun);
     if (!m_model->project())
         return QString();
     if (!m_model->isLoaded())
-        return m_model->isLoading() ? tr("Loading %1…").arg(noun) : QString();
+        return QString(); // the table and the job in the status bar say it is loading
     const qint64 total = m_model->filter().hasSearch() ? m_model->totalCount() : -1;
     return countText(m_kind, m_model->rowCount(), total, locale());
 }

@@ -44,7 +44,7 @@ public:
     void focusSearch();
     void setDetailWidget(QWidget *detail);
 
-    // "52,341 audits", "12 of 52,341 audits", "Loading audits…".
+    // "52,341 audits", "12 of 52,341 audits"; empty until loaded.
     QString countText() const;
     static QString countText(RecordKind kind, qint64 shown, qint64 total, const QLocale &locale);
 
