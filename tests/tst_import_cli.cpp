@@ -61,6 +61,7 @@ private Q_SLOTS:
     void exitCodes();
     void rejectedRowsOnStderr();
     void dryRunLeavesBytesAlone();
+    void projectInUseExit4();
     void killedImportLeavesProjectUnchanged();
 };
 
@@ -260,6 +261,20 @@ void TestImportCli::dryRunLeavesBytesAlone()
     QCOMPARE(sha(project), before);
     QVERIFY(!QFile::exists(project + QStringLiteral("-wal")) ||
             QFileInfo(project + QStringLiteral("-wal")).size() == 0);
+}
+
+void TestImportCli::projectInUseExit4()
+{
+    QTemporaryDir dir;
+    const QString project = newCliProject(dir);
+    ProjectError error;
+    const auto holder = Project::open(project, Project::Access::ReadWrite, Project::Check::Now, &error);
+    QVERIFY(holder);
+    const Run r = cli({QStringLiteral("import"), project, QStringLiteral("--mapping"),
+                       dataPath(QStringLiteral("audits-long.json")), dataPath(QStringLiteral("audits-long.csv"))});
+    QCOMPARE(r.code, 4);
+    QVERIFY2(r.err.startsWith(QStringLiteral("qualitylens-cli: ")), qPrintable(r.err));
+    QCOMPARE(count(*holder, QStringLiteral("SELECT count(*) FROM audits")), 0);
 }
 
 void TestImportCli::killedImportLeavesProjectUnchanged()
