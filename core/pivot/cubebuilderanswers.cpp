@@ -75,7 +75,6 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
     const std::int64_t expected = sqliteScalar(h, "SELECT max(id) FROM answers", 0);
     Checkpoint checkpoint(control, 0, 95, expected);
     const std::size_t reserve = std::size_t(std::min<std::int64_t>(expected, 200'000'000));
-    cube->m_factIds.reserve(reserve);
     cube->m_parentRows.reserve(reserve);
     cube->m_answerOutcomeCodes.reserve(reserve);
     setColumn.reserve(reserve);
@@ -132,7 +131,6 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
             std::sort(cause.begin(), cause.end());
             cause.erase(std::unique(cause.begin(), cause.end()), cause.end());
             const auto [it, inserted] = setIds.emplace(cause, std::int32_t(setIds.size()));
-            cube->m_factIds.push_back(id);
             cube->m_parentRows.push_back(auditRow[std::size_t(auditId)]);
             cube->m_answerOutcomeCodes.push_back(code);
             setColumn.push_back(it->second);
@@ -142,7 +140,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
             return nullptr;
         }
     }
-    cube->m_count = cube->m_factIds.size();
+    cube->m_count = cube->m_parentRows.size();
     cube->m_parent = std::move(audits);
 
     CubeDimension &section = Access::addDimension(cube.get(), QStringLiteral("section"));
@@ -177,7 +175,6 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
 
     cube->m_answerOutcomes = std::move(outcomes);
     cube->m_answerOutcomeCodes.shrink();
-    cube->m_factIds.shrink_to_fit();
     cube->m_parentRows.shrink_to_fit();
     if (control.progress)
         control.progress(100);
