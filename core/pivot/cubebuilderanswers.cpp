@@ -66,7 +66,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
     if (!loadIdDictionary(h, "SELECT id, name FROM root_causes", &causes, &causeLabels, &err))
         return nullptr;
 
-    const std::vector<std::int32_t> auditRow = rowsById(audits->factIds());
+    const IdRows auditRow(audits->factIds());
     std::vector<Cube::AnswerOutcome> outcomes;
     std::map<std::vector<std::int32_t>, std::int32_t> setIds{{{}, 0}};
     std::vector<std::int32_t> cause;
@@ -99,8 +99,8 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
             }
             const std::int64_t auditId = scan.integer(1);
             const std::int64_t criterionId = scan.integer(2);
-            if (auditId < 0 || auditId >= std::int64_t(auditRow.size()) || auditRow[std::size_t(auditId)] < 0 ||
-                criterionId < 0 || criterionId >= std::int64_t(criteria.size()))
+            const std::int32_t audit = auditRow.row(auditId);
+            if (audit < 0 || criterionId < 0 || criterionId >= std::int64_t(criteria.size()))
                 continue; // not in the audits cube (the project changed under us): leave it out
             Criterion &criterion = criteria[std::size_t(criterionId)];
             const bool na = scan.integer(4) != 0;
@@ -131,7 +131,7 @@ std::shared_ptr<const Cube> CubeBuilder::buildAnswers(const QSqlDatabase &db, st
             std::sort(cause.begin(), cause.end());
             cause.erase(std::unique(cause.begin(), cause.end()), cause.end());
             const auto [it, inserted] = setIds.emplace(cause, std::int32_t(setIds.size()));
-            cube->m_parentRows.push_back(auditRow[std::size_t(auditId)]);
+            cube->m_parentRows.push_back(audit);
             cube->m_answerOutcomeCodes.push_back(code);
             setColumn.push_back(it->second);
         }

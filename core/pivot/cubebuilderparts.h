@@ -193,4 +193,28 @@ bool linkTickets(sqlite3 *db, TicketLinks *links, QString *error);
 // Dense id -> row of sorted ids (the cube's fact ids), -1 when absent.
 std::vector<std::int32_t> rowsById(const std::vector<std::int64_t> &ids);
 
+// Id -> row of the cube's ascending fact ids: arithmetic when the ids have no gaps (the usual
+// case, and 4 MB less at the build's peak for a million audits), else a dense table.
+class IdRows
+{
+public:
+    explicit IdRows(const std::vector<std::int64_t> &ids)
+        : m_count(std::int64_t(ids.size())), m_first(ids.empty() ? 0 : ids.front())
+    {
+        if (!ids.empty() && ids.back() - ids.front() + 1 != m_count)
+            m_rows = rowsById(ids);
+    }
+    std::int32_t row(std::int64_t id) const // -1 when absent
+    {
+        if (m_rows.empty())
+            return id >= m_first && id - m_first < m_count ? std::int32_t(id - m_first) : -1;
+        return id >= 0 && id < std::int64_t(m_rows.size()) ? m_rows[std::size_t(id)] : -1;
+    }
+
+private:
+    std::int64_t m_count;
+    std::int64_t m_first;
+    std::vector<std::int32_t> m_rows;
+};
+
 } // namespace ql::cubebuild

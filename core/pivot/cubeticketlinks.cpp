@@ -43,7 +43,7 @@ using Recency = std::tuple<std::int32_t, std::int32_t, std::int64_t>; // day, ti
 bool linkTickets(sqlite3 *db, TicketLinks *links, QString *error)
 {
     const std::vector<std::int64_t> &ids = *links->auditIds;
-    const std::vector<std::int32_t> rowOf = rowsById(ids);
+    const IdRows rowOf(ids);
     const std::vector<std::int32_t> &julianOf = links->dayCoder->days();
     auto dayOf = [&](std::int32_t row) {
         const std::int32_t code = links->days->at(std::size_t(row));
@@ -68,9 +68,8 @@ bool linkTickets(sqlite3 *db, TicketLinks *links, QString *error)
         ticket.assign(a.text(0));
         group.clear();
         while (hasA && a.text(0) == std::string_view(ticket)) {
-            const std::int64_t id = a.integer(1);
-            if (id >= 0 && id < std::int64_t(rowOf.size()) && rowOf[std::size_t(id)] >= 0)
-                group.push_back(rowOf[std::size_t(id)]);
+            if (const std::int32_t row = rowOf.row(a.integer(1)); row >= 0)
+                group.push_back(row);
             hasA = a.next();
         }
         // Both indexes sort with the BINARY collation, so the lists merge.
