@@ -188,7 +188,13 @@ bool ProjectSettings::setValue(Key key, const QVariant &value, const QString &re
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
         q.addBindValue(keyName(key));
         q.addBindValue(newText);
-        ChangeEntry entry{QStringLiteral("setting"), keyName(key), QStringLiteral("value"), oldText, newText, reason};
+        ChangeEntry entry;
+        entry.entity = QStringLiteral("setting");
+        entry.entityId = keyName(key);
+        entry.field = QStringLiteral("value");
+        entry.oldValue = oldText;
+        entry.newValue = newText;
+        entry.reason = reason;
         if (!q.exec())
             failure = q.lastError().text();
         else
