@@ -8,6 +8,7 @@
 #include "demoorganisation.h"
 #include "demowriter.h"
 #include "store/project.h"
+#include "store/sqlitehandle.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -34,30 +35,6 @@ bool isEmpty(const Project &project)
         return false;
     return q.value(0).toLongLong() == 0;
 }
-
-// Raises the page cache for the bulk write and puts it back afterwards.
-class CacheSize
-{
-public:
-    explicit CacheSize(sqlite3 *db) : m_db(db)
-    {
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(db, "PRAGMA cache_size", -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW)
-            m_old = sqlite3_column_int64(stmt, 0);
-        sqlite3_finalize(stmt);
-        sqlite3_exec(db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr); // 256 MiB
-    }
-    ~CacheSize()
-    {
-        const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(m_old);
-        sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, nullptr);
-    }
-
-private:
-    sqlite3 *m_db;
-    qint64 m_old = -2000;
-};
 
 // Foreign keys stay declared and are enforced for every later write; during the bulk load they are
 // switched off, since checking them costs a lookup per row (an answer's audit and criterion) and a
@@ -128,7 +105,7 @@ std::optional<DemoSummary> generateDemo(Project &project, const DemoOptions &opt
         return std::nullopt;
     }
 
-    CacheSize cache(db);
+    ScopedCacheSize cache(db);
     ForeignKeysOff foreignKeys(db);
     DemoWriter writer(db);
     if (!writer.exec("BEGIN IMMEDIATE")) {

@@ -66,30 +66,6 @@ private:
     std::thread m_thread;
 };
 
-// A bigger page cache for the import's one transaction, restored after.
-class CacheSize
-{
-public:
-    explicit CacheSize(sqlite3 *db) : m_db(db)
-    {
-        sqlite3_stmt *stmt = nullptr;
-        if (sqlite3_prepare_v2(db, "PRAGMA cache_size", -1, &stmt, nullptr) == SQLITE_OK &&
-            sqlite3_step(stmt) == SQLITE_ROW)
-            m_old = sqlite3_column_int64(stmt, 0);
-        sqlite3_finalize(stmt);
-        sqlite3_exec(db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr); // 256 MiB
-    }
-    ~CacheSize()
-    {
-        const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(m_old);
-        sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, nullptr);
-    }
-
-private:
-    sqlite3 *m_db;
-    qint64 m_old = -2000;
-};
-
 // The secondary indexes of a table (not the ones behind UNIQUE constraints), as their CREATE
 // statements. A large insert-only import drops them and builds them again after the rows are in,
 // inside its transaction: building an index sorts once, where inserting row by row into an index on
@@ -179,7 +155,7 @@ ImportResult Importer::run(const QString &path, const ImportOptions &options)
     std::unique_ptr<FileHasher> hasher;
     if (!options.dryRun)
         hasher = std::make_unique<FileHasher>(path);
-    CacheSize cache(sqliteHandle(m_db));
+    ScopedCacheSize cache(sqliteHandle(m_db));
 
     // Almost every file holds an audit's rows together; the rare one that does not is read again
     // with every audit kept open to the end (AuditAssembler).

@@ -15,6 +15,22 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
+ScopedCacheSize::ScopedCacheSize(sqlite3 *db)
+    : m_db(db)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA cache_size", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        m_old = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_exec(db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr); // 256 MiB
+}
+
+ScopedCacheSize::~ScopedCacheSize()
+{
+    const QByteArray sql = "PRAGMA cache_size = " + QByteArray::number(m_old);
+    sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, nullptr);
+}
+
 QString execScript(const QSqlDatabase &db, const QString &sql)
 {
     sqlite3 *h = sqliteHandle(db);
