@@ -253,32 +253,9 @@ std::shared_ptr<const Cube> CubeBuilder::buildAudits(const QSqlDatabase &db, con
     }
     finishTextColumn(cube.get(), links.reasons, std::move(links.linkedReason),
                      &Access::addDimension(cube.get(), QStringLiteral("reason")));
-    static const QStringList builtIn{"agent",
-                                     "agent_name",
-                                     "team",
-                                     "site",
-                                     "supervisor",
-                                     "tenure_band",
-                                     "queue",
-                                     "channel",
-                                     "auditor",
-                                     "scorecard",
-                                     "scorecard_version",
-                                     "sample_type",
-                                     "section",
-                                     "criterion",
-                                     "root_cause",
-                                     "critical_family",
-                                     "reason",
-                                     "day",
-                                     "week",
-                                     "month",
-                                     "quarter",
-                                     "year",
-                                     "date"};
     if (!addCustomDimensions(cube.get(), h,
                              "SELECT audit_id, dimension_id, value FROM audit_dimensions ORDER BY audit_id", custom,
-                             cube->m_factIds, builtIn, &err))
+                             cube->m_factIds, builtInDimensionNames(), &err))
         return nullptr;
     qCDebug(lcCubeBuild) << "audits: dimensions and custom dimensions" << phase.restart();
     std::vector<CubeDimension *> periods;

@@ -121,32 +121,9 @@ std::shared_ptr<const Cube> CubeBuilder::buildCsat(const QSqlDatabase &db, const
     dim("channel", channel, channelLabels);
     finishTextColumn(cube.get(), reasons, std::move(reason),
                      &Access::addDimension(cube.get(), QStringLiteral("reason")));
-    static const QStringList builtIn{"agent",
-                                     "agent_name",
-                                     "team",
-                                     "site",
-                                     "supervisor",
-                                     "tenure_band",
-                                     "queue",
-                                     "channel",
-                                     "auditor",
-                                     "scorecard",
-                                     "scorecard_version",
-                                     "sample_type",
-                                     "section",
-                                     "criterion",
-                                     "root_cause",
-                                     "critical_family",
-                                     "reason",
-                                     "day",
-                                     "week",
-                                     "month",
-                                     "quarter",
-                                     "year",
-                                     "date"};
     if (!addCustomDimensions(cube.get(), h,
                              "SELECT response_id, dimension_id, value FROM csat_dimensions ORDER BY response_id",
-                             custom, cube->m_factIds, builtIn, &err))
+                             custom, cube->m_factIds, builtInDimensionNames(), &err))
         return nullptr;
     std::vector<CubeDimension *> periods;
     addPeriodDimensions(cube.get(), dayColumn, days, QString(), &periods);

@@ -299,6 +299,34 @@ bool loadCustomDimensions(sqlite3 *db, CustomDimensions *custom, QString *error)
     return error->isEmpty();
 }
 
+const QStringList &builtInDimensionNames()
+{
+    static const QStringList names{"agent",
+                                     "agent_name",
+                                     "team",
+                                     "site",
+                                     "supervisor",
+                                     "tenure_band",
+                                     "queue",
+                                     "channel",
+                                     "auditor",
+                                     "scorecard",
+                                     "scorecard_version",
+                                     "sample_type",
+                                     "section",
+                                     "criterion",
+                                     "root_cause",
+                                     "critical_family",
+                                     "reason",
+                                     "day",
+                                     "week",
+                                     "month",
+                                     "quarter",
+                                     "year",
+                                     "date"};
+    return names;
+}
+
 bool addCustomDimensions(Cube *cube, sqlite3 *db, const char *sql, const CustomDimensions &custom,
                          const std::vector<std::int64_t> &factIds, const QStringList &builtIn, QString *error)
 {

@@ -144,6 +144,9 @@ struct CustomDimensions
 };
 bool loadCustomDimensions(sqlite3 *db, CustomDimensions *custom, QString *error);
 
+// The vocabulary's own dimension names: a custom dimension of the same name is left out.
+const QStringList &builtInDimensionNames();
+
 // Adds the custom dimensions of one source from "SELECT fact_id, dimension_id, value … ORDER BY
 // fact_id": factIds are the cube's fact ids in ascending order.
 bool addCustomDimensions(Cube *cube, sqlite3 *db, const char *sql, const CustomDimensions &custom,
