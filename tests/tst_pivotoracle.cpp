@@ -27,29 +27,7 @@ namespace {
 
 using namespace pivotworld;
 
-// ---- The oracle: every fact with its member labels, and plain loops over them ---------------------
-
-struct Fact
-{
-    std::map<QString, QStringList> members; // dimension -> labels (several for multi-valued)
-    QDate periodDate;
-    double score = NaN, raw = NaN, csat = NaN, value = NaN, c = NaN;
-    bool eligible = false, passed = false, critical = false, hasCsat = false, satisfied = false, dissatisfied = false;
-    bool na = false, rated = false, passes = false;
-    int families = 0;
-    QString scale;
-};
-
-using Tuple = QStringList;
-
-// Ties are judged on values rounded to 12 significant digits (analysis.md's ties, robust to the
-// last bit of a sum): printf-style rounding, written independently of the engine's.
-std::optional<PivotValue> tieRounded(std::optional<PivotValue> v)
-{
-    if (v)
-        v->value = QString::number(v->value, 'g', 12).toDouble();
-    return v;
-}
+// ---- The oracle: plain loops over the facts of tst_pivotworld.h -----------------------------------
 
 class Oracle
 {

@@ -7,6 +7,7 @@
 // the roster history fills, N/A answers, unscored and incomplete audits), written with plain SQL.
 
 #include "common/periods.h"
+#include "pivot/pivotresult.h"
 #include "pivot/pivotspec.h"
 #include "store/project.h"
 
@@ -559,6 +560,30 @@ inline PivotSpec randomSpec(Rng &r, const QStringList &dimensions,
     if (r.chance(0.3) && !spec.rows.isEmpty())
         spec.top = PivotTop{1 + r.below(3), r.chance(0.7) ? r.pick(spec.measures) : r.pick(pool), r.chance(0.5)};
     return spec;
+}
+
+// ---- What the oracle sees of the world: every fact with its member labels -----------------------
+
+struct Fact
+{
+    std::map<QString, QStringList> members; // dimension -> labels (several for multi-valued)
+    QDate periodDate;
+    double score = NaN, raw = NaN, csat = NaN, value = NaN, c = NaN;
+    bool eligible = false, passed = false, critical = false, hasCsat = false, satisfied = false, dissatisfied = false;
+    bool na = false, rated = false, passes = false;
+    int families = 0;
+    QString scale;
+};
+
+using Tuple = QStringList;
+
+// Ties are judged on values rounded to 12 significant digits (analysis.md's ties, robust to the
+// last bit of a sum): printf-style rounding, written independently of the engine's.
+inline std::optional<PivotValue> tieRounded(std::optional<PivotValue> v)
+{
+    if (v)
+        v->value = QString::number(v->value, 'g', 12).toDouble();
+    return v;
 }
 
 } // namespace pivotworld
