@@ -82,6 +82,7 @@ private Q_SLOTS:
     void rowsFollowTheSchemaDoc();
     void versionsAndValidTo();
     void refusals();
+    void updateNames();
 
 private:
     QTemporaryDir m_dir;
@@ -251,6 +252,55 @@ void TestScorecardStore::refusals()
 
     QVERIFY(!store.load(4242, &error));
     QVERIFY(!store.load(QStringLiteral("Nope"), 1, &error));
+}
+
+void TestScorecardStore::updateNames()
+{
+    ScorecardStore store(m_project->database());
+    QString error;
+    const Scorecard card = fullCard(true, CriticalPolicy::Zero);
+    const auto saved = store.save(card, QStringLiteral("t"), &error);
+    QVERIFY2(saved, qPrintable(error));
+
+    Scorecard renamed = card;
+    renamed.description.clear();
+    renamed.sections[0].name = QStringLiteral("Eröffnung");
+    renamed.sections[1].criteria[1].name = QStringLiteral("Resolved the issue");
+    renamed.sections[1].criteria[1].description = QStringLiteral("Fully, partly or not at all.");
+    renamed.sections[0].criteria[1].description.clear();
+    // Version and valid_from of the caller's card do not matter: the stored ones stay.
+    renamed.version = 99;
+    renamed.validFrom = QDate(2030, 1, 1);
+    QVERIFY2(store.updateNames(saved->id, renamed, &error), qPrintable(error));
+
+    const auto loaded = store.load(saved->id, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    Scorecard expected = renamed;
+    expected.version = card.version;
+    expected.validFrom = card.validFrom;
+    QVERIFY(loaded->card == expected);
+    QCOMPARE(loaded->criterionIds, saved->criterionIds); // the same rows: answers still point at them
+    QCOMPARE(loaded->sectionIds, saved->sectionIds);
+    QSqlQuery q(m_project->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT definition_json, description IS NULL FROM scorecards WHERE id = %1")
+                       .arg(saved->id)) &&
+            q.next());
+    const auto parsed = ScorecardJson::parse(q.value(0).toByteArray(), &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QVERIFY(*parsed == expected);
+    QCOMPARE(q.value(1).toInt(), 1);
+
+    // Anything beyond names is refused and changes nothing.
+    Scorecard reweighted = renamed;
+    reweighted.sections[1].criteria[0].weight = 7;
+    reweighted.sections[0].name = QStringLiteral("Changed");
+    QVERIFY(!store.updateNames(saved->id, reweighted, &error));
+    QVERIFY(error.contains(QStringLiteral("only names")));
+    QVERIFY(store.load(saved->id)->card == expected);
+    Scorecard otherName = renamed;
+    otherName.name = QStringLiteral("Chat QA");
+    QVERIFY(!store.updateNames(saved->id, otherName, &error));
+    QVERIFY(!store.updateNames(4242, renamed, &error));
 }
 
 QTEST_GUILESS_MAIN(TestScorecardStore)

@@ -17,50 +17,6 @@
 
 namespace ql {
 
-namespace {
-
-// The scorecard store has no "rename in place": names and descriptions are display text that no
-// fact refers to, so they are updated here, rows and definition JSON together.
-bool updateNames(QSqlDatabase &db, qint64 id, const Scorecard &card, QString *error)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE scorecards SET description = ?, definition_json = ? WHERE id = ?"));
-    q.addBindValue(card.description.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(card.description));
-    q.addBindValue(QString::fromUtf8(ScorecardJson::toJson(card)));
-    q.addBindValue(id);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (qsizetype s = 0; s < card.sections.size(); ++s) {
-        const Section &section = card.sections.at(s);
-        q.prepare(QStringLiteral("UPDATE scorecard_sections SET name = ? WHERE scorecard_id = ? AND position = ?"));
-        q.addBindValue(section.name);
-        q.addBindValue(id);
-        q.addBindValue(s);
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            return false;
-        }
-        for (const Criterion &c : section.criteria) {
-            q.prepare(
-                QStringLiteral("UPDATE criteria SET name = ?, description = ? WHERE scorecard_id = ? AND key = ?"));
-            q.addBindValue(c.name);
-            q.addBindValue(c.description.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                   : QVariant(c.description));
-            q.addBindValue(id);
-            q.addBindValue(c.key);
-            if (!q.exec()) {
-                *error = q.lastError().text();
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-} // namespace
-
 QString ScorecardImport::Result::outcomeName(Outcome outcome)
 {
     switch (outcome) {
@@ -177,7 +133,7 @@ ScorecardImport::Result ScorecardImport::importFile(QSqlDatabase db, const QStri
                 r.outcome = Outcome::Unchanged;
                 ++r.summary.unchanged;
             } else {
-                if (!updateNames(db, latest.id, renamed, &why))
+                if (!store.updateNames(latest.id, renamed, &why))
                     return fail(QObject::tr("cannot write the project: %1").arg(why), false);
                 r.outcome = Outcome::NamesUpdated;
                 entry.entityId = QString::number(latest.id);

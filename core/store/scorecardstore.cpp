@@ -226,6 +226,61 @@ bool ScorecardStore::setValidTo(qint64 id, QDate validTo, QString *error)
     return true;
 }
 
+bool ScorecardStore::updateNames(qint64 id, const Scorecard &card, QString *error)
+{
+    const auto current = load(id, error);
+    if (!current)
+        return false;
+    if (!card.sameContentExceptNames(current->card) || card.name != current->card.name) {
+        setError(error, QObject::tr("scorecard %1: only names and descriptions can change in place").arg(id));
+        return false;
+    }
+    Savepoint savepoint(m_db);
+    if (!savepoint.isOpen()) {
+        setError(error, m_db.lastError().text());
+        return false;
+    }
+    const auto fail = [error](const QSqlQuery &q) {
+        setError(error, q.lastError().text());
+        return false;
+    };
+    // The stored JSON keeps the stored version and valid_from, whatever the caller's card says.
+    Scorecard stored = card;
+    stored.version = current->card.version;
+    stored.validFrom = current->card.validFrom;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE scorecards SET description = ?, definition_json = ? WHERE id = ?"));
+    q.addBindValue(nullableText(stored.description));
+    q.addBindValue(QString::fromUtf8(ScorecardJson::toJson(stored)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q);
+    QSqlQuery section(m_db);
+    section.prepare(QStringLiteral("UPDATE scorecard_sections SET name = ? WHERE id = ?"));
+    QSqlQuery criterion(m_db);
+    criterion.prepare(QStringLiteral("UPDATE criteria SET name = ?, description = ? WHERE id = ?"));
+    qsizetype flat = 0;
+    for (qsizetype s = 0; s < stored.sections.size(); ++s) {
+        const Section &sec = stored.sections.at(s);
+        section.addBindValue(sec.name);
+        section.addBindValue(current->sectionIds.at(s));
+        if (!section.exec())
+            return fail(section);
+        for (const Criterion &c : sec.criteria) {
+            criterion.addBindValue(c.name);
+            criterion.addBindValue(nullableText(c.description));
+            criterion.addBindValue(current->criterionIds.at(flat++));
+            if (!criterion.exec())
+                return fail(criterion);
+        }
+    }
+    if (!savepoint.release()) {
+        setError(error, m_db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 std::optional<StoredScorecard> ScorecardStore::load(qint64 id, QString *error) const
 {
     QSqlQuery q(m_db);

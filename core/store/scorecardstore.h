@@ -55,6 +55,12 @@ public:
     // Ends a version: the last day it is in force (an invalid date makes it current again).
     bool setValidTo(qint64 id, QDate validTo, QString *error);
 
+    // Renames in place: the scorecard's description, its sections' names and its criteria's names
+    // and descriptions become those of `card`, rows and definition JSON together. Names and
+    // descriptions are display text that no fact refers to, so they change without a new version;
+    // anything else must not differ (Scorecard::sameContentExceptNames), or nothing is written.
+    bool updateNames(qint64 id, const Scorecard &card, QString *error);
+
     std::optional<StoredScorecard> load(qint64 id, QString *error = nullptr) const;
     std::optional<StoredScorecard> load(const QString &name, int version, QString *error = nullptr) const;
     // The highest version of `name` whose date range holds `date`.
