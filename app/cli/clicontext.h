@@ -24,6 +24,9 @@ struct Command
     QString name;
     QString summary;
     int (*run)(const QStringList &args);
+    // chart, report and bench render with Qt Charts, which needs a QApplication (style.md); the
+    // others run under a QCoreApplication and need no display.
+    bool needsGui = false;
 };
 
 const QList<Command> &commands();

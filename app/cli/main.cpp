@@ -3,10 +3,12 @@
 // QCommandLineParser with parse().
 #include "clicontext.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
 #include <cstdio>
+#include <memory>
 
 using namespace ql::cli;
 
@@ -28,9 +30,35 @@ QString overallHelp()
 
 } // namespace
 
+namespace {
+
+const Command *findCommand(const QString &name)
+{
+    for (const Command &c : commands())
+        if (c.name == name)
+            return &c;
+    return nullptr;
+}
+
+// A QApplication on the offscreen platform for the commands that render (no display needed, the
+// same pixels as the GUI's export); a QCoreApplication for everything else.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    const Command *command = argc > 1 ? findCommand(QString::fromLocal8Bit(argv[1])) : nullptr;
+    if (command && command->needsGui) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QApplication>(argc, argv);
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const auto application = makeApplication(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("qualitylens-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("QualityLens"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QL_VERSION));
@@ -49,10 +77,8 @@ int main(int argc, char *argv[])
         printOut(QStringLiteral("qualitylens-cli %1\n").arg(QStringLiteral(QL_VERSION)));
         return ExitOk;
     }
-    for (const Command &c : commands()) {
-        if (c.name == first)
-            return c.run(args);
-    }
+    if (const Command *command = findCommand(first))
+        return command->run(args);
     printError(QStringLiteral("unknown command '%1'; run 'qualitylens-cli --help' for the list").arg(first));
     return ExitUsage;
 }
