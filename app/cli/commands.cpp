@@ -9,6 +9,7 @@ int runAgreement(const QStringList &args);
 int runExport(const QStringList &args);
 int runImport(const QStringList &args);
 int runPivot(const QStringList &args);
+int runExplain(const QStringList &args);
 int runBench(const QStringList &args);
 
 const QList<Command> &commands()
@@ -19,6 +20,7 @@ const QList<Command> &commands()
         {QStringLiteral("import"), QStringLiteral("import a CSV file as a mapping says, or a scorecard definition"), &runImport},
         {QStringLiteral("export"), QStringLiteral("export audits, answers, CSAT or agents to CSV or XLSX"), &runExport},
         {QStringLiteral("agreement"), QStringLiteral("inter-rater agreement on long-format ratings (JSON out)"), &runAgreement},
+        {QStringLiteral("explain"), QStringLiteral("how one audit's score was computed (text or JSON)"), &runExplain},
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
         {QStringLiteral("bench"), QStringLiteral("time the core operations in-process (performance.md)"), &runBench, true},
     };
