@@ -11,6 +11,7 @@ int runImport(const QStringList &args);
 int runPivot(const QStringList &args);
 int runExplain(const QStringList &args);
 int runBench(const QStringList &args);
+int runRca(const QStringList &args);
 
 const QList<Command> &commands()
 {
@@ -23,6 +24,7 @@ const QList<Command> &commands()
         {QStringLiteral("explain"), QStringLiteral("how one audit's score was computed (text or JSON)"), &runExplain},
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
         {QStringLiteral("bench"), QStringLiteral("time the core operations in-process (performance.md)"), &runBench, true},
+        {QStringLiteral("rca"), QStringLiteral("what changed and why: a KPI's change split by dimension (JSON out)"), &runRca},
     };
     return list;
 }

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Comment themes (analysis.md "Comment themes"): tokens, terms and stop words, light stemming, the
+// weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) on a tiny
+// corpus computed by hand, example comments; on a small demo, the refund-delay comments lead the
+// dissatisfied themes of the last month.
+#include "demo/demogenerator.h"
+#include "rca/themes.h"
+#include "store/commentstore.h"
+#include "store/project.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace ql;
+using namespace ql::rca;
+
+class TestThemes : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void tokenize_data();
+    void tokenize();
+    void termsAndStopWords();
+    void stemming_data();
+    void stemming();
+    void shippedStopWords();
+    void logOddsByHand();
+    void minimumDocumentsAndExamples();
+    void demoRefundDelay();
+};
+
+void TestThemes::tokenize_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tokens");
+    QTest::newRow("case and punctuation") << QStringLiteral("Still waiting, for my REFUND!!")
+                                          << QStringList{QStringLiteral("still"), QStringLiteral("waiting"),
+                                                         QStringLiteral("for"), QStringLiteral("my"),
+                                                         QStringLiteral("refund")};
+    QTest::newRow("apostrophes inside words") << QStringLiteral("Didn\u2019t help, won't 'call'")
+                                              << QStringList{QStringLiteral("didn't"), QStringLiteral("help"),
+                                                             QStringLiteral("won't"), QStringLiteral("call")};
+    QTest::newRow("digits and accents") << QStringLiteral("3 weeks — très lent")
+                                        << QStringList{QStringLiteral("3"), QStringLiteral("weeks"),
+                                                       QStringLiteral("très"), QStringLiteral("lent")};
+    QTest::newRow("empty") << QString() << QStringList{};
+}
+
+void TestThemes::tokenize()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tokens);
+    QCOMPARE(Themes::tokenize(text), tokens);
+}
+
+void TestThemes::termsAndStopWords()
+{
+    // Stop words {the, was, it}. "The refund was not processed": unigrams refund, not, processed;
+    // phrases formed before stop words go: "the refund", "refund was", "was not", "not processed"
+    // (each has a word that is no stop word). "it was the end": "it was" and "was the" are stop
+    // words only and go; "the end" stays.
+    const QSet<QString> stop{QStringLiteral("the"), QStringLiteral("was"), QStringLiteral("it")};
+    QCOMPARE(Themes::terms(QStringLiteral("The refund was not processed"), stop, false),
+             (QSet<QString>{QStringLiteral("refund"), QStringLiteral("not"), QStringLiteral("processed"),
+                            QStringLiteral("the refund"), QStringLiteral("refund was"), QStringLiteral("was not"),
+                            QStringLiteral("not processed")}));
+    QCOMPARE(Themes::terms(QStringLiteral("it was the end"), stop, false),
+             (QSet<QString>{QStringLiteral("end"), QStringLiteral("the end")}));
+    // With stemming, phrases are made of stems.
+    QCOMPARE(Themes::terms(QStringLiteral("refunds delayed"), stop, true),
+             (QSet<QString>{QStringLiteral("refund"), QStringLiteral("delay"), QStringLiteral("refund delay")}));
+}
+
+void TestThemes::stemming_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QString>("stem");
+    QTest::newRow("refunds") << QStringLiteral("refunds") << QStringLiteral("refund");
+    QTest::newRow("refunded") << QStringLiteral("refunded") << QStringLiteral("refund");
+    QTest::newRow("refunding") << QStringLiteral("refunding") << QStringLiteral("refund");
+    QTest::newRow("boxes") << QStringLiteral("boxes") << QStringLiteral("box");
+    QTest::newRow("process (ss)") << QStringLiteral("process") << QStringLiteral("process");
+    QTest::newRow("status (us)") << QStringLiteral("status") << QStringLiteral("status");
+    QTest::newRow("short") << QStringLiteral("was") << QStringLiteral("was");
+    QTest::newRow("negation kept") << QStringLiteral("didn't") << QStringLiteral("didn't");
+}
+
+void TestThemes::stemming()
+{
+    QFETCH(QString, word);
+    QFETCH(QString, stem);
+    QCOMPARE(Themes::stem(word), stem);
+}
+
+void TestThemes::shippedStopWords()
+{
+    const QSet<QString> stop = Themes::englishStopWords();
+    QVERIFY(stop.size() > 100);
+    QVERIFY(stop.contains(QStringLiteral("the")));
+    QVERIFY(stop.contains(QStringLiteral("was")));
+    // Negations are kept: "not resolved" is the phrase that matters.
+    for (const char *w : {"not", "no", "never", "nor", "don't", "didn't", "won't", "can't"})
+        QVERIFY2(!stop.contains(QLatin1String(w)), w);
+    QVERIFY(!Themes::loadStopWords(QStringLiteral("/nonexistent/stop.txt")));
+}
+
+void TestThemes::logOddsByHand()
+{
+    // Focus (dissatisfied): F1 "not resolved", F2 "Not resolved.", F3 "slow".
+    // Reference (satisfied): R1 "resolved", R2 "quick", R3 "Quick!".
+    // Document counts, focus/reference: not 2/0, resolved 2/1, "not resolved" 2/0, slow 1/0, quick 0/2;
+    // n_f = 2 + 2 + 2 + 1 = 7, n_r = 1 + 2 = 3; prior α_w = pooled count, α₀ = 10.
+    // not:      δ = ln(4/(7+10−2−2)) − ln(2/(3+10−0−2)) = ln(4/13) − ln(2/11) = 0.5260931;
+    //           σ² = 1/4 + 1/2 = 0.75;  z = 0.5260931/0.8660254 = 0.6074800.
+    // slow:     δ = ln(2/15) − ln(1/12) = ln 1.6 = 0.4700036;  σ² = 1/2 + 1/1;  z = 0.3837564.
+    // resolved: δ = ln(5/12) − ln(4/9) = −0.0645385;  σ² = 1/5 + 1/4;  z = −0.0962083.
+    // quick:    δ = ln(2/15) − ln(4/9) = ln 0.3 = −1.2039728;  σ² = 1/2 + 1/4;  z = −1.3902280.
+    QList<ThemeDocument> docs{
+        {1, QDate(2026, 10, 1), QStringLiteral("not resolved"), true},
+        {2, QDate(2026, 10, 2), QStringLiteral("Not resolved."), true},
+        {3, QDate(2026, 10, 3), QStringLiteral("slow"), true},
+        {4, QDate(2026, 10, 1), QStringLiteral("resolved"), false},
+        {5, QDate(2026, 10, 2), QStringLiteral("quick"), false},
+        {6, QDate(2026, 10, 3), QStringLiteral("Quick!"), false},
+    };
+    ThemeOptions options;
+    options.minDocuments = 1;
+    const ThemesResult r = Themes::rank(docs, QSet<QString>{}, options);
+    QCOMPARE(r.focusDocuments, 3);
+    QCOMPARE(r.referenceDocuments, 3);
+    QCOMPARE(r.themes.size(), 5);
+    const QStringList order{QStringLiteral("not"), QStringLiteral("not resolved"), QStringLiteral("slow"),
+                            QStringLiteral("resolved"), QStringLiteral("quick")};
+    const QList<double> z{0.6074800, 0.6074800, 0.3837564, -0.0962083, -1.3902280};
+    const QList<double> delta{0.5260931, 0.5260931, 0.4700036, -0.0645385, -1.2039728};
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(r.themes[i].term, order[i]);
+        QVERIFY2(std::abs(r.themes[i].z - z[i]) < 1e-7, qPrintable(QString::number(r.themes[i].z, 'g', 10)));
+        QVERIFY(std::abs(r.themes[i].delta - delta[i]) < 1e-7);
+    }
+    QCOMPARE(r.themes[0].focusDocs, 2);
+    QCOMPARE(r.themes[0].referenceDocs, 0);
+    // Examples come from the group the term leans to, newest first: "resolved" leans to the
+    // satisfied side (R1 only); "not" to the dissatisfied (F2 then F1).
+    QCOMPARE(r.themes[0].examples, (QList<qint64>{2, 1}));
+    QCOMPARE(r.themes[3].examples, (QList<qint64>{4}));
+}
+
+void TestThemes::minimumDocumentsAndExamples()
+{
+    // "refund" in six dissatisfied comments (two on the same, latest day: ties by id, larger first);
+    // "thanks" in four satisfied ones only: under the minimum of five documents, left out.
+    QList<ThemeDocument> docs;
+    for (int i = 1; i <= 6; ++i)
+        docs << ThemeDocument{i, QDate(2026, 10, qMin(i, 5)), QStringLiteral("refund"), true};
+    for (int i = 7; i <= 10; ++i)
+        docs << ThemeDocument{i, QDate(2026, 10, 1), QStringLiteral("thanks"), false};
+    const ThemesResult r = Themes::rank(docs, {}, ThemeOptions{});
+    QCOMPARE(r.themes.size(), 1);
+    QCOMPARE(r.themes[0].term, QStringLiteral("refund"));
+    QCOMPARE(r.themes[0].examples, (QList<qint64>{6, 5, 4}));
+}
+
+void TestThemes::demoRefundDelay()
+{
+    QTemporaryDir dir;
+    ProjectError perr;
+    auto project = Project::create(dir.filePath(QStringLiteral("demo.qlens")), true, &perr);
+    QVERIFY(project);
+    DemoOptions o;
+    o.agents = 60;
+    o.months = 6;
+    QString error;
+    QVERIFY2(generateDemo(*project, o, {}, &error), qPrintable(error));
+    const auto comments =
+        CommentStore::customerComments(project->database(), QDate(2026, 10, 1), QDate(2026, 10, 31), &error);
+    QVERIFY2(comments, qPrintable(error));
+    QVERIFY(!comments->isEmpty());
+    const QList<ThemeDocument> docs = Themes::documents(*comments);
+    QVERIFY(docs.size() <= comments->size()); // neutral responses are left out
+    ThemeOptions options;
+    options.stem = true;
+    const ThemesResult r = Themes::rank(docs, Themes::englishStopWords(), options);
+    QVERIFY(r.focusDocuments > 0 && r.referenceDocuments > 0);
+    QStringList top;
+    for (int i = 0; i < qMin<qsizetype>(5, r.themes.size()); ++i)
+        top << QStringLiteral("%1 (z %2, %3/%4)")
+                   .arg(r.themes[i].term)
+                   .arg(r.themes[i].z, 0, 'f', 2)
+                   .arg(r.themes[i].focusDocs)
+                   .arg(r.themes[i].referenceDocs);
+    qInfo("%s", qPrintable(top.join(QStringLiteral("; "))));
+    QVERIFY2(top.join(QLatin1Char(' ')).contains(QStringLiteral("refund")), qPrintable(top.join(QStringLiteral("; "))));
+    // The examples of the leading theme are dissatisfied comments of the month, newest first.
+    QHash<qint64, StoredComment> byId;
+    for (const StoredComment &c : *comments)
+        byId.insert(c.id, c);
+    const Theme &lead = r.themes.first();
+    QCOMPARE(lead.examples.size(), 3);
+    for (const qint64 id : lead.examples)
+        QVERIFY(byId.value(id).negative);
+    QVERIFY(byId.value(lead.examples[0]).date >= byId.value(lead.examples[1]).date);
+}
+
+QTEST_GUILESS_MAIN(TestThemes)
+#include "tst_themes.moc"
