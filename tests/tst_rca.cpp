@@ -73,6 +73,7 @@ private Q_SLOTS:
     void decompositionSumsExactly();
     void requiredCase();
     void rankingTieBrokenBySetSize();
+    void outcomeBoundNeverKept();
     void gateNoSignificantChange();
     void gateMinimumChange();
     void offsetInSentence();
@@ -222,6 +223,38 @@ void TestRca::rankingTieBrokenBySetSize()
     r.analysis = a;
     QCOMPARE(summarise(r), QStringLiteral("CSAT fell 4.8 points, from 85.0% in 2026-09 to 80.2% in 2026-10; team T1 "
                                           "(a rate drop from 85.0% to 65.0%) explains all of it."));
+}
+
+void TestRca::outcomeBoundNeverKept()
+{
+    // The required case with a "reason" dimension as CSAT reasons behave: given by dissatisfied
+    // customers only (0% satisfied in every reason), the rest blank. Current: 400 more "Refund delay"
+    // responses out of the 1,980 dissatisfied. Concentrated (its mix alone carries the change), yet,
+    // bound to the outcome, it is never kept: queue still ranks first.
+    QList<DimensionInput> dims = ::requiredCase();
+    // Base: 1,500 dissatisfied = 100 Refund delay + 1,400 Other; 8,500 blank at 100%.
+    // Current: 1,980 dissatisfied = 500 Refund delay + 1,480 Other; 8,020 blank at 100% → 80.2%.
+    dims << DimensionInput{QStringLiteral("reason"),
+                           {seg(QStringLiteral("Refund delay"), 100, 0, 500, 0), seg(QStringLiteral("Other"), 1400, 0, 1480, 0),
+                            seg(QStringLiteral("(blank)"), 8500, 100, 8020, 100)},
+                           true};
+    const Analysis a = analyse(PeriodValue{10000, 85, {}}, PeriodValue{10000, 80.2, {}}, dims, Kind::Rate, Settings{});
+    QCOMPARE(a.dimensions.at(0).name, QStringLiteral("queue"));
+    const Dimension &reason = a.dimensions.at(1).name == QStringLiteral("reason") ? a.dimensions.at(1) : a.dimensions.at(2);
+    QCOMPARE(reason.name, QStringLiteral("reason"));
+    QVERIFY(!reason.kept);
+    QVERIFY(!reason.explained);
+    // Its decomposition is still exact: Σ effects = 80.2 − 85 = −4.8.
+    QVERIFY(std::abs(sumOfEffects(reason) + 4.8) < 1e-9);
+    QVERIFY(reason.concentration > 0.5);
+    // The same dimension, not marked, would be kept.
+    dims.last().outcomeBound = false;
+    const Analysis b = analyse(PeriodValue{10000, 85, {}}, PeriodValue{10000, 80.2, {}}, dims, Kind::Rate, Settings{});
+    bool kept = false;
+    for (const Dimension &d : b.dimensions)
+        if (d.name == QStringLiteral("reason"))
+            kept = d.kept;
+    QVERIFY(kept);
 }
 
 void TestRca::gateNoSignificantChange()
