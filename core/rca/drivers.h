@@ -7,8 +7,11 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace ql::rca {
 
@@ -32,6 +35,11 @@ struct Driver
     double ratedShare = 0;   // r: rated / joined, %
     double potentialGain = 0; // r × f × difference, in CSAT points
     bool ranked = false;     // at least the minimum of failed and of passed answers
+    // Adjusted for the other criteria, queue and channel (ridge logistic regression): the CSAT points
+    // its failures cost on average where it failed, with a 95% interval. Ranked criteria only.
+    std::optional<double> adjustedEffect;
+    std::optional<double> adjustedLow;
+    std::optional<double> adjustedHigh;
 };
 
 struct DriversResult
@@ -42,6 +50,7 @@ struct DriversResult
     qint64 excludedCsatTriggered = 0; // their selection depends on the outcome
     qint64 excludedNotCounted = 0;    // not official, or a sample type not counted
     qint64 excludedNoResponse = 0;    // no linked response
+    bool adjustedConverged = false;   // the adjusted model was fitted
     QString note;                     // "associations, not causes; gains overlap …"
 };
 
@@ -50,6 +59,9 @@ struct DriversOptions
     QDate from; // audits' period date, inclusive; invalid: open
     QDate to;
     int minimumEach = 10; // failed and passed joined answers for a criterion to be ranked
+    enum class RankBy { AdjustedEffect, PotentialGain };
+    RankBy rankBy = RankBy::AdjustedEffect; // analysis.md ranks by the adjusted effect
+    double ridgeLambda = 1.0;              // the L2 penalty of the adjusted model
 };
 
 // Drivers of CSAT over the answers cube (whose parent is the audits cube): official audits of the
@@ -63,6 +75,11 @@ public:
     // them must be filled in): CSAT when passed and failed, the difference with its interval, f, r,
     // the potential gain, and whether it is ranked.
     static Driver figures(Driver counts, int minimumEach);
+
+private:
+    static void adjust(const Cube &audits, const std::vector<std::uint8_t> &joined,
+                       const std::vector<std::vector<std::int32_t>> &failedOf, const QStringList &criterionLabels,
+                       double lambda, DriversResult *result);
 };
 
 } // namespace ql::rca
