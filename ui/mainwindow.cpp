@@ -29,6 +29,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoGroup>
+#include <QUndoStack>
 
 namespace ql {
 
@@ -105,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &ProjectSession::opened, this, &MainWindow::projectOpened);
     connect(m_session, &ProjectSession::aboutToClose, this, [this] {
+        m_dataStack->clear(); // its commands hold the project's connection
         for (Page *page : std::as_const(m_pageList))
             page->setProject(nullptr);
     });
@@ -170,6 +173,18 @@ void MainWindow::createActions()
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
     m_pageActions = new QActionGroup(this);
     m_pageActions->setExclusive(true);
+    // One stack for data edits, project-wide (style.md); pages with layout edits add their own.
+    m_undoGroup = new QUndoGroup(this);
+    m_dataStack = new QUndoStack(m_undoGroup);
+    m_dataStack->setObjectName(QStringLiteral("dataUndoStack"));
+    m_undoAction = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setIcon(Icons::themed(QStringLiteral("edit-undo")));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setIcon(Icons::themed(QStringLiteral("edit-redo")));
+    m_redoAction->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
 }
 
 void MainWindow::createMenus()
@@ -185,6 +200,9 @@ void MainWindow::createMenus()
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);
@@ -228,6 +246,9 @@ void MainWindow::addPage(Page *page)
             m_countLabel->setText(text);
     });
     connect(page, &Page::openDemoRequested, this, &MainWindow::openDemo);
+    page->setDataUndoStack(m_dataStack);
+    if (QUndoStack *own = page->layoutUndoStack())
+        m_undoGroup->addStack(own);
 }
 
 void MainWindow::showPage(int index)
@@ -238,6 +259,7 @@ void MainWindow::showPage(int index)
     m_pages->setCurrentWidget(page);
     m_pageActions->actions().at(index)->setChecked(true);
     m_countLabel->setText(page->statusText());
+    m_undoGroup->setActiveStack(page->editsData() ? m_dataStack : page->layoutUndoStack());
     UiState::setLastPage(page->pageId());
 }
 

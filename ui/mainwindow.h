@@ -11,6 +11,8 @@ class QListWidget;
 class QMenu;
 class QMimeData;
 class QStackedWidget;
+class QUndoGroup;
+class QUndoStack;
 
 namespace ql {
 
@@ -44,6 +46,8 @@ public:
     Page *currentPage() const;
     Page *page(const QString &pageId) const;
     QString statusText() const; // the current page's counts, as the status bar shows them
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+    QUndoStack *dataUndoStack() const { return m_dataStack; } // project-wide data edits
 
     void setDemoPath(const QString &path) { m_demoPath = path; } // tests; default DemoBuilder::defaultPath()
 
@@ -83,6 +87,11 @@ private:
     QListWidget *m_sidebar;
     QStackedWidget *m_pages;
     QList<Page *> m_pageList;
+
+    QUndoGroup *m_undoGroup = nullptr;
+    QUndoStack *m_dataStack = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
 
     QLabel *m_countLabel;
     QLabel *m_readOnlyLabel;

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QWidget>
 
+class QUndoStack;
+
 namespace ql {
 
 class JobRunner;
@@ -29,6 +31,13 @@ public:
     virtual void refresh() {}
     virtual QString statusText() const { return {}; }
     virtual QList<JobRunner *> jobRunners() const { return {}; }
+
+    // Undo (style.md): one project-wide stack for data edits, handed to every page; pages that edit
+    // data (scorecards, calibration, reports) say so and the main window makes it the active stack
+    // while they show; other pages may keep a stack of their own for layout edits.
+    virtual void setDataUndoStack(QUndoStack *stack) { Q_UNUSED(stack) }
+    virtual bool editsData() const { return false; }
+    virtual QUndoStack *layoutUndoStack() const { return nullptr; }
 
 Q_SIGNALS:
     void statusTextChanged(const QString &text);
