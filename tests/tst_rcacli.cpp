@@ -41,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void planted();
     void defaultDimensionsAndQaScore();
+    void complianceAndVersionWarning();
     void exitCodes_data();
     void exitCodes();
 
@@ -137,6 +138,33 @@ void TestRcaCli::defaultDimensionsAndQaScore()
     for (const char *absent : {"month", "day", "root_cause", "critical_family", "agent_name"})
         QVERIFY2(!names.contains(QLatin1String(absent)), absent);
     QVERIFY(!o.value(QStringLiteral("summary")).toString().isEmpty());
+}
+
+void TestRcaCli::complianceAndVersionWarning()
+{
+    // compliance(KEY) runs on the answers; the JSON names the metric as asked.
+    Run r = cli({QStringLiteral("rca"), m_project, QStringLiteral("--metric"), QStringLiteral("compliance(next_steps)"),
+                 QStringLiteral("--base"), QStringLiteral("2026-09"), QStringLiteral("--current"), QStringLiteral("2026-10"),
+                 QStringLiteral("--dims"), QStringLiteral("queue,team")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("metric")).toString(), QStringLiteral("compliance(next_steps)"));
+    QVERIFY(o.value(QStringLiteral("summary")).toString().startsWith(QStringLiteral("Compliance of next_steps")));
+    // The demo's scorecard gets its version 2 once in the window: of the five pairs of consecutive
+    // months, exactly one crosses it, and only that one warns (on stderr, the JSON stays clean).
+    const QStringList months{QStringLiteral("2026-05"), QStringLiteral("2026-06"), QStringLiteral("2026-07"),
+                             QStringLiteral("2026-08"), QStringLiteral("2026-09"), QStringLiteral("2026-10")};
+    int warned = 0;
+    for (int i = 1; i < months.size(); ++i) {
+        r = cli({QStringLiteral("rca"), m_project, QStringLiteral("--metric"), QStringLiteral("qa_score"),
+                 QStringLiteral("--base"), months[i - 1], QStringLiteral("--current"), months[i], QStringLiteral("--dims"),
+                 QStringLiteral("queue")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(!QJsonDocument::fromJson(r.out).isNull());
+        if (r.err.contains("scorecard version changed"))
+            ++warned;
+    }
+    QCOMPARE(warned, 1);
 }
 
 void TestRcaCli::exitCodes_data()

@@ -8,6 +8,7 @@
 #include "store/commentstore.h"
 #include "store/project.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -202,6 +203,21 @@ void TestThemes::demoRefundDelay()
     for (const qint64 id : lead.examples)
         QVERIFY(byId.value(id).negative);
     QVERIFY(byId.value(lead.examples[0]).date >= byId.value(lead.examples[1]).date);
+
+    // The auditors' corpus: comments on failed answers (c below the criterion's pass level) against
+    // those on passed ones, of audits not superseded, never mixed with the customers'.
+    const auto notes = CommentStore::auditorComments(project->database(), {}, {}, &error);
+    QVERIFY2(notes, qPrintable(error));
+    QSqlQuery q(project->database());
+    QVERIFY(q.exec(QStringLiteral(
+                "SELECT sum(an.c < c.pass_level), sum(an.c >= c.pass_level) FROM answers an JOIN audits a ON "
+                "a.id = an.audit_id JOIN criteria c ON c.id = an.criterion_id WHERE an.comment <> '' AND an.na = 0 "
+                "AND an.c IS NOT NULL AND a.superseded_by IS NULL")) &&
+            q.next());
+    const ThemesResult auditors = Themes::rank(Themes::documents(*notes), Themes::englishStopWords());
+    QCOMPARE(auditors.focusDocuments, q.value(0).toLongLong());
+    QCOMPARE(auditors.referenceDocuments, q.value(1).toLongLong());
+    QVERIFY(auditors.focusDocuments > 0);
 }
 
 QTEST_GUILESS_MAIN(TestThemes)
