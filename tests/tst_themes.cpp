@@ -81,6 +81,11 @@ void TestThemes::stemming_data()
     QTest::newRow("refunds") << QStringLiteral("refunds") << QStringLiteral("refund");
     QTest::newRow("refunded") << QStringLiteral("refunded") << QStringLiteral("refund");
     QTest::newRow("refunding") << QStringLiteral("refunding") << QStringLiteral("refund");
+    QTest::newRow("arrived") << QStringLiteral("arrived") << QStringLiteral("arrive");
+    QTest::newRow("arriving") << QStringLiteral("arriving") << QStringLiteral("arrive");
+    QTest::newRow("arrives") << QStringLiteral("arrives") << QStringLiteral("arrive");
+    QTest::newRow("replaced") << QStringLiteral("replaced") << QStringLiteral("replace");
+    QTest::newRow("delayed") << QStringLiteral("delayed") << QStringLiteral("delay");
     QTest::newRow("boxes") << QStringLiteral("boxes") << QStringLiteral("box");
     QTest::newRow("process (ss)") << QStringLiteral("process") << QStringLiteral("process");
     QTest::newRow("status (us)") << QStringLiteral("status") << QStringLiteral("status");

@@ -49,10 +49,18 @@ QString Themes::stem(const QString &word)
 {
     if (word.contains(QLatin1Char('\'')) || word.size() <= 3)
         return word;
+    // A stem left ending as a word that lost its silent e gets it back (arrived, arriving → arrive),
+    // so that the forms of one verb meet.
+    const auto restoreE = [](const QString &stem) {
+        for (const char *end : {"v", "c", "at", "iz", "bl", "ur"})
+            if (stem.endsWith(QLatin1String(end)))
+                return stem + QLatin1Char('e');
+        return stem;
+    };
     if (word.size() > 5 && word.endsWith(QLatin1String("ing")))
-        return word.chopped(3);
+        return restoreE(word.chopped(3));
     if (word.size() > 4 && word.endsWith(QLatin1String("ed")))
-        return word.chopped(2);
+        return restoreE(word.chopped(2));
     if (word.size() > 4 &&
         (word.endsWith(QLatin1String("ches")) || word.endsWith(QLatin1String("shes")) ||
          word.endsWith(QLatin1String("sses")) || word.endsWith(QLatin1String("xes"))))

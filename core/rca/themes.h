@@ -61,7 +61,8 @@ public:
     // adjacent words (formed before stop words are removed, dropped only when both are stop words).
     static QSet<QString> terms(const QString &text, const QSet<QString> &stopWords, bool stem);
 
-    // Light stemming: a few English suffixes (-s, -es, -ed, -ing) off longer words.
+    // Light stemming: a few English suffixes (-s, -es, -ed, -ing) off longer words, giving back the
+    // silent e a verb lost (arrived, arriving, arrives → arrive).
     static QString stem(const QString &word);
 
     // The ranking: counts by document; the prior of each term is its pooled count over both groups
