@@ -27,6 +27,8 @@ private Q_SLOTS:
     void stemming_data();
     void stemming();
     void shippedStopWords();
+    void maskNames_data();
+    void maskNames();
     void logOddsByHand();
     void minimumDocumentsAndExamples();
     void demoRefundDelay();
@@ -110,6 +112,29 @@ void TestThemes::shippedStopWords()
     for (const char *w : {"not", "no", "never", "nor", "don't", "didn't", "won't", "can't"})
         QVERIFY2(!stop.contains(QLatin1String(w)), w);
     QVERIFY(!Themes::loadStopWords(QStringLiteral("/nonexistent/stop.txt")));
+}
+
+void TestThemes::maskNames_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("masked");
+    QTest::newRow("first and last name, any case")
+        << QStringLiteral("Freya POPESCU was great, thanks freya!") << QStringLiteral("[name] [name] was great, thanks [name]!");
+    QTest::newRow("possessive") << QStringLiteral("Marco\u2019s reply") << QStringLiteral("[name] reply");
+    QTest::newRow("whole words only") << QStringLiteral("Freyan marcos") << QStringLiteral("Freyan marcos");
+    // "Will" is a stop word: a name token that would blank every "will" is kept.
+    QTest::newRow("stop word name") << QStringLiteral("I will call") << QStringLiteral("I will call");
+}
+
+void TestThemes::maskNames()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, masked);
+    const QSet<QString> tokens = Themes::nameTokens(
+        {QStringLiteral("Freya Popescu"), QStringLiteral("Marco Hussain"), QStringLiteral("Will Smith")},
+        Themes::englishStopWords());
+    QVERIFY(!tokens.contains(QStringLiteral("will")));
+    QCOMPARE(Themes::maskNames(text, tokens), masked);
 }
 
 void TestThemes::logOddsByHand()
@@ -208,6 +233,12 @@ void TestThemes::demoRefundDelay()
     for (const qint64 id : lead.examples)
         QVERIFY(byId.value(id).negative);
     QVERIFY(byId.value(lead.examples[0]).date >= byId.value(lead.examples[1]).date);
+    // Agents' names read from the project mask an example that names one.
+    const auto names = CommentStore::agentNames(project->database(), &error);
+    QVERIFY2(names && !names->isEmpty(), qPrintable(error));
+    const QSet<QString> tokens = Themes::nameTokens(*names, Themes::englishStopWords());
+    const QString first = names->first().split(QLatin1Char(' ')).first();
+    QCOMPARE(Themes::maskNames(QStringLiteral("Thanks %1!").arg(first), tokens), QStringLiteral("Thanks [name]!"));
 
     // The auditors' corpus: comments on failed answers (c below the criterion's pass level) against
     // those on passed ones, of audits not superseded, never mixed with the customers'.

@@ -152,6 +152,43 @@ ThemesResult Themes::rank(const QList<ThemeDocument> &documents, const QSet<QStr
     return result;
 }
 
+QSet<QString> Themes::nameTokens(const QStringList &names, const QSet<QString> &stopWords)
+{
+    QSet<QString> tokens;
+    for (const QString &name : names)
+        for (const QString &t : tokenize(name))
+            if (t.size() >= 2 && !stopWords.contains(t))
+                tokens.insert(t);
+    return tokens;
+}
+
+QString Themes::maskNames(const QString &text, const QSet<QString> &nameTokens)
+{
+    if (nameTokens.isEmpty())
+        return text;
+    QString out;
+    out.reserve(text.size());
+    qsizetype i = 0;
+    while (i < text.size()) {
+        if (!text.at(i).isLetterOrNumber()) {
+            out += text.at(i++);
+            continue;
+        }
+        qsizetype j = i;
+        while (j < text.size() && (text.at(j).isLetterOrNumber() ||
+                                   (isApostrophe(text.at(j)) && j + 1 < text.size() && text.at(j + 1).isLetter())))
+            ++j;
+        const QString word = text.mid(i, j - i);
+        QString key = word.toLower();
+        key.replace(QChar(0x2019), QLatin1Char('\''));
+        // "Freya's" is Freya too.
+        const QString base = key.endsWith(QLatin1String("'s")) ? key.chopped(2) : key;
+        out += nameTokens.contains(key) || nameTokens.contains(base) ? QStringLiteral("[name]") : word;
+        i = j;
+    }
+    return out;
+}
+
 QList<ThemeDocument> Themes::documents(const QList<StoredComment> &comments)
 {
     QList<ThemeDocument> out;

@@ -76,6 +76,14 @@ public:
     // ones the reference; neutral ones (neither) are left out.
     static QList<ThemeDocument> documents(const QList<StoredComment> &comments);
 
+    // The lower-cased words of people's names, for masking (privacy.md: examples mask tokens that
+    // match agent names). Stop words are left out so that a name such as "Will" does not blank
+    // every "will".
+    static QSet<QString> nameTokens(const QStringList &names, const QSet<QString> &stopWords);
+    // The text with every word that is a name token replaced by "[name]" (case-insensitive, whole
+    // words only), the rest untouched.
+    static QString maskNames(const QString &text, const QSet<QString> &nameTokens);
+
     // The shipped English stop-word list (negations kept), from the resource :/qualitylens/stopwords/en.txt.
     static QSet<QString> englishStopWords();
     // A stop-word list from a file: one word a line, '#' starts a comment. Empty when unreadable.

@@ -61,4 +61,18 @@ std::optional<QList<StoredComment>> CommentStore::auditorComments(const QSqlData
                 from, to, error);
 }
 
+std::optional<QStringList> CommentStore::agentNames(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT name FROM agents WHERE name IS NOT NULL AND name <> '' ORDER BY id"))) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
 } // namespace ql

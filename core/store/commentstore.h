@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -32,6 +33,8 @@ public:
     // Auditors' comments on rated answers of official (not superseded) audits, by the audit's date.
     static std::optional<QList<StoredComment>> auditorComments(const QSqlDatabase &db, const QDate &from,
                                                                const QDate &to, QString *error);
+    // Every agent's name (for masking names in example comments).
+    static std::optional<QStringList> agentNames(const QSqlDatabase &db, QString *error);
 };
 
 } // namespace ql
