@@ -327,10 +327,11 @@ void TestDrivers::demoParetos()
     QList<qint64> sql;
     for (const int month : {202607, 202608, 202609, 202610}) {
         QSqlQuery q(m_project->database());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM csat_responses WHERE reason = 'Refund delay' AND month = %1 "
-                                      "AND queue_id = (SELECT id FROM queues WHERE name = 'Returns')")
-                           .arg(month)) &&
-                q.next());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT count(*) FROM csat_responses WHERE reason = 'Refund delay' AND month = %1 "
+                                  "AND queue_id = (SELECT id FROM queues WHERE name = 'Returns')")
+                       .arg(month)) &&
+            q.next());
         sql << q.value(0).toLongLong();
     }
     QCOMPARE(lead.count, sql.last());
@@ -342,9 +343,8 @@ void TestDrivers::demoParetos()
         shares += i.share;
     QVERIFY(std::abs(shares - 100.0) < 1e-9);
 
-    const auto causes =
-        ParetoBuilder::build(*m_answers, QStringLiteral("root_cause"), *Period::parse(QStringLiteral("2026-10")), {},
-                             options, &error);
+    const auto causes = ParetoBuilder::build(*m_answers, QStringLiteral("root_cause"),
+                                             *Period::parse(QStringLiteral("2026-10")), {}, options, &error);
     QVERIFY2(causes, qPrintable(error));
     QVERIFY(!causes->items.isEmpty());
     for (const ParetoItem &i : causes->items)

@@ -57,7 +57,8 @@ QList<DimensionInput> requiredCase()
     for (const char *q : {"Sales", "Support", "Returns", "Tech", "Accounts"})
         queue.segments << seg(QLatin1String(q), 1520, 85, 1520, 85);
     DimensionInput channel{QStringLiteral("channel"), {}};
-    channel.segments << seg(QStringLiteral("voice"), 7000, 85, 7000, 80.2) << seg(QStringLiteral("chat"), 3000, 85, 3000, 80.2);
+    channel.segments << seg(QStringLiteral("voice"), 7000, 85, 7000, 80.2)
+                     << seg(QStringLiteral("chat"), 3000, 85, 3000, 80.2);
     return {queue, channel};
 }
 
@@ -98,7 +99,8 @@ void TestRca::decompositionRate()
                              seg(QStringLiteral("C"), 0, 0, 50, 70)}};
     const Dimension d = decompose(in, Kind::Rate, true, Settings{});
     QCOMPARE(d.elements.size(), 3);
-    const Element *a = find(d, QStringLiteral("A")), *b = find(d, QStringLiteral("B")), *c = find(d, QStringLiteral("C"));
+    const Element *a = find(d, QStringLiteral("A")), *b = find(d, QStringLiteral("B")),
+                  *c = find(d, QStringLiteral("C"));
     QVERIFY(a && b && c);
     QCOMPARE(a->rateEffect, -10.0);
     QCOMPARE(a->mixEffect, 0.0);
@@ -153,13 +155,13 @@ void TestRca::decompositionSumsExactly_data()
                               seg(QStringLiteral("c"), 0, 0, 50, 20)}
         << -7.0;
     // Base: a 50 at 20%, b 50 at 80% → 50%. Current: b only, 25 at 40% → 40%. Δ = −10.
-    QTest::newRow("one segment gone")
-        << QList<SegmentData>{seg(QStringLiteral("a"), 50, 20, 0, 0), seg(QStringLiteral("b"), 50, 80, 25, 40)}
-        << -10.0;
+    QTest::newRow("one segment gone") << QList<SegmentData>{seg(QStringLiteral("a"), 50, 20, 0, 0),
+                                                            seg(QStringLiteral("b"), 50, 80, 25, 40)}
+                                      << -10.0;
     // Disjoint: base x 10 at 50% → 50%; current y 30 at 100% → 100%. Δ = 50.
-    QTest::newRow("disjoint periods")
-        << QList<SegmentData>{seg(QStringLiteral("x"), 10, 50, 0, 0), seg(QStringLiteral("y"), 0, 0, 30, 100)}
-        << 50.0;
+    QTest::newRow("disjoint periods") << QList<SegmentData>{seg(QStringLiteral("x"), 10, 50, 0, 0),
+                                                            seg(QStringLiteral("y"), 0, 0, 30, 100)}
+                                      << 50.0;
 }
 
 void TestRca::decompositionSumsExactly()
@@ -176,8 +178,8 @@ void TestRca::decompositionSumsExactly()
 
 void TestRca::requiredCase()
 {
-    const Analysis a = analyse(PeriodValue{10000, 85, {}}, PeriodValue{10000, 80.2, {}}, ::requiredCase(), Kind::Rate,
-                               Settings{});
+    const Analysis a =
+        analyse(PeriodValue{10000, 85, {}}, PeriodValue{10000, 80.2, {}}, ::requiredCase(), Kind::Rate, Settings{});
     QVERIFY(a.significant);
     QVERIFY(a.gatePassed);
     QCOMPARE(a.dimensions.size(), 2);
@@ -208,7 +210,8 @@ void TestRca::rankingTieBrokenBySetSize()
     // it, against queue's two, so team ranks first.
     QList<DimensionInput> dims = ::requiredCase();
     dims << DimensionInput{QStringLiteral("team"),
-                           {seg(QStringLiteral("T1"), 2400, 85, 2400, 65), seg(QStringLiteral("T2"), 3800, 85, 3800, 85),
+                           {seg(QStringLiteral("T1"), 2400, 85, 2400, 65),
+                            seg(QStringLiteral("T2"), 3800, 85, 3800, 85),
                             seg(QStringLiteral("T3"), 3800, 85, 3800, 85)}};
     const Analysis a = analyse(PeriodValue{10000, 85, {}}, PeriodValue{10000, 80.2, {}}, dims, Kind::Rate, Settings{});
     QCOMPARE(a.dimensions.at(0).name, QStringLiteral("team"));
@@ -235,12 +238,14 @@ void TestRca::outcomeBoundNeverKept()
     // Base: 1,500 dissatisfied = 100 Refund delay + 1,400 Other; 8,500 blank at 100%.
     // Current: 1,980 dissatisfied = 500 Refund delay + 1,480 Other; 8,020 blank at 100% → 80.2%.
     dims << DimensionInput{QStringLiteral("reason"),
-                           {seg(QStringLiteral("Refund delay"), 100, 0, 500, 0), seg(QStringLiteral("Other"), 1400, 0, 1480, 0),
+                           {seg(QStringLiteral("Refund delay"), 100, 0, 500, 0),
+                            seg(QStringLiteral("Other"), 1400, 0, 1480, 0),
                             seg(QStringLiteral("(blank)"), 8500, 100, 8020, 100)},
                            true};
     const Analysis a = analyse(PeriodValue{10000, 85, {}}, PeriodValue{10000, 80.2, {}}, dims, Kind::Rate, Settings{});
     QCOMPARE(a.dimensions.at(0).name, QStringLiteral("queue"));
-    const Dimension &reason = a.dimensions.at(1).name == QStringLiteral("reason") ? a.dimensions.at(1) : a.dimensions.at(2);
+    const Dimension &reason =
+        a.dimensions.at(1).name == QStringLiteral("reason") ? a.dimensions.at(1) : a.dimensions.at(2);
     QCOMPARE(reason.name, QStringLiteral("reason"));
     QVERIFY(!reason.kept);
     QVERIFY(!reason.explained);
@@ -261,7 +266,8 @@ void TestRca::gateNoSignificantChange()
 {
     // 50 responses a month, 80% → 76% (40 → 38 satisfied): z ≈ 0.48, p ≈ 0.63: nothing is ranked.
     const QList<DimensionInput> dims{
-        {QStringLiteral("queue"), {seg(QStringLiteral("A"), 25, 80, 25, 72), seg(QStringLiteral("B"), 25, 80, 25, 80)}}};
+        {QStringLiteral("queue"),
+         {seg(QStringLiteral("A"), 25, 80, 25, 72), seg(QStringLiteral("B"), 25, 80, 25, 80)}}};
     const Analysis a = analyse(PeriodValue{50, 80, {}}, PeriodValue{50, 76, {}}, dims, Kind::Rate, Settings{});
     QVERIFY(!a.significant);
     QVERIFY(!a.gatePassed);
@@ -280,9 +286,9 @@ void TestRca::gateNoSignificantChange()
 void TestRca::gateMinimumChange()
 {
     // 1,000,000 responses a month, 85.0% → 84.5%: highly significant, but below the 1-point minimum.
-    const QList<DimensionInput> dims{{QStringLiteral("queue"),
-                                      {seg(QStringLiteral("A"), 500000, 85, 500000, 84),
-                                       seg(QStringLiteral("B"), 500000, 85, 500000, 85)}}};
+    const QList<DimensionInput> dims{
+        {QStringLiteral("queue"),
+         {seg(QStringLiteral("A"), 500000, 85, 500000, 84), seg(QStringLiteral("B"), 500000, 85, 500000, 85)}}};
     const Analysis a =
         analyse(PeriodValue{1000000, 85, {}}, PeriodValue{1000000, 84.5, {}}, dims, Kind::Rate, Settings{});
     QVERIFY(a.significant);
@@ -294,9 +300,9 @@ void TestRca::offsetInSentence()
 {
     // Queue A (5000) falls 90% → 70% (rate −20 × 0.5 = −10); B (5000) rises 70% → 80% (+5). Δ = −5:
     // 80% → 75%. A's EP = 2 (printed "all of it", never 200%), B offsets it (EP −1).
-    const QList<DimensionInput> dims{{QStringLiteral("queue"),
-                                      {seg(QStringLiteral("A"), 5000, 90, 5000, 70),
-                                       seg(QStringLiteral("B"), 5000, 70, 5000, 80)}}};
+    const QList<DimensionInput> dims{
+        {QStringLiteral("queue"),
+         {seg(QStringLiteral("A"), 5000, 90, 5000, 70), seg(QStringLiteral("B"), 5000, 70, 5000, 80)}}};
     Result r;
     r.request.metric = *Metric::parse(QStringLiteral("csat_pct"), nullptr);
     r.request.base = *Period::parse(QStringLiteral("2026-09"));

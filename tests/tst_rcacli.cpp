@@ -67,8 +67,8 @@ void TestRcaCli::planted()
     QJsonParseError perr;
     const QJsonObject o = QJsonDocument::fromJson(r.out, &perr).object();
     QCOMPARE(perr.error, QJsonParseError::NoError);
-    for (const char *key : {"metric", "base", "current", "delta", "p_value", "significant", "dimensions", "drill",
-                            "summary"})
+    for (const char *key :
+         {"metric", "base", "current", "delta", "p_value", "significant", "dimensions", "drill", "summary"})
         QVERIFY2(o.contains(QLatin1String(key)), key);
     QCOMPARE(o.value(QStringLiteral("metric")).toString(), QStringLiteral("csat_pct"));
     QCOMPARE(o.value(QStringLiteral("base")).toObject().value(QStringLiteral("period")).toString(),
@@ -114,7 +114,12 @@ void TestRcaCli::planted()
     QCOMPARE(drill.value(QStringLiteral("element")).toString(), QStringLiteral("Returns"));
     const QJsonObject drillTop = drill.value(QStringLiteral("dimensions")).toArray().at(0).toObject();
     QCOMPARE(drillTop.value(QStringLiteral("dimension")).toString(), QStringLiteral("reason"));
-    QCOMPARE(drillTop.value(QStringLiteral("elements")).toArray().at(0).toObject().value(QStringLiteral("element")).toString(),
+    QCOMPARE(drillTop.value(QStringLiteral("elements"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("element"))
+                 .toString(),
              QStringLiteral("Refund delay"));
     const QString summary = o.value(QStringLiteral("summary")).toString();
     QVERIFY2(summary.startsWith(QStringLiteral("CSAT fell")), qPrintable(summary));
@@ -144,8 +149,8 @@ void TestRcaCli::complianceAndVersionWarning()
 {
     // compliance(KEY) runs on the answers; the JSON names the metric as asked.
     Run r = cli({QStringLiteral("rca"), m_project, QStringLiteral("--metric"), QStringLiteral("compliance(next_steps)"),
-                 QStringLiteral("--base"), QStringLiteral("2026-09"), QStringLiteral("--current"), QStringLiteral("2026-10"),
-                 QStringLiteral("--dims"), QStringLiteral("queue,team")});
+                 QStringLiteral("--base"), QStringLiteral("2026-09"), QStringLiteral("--current"),
+                 QStringLiteral("2026-10"), QStringLiteral("--dims"), QStringLiteral("queue,team")});
     QVERIFY2(r.code == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(o.value(QStringLiteral("metric")).toString(), QStringLiteral("compliance(next_steps)"));
@@ -157,8 +162,8 @@ void TestRcaCli::complianceAndVersionWarning()
     int warned = 0;
     for (int i = 1; i < months.size(); ++i) {
         r = cli({QStringLiteral("rca"), m_project, QStringLiteral("--metric"), QStringLiteral("qa_score"),
-                 QStringLiteral("--base"), months[i - 1], QStringLiteral("--current"), months[i], QStringLiteral("--dims"),
-                 QStringLiteral("queue")});
+                 QStringLiteral("--base"), months[i - 1], QStringLiteral("--current"), months[i],
+                 QStringLiteral("--dims"), QStringLiteral("queue")});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(!QJsonDocument::fromJson(r.out).isNull());
         if (r.err.contains("scorecard version changed"))
@@ -172,46 +177,48 @@ void TestRcaCli::exitCodes_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("code");
     const QString p = QStringLiteral("PROJECT");
-    const auto rca = [&](QStringList more) {
-        return QStringList{QStringLiteral("rca"), p} + more;
-    };
+    const auto rca = [&](QStringList more) { return QStringList{QStringLiteral("rca"), p} + more; };
     QTest::newRow("missing --metric") << rca({QStringLiteral("--base"), QStringLiteral("2026-09"),
                                               QStringLiteral("--current"), QStringLiteral("2026-10")})
                                       << 2;
-    QTest::newRow("bad period") << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"),
-                                        QStringLiteral("Sept"), QStringLiteral("--current"), QStringLiteral("2026-10")})
+    QTest::newRow("bad period") << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"),
+                                        QStringLiteral("--base"), QStringLiteral("Sept"), QStringLiteral("--current"),
+                                        QStringLiteral("2026-10")})
                                 << 2;
-    QTest::newRow("unknown flag") << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"),
-                                          QStringLiteral("2026-09"), QStringLiteral("--current"),
-                                          QStringLiteral("2026-10"), QStringLiteral("--bogus")})
+    QTest::newRow("unknown flag") << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"),
+                                          QStringLiteral("--base"), QStringLiteral("2026-09"),
+                                          QStringLiteral("--current"), QStringLiteral("2026-10"),
+                                          QStringLiteral("--bogus")})
                                   << 2;
-    QTest::newRow("unknown KPI") << rca({QStringLiteral("--metric"), QStringLiteral("happiness"), QStringLiteral("--base"),
-                                         QStringLiteral("2026-09"), QStringLiteral("--current"), QStringLiteral("2026-10")})
+    QTest::newRow("unknown KPI") << rca({QStringLiteral("--metric"), QStringLiteral("happiness"),
+                                         QStringLiteral("--base"), QStringLiteral("2026-09"),
+                                         QStringLiteral("--current"), QStringLiteral("2026-10")})
                                  << 3;
-    QTest::newRow("unknown dimension")
-        << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"), QStringLiteral("2026-09"),
-                QStringLiteral("--current"), QStringLiteral("2026-10"), QStringLiteral("--dims"), QStringLiteral("planet")})
-        << 3;
+    QTest::newRow("unknown dimension") << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"),
+                                               QStringLiteral("--base"), QStringLiteral("2026-09"),
+                                               QStringLiteral("--current"), QStringLiteral("2026-10"),
+                                               QStringLiteral("--dims"), QStringLiteral("planet")})
+                                       << 3;
     QTest::newRow("multi-valued dimension")
-        << rca({QStringLiteral("--metric"), QStringLiteral("qa_score"), QStringLiteral("--base"), QStringLiteral("2026-09"),
-                QStringLiteral("--current"), QStringLiteral("2026-10"), QStringLiteral("--dims"),
-                QStringLiteral("critical_family")})
+        << rca({QStringLiteral("--metric"), QStringLiteral("qa_score"), QStringLiteral("--base"),
+                QStringLiteral("2026-09"), QStringLiteral("--current"), QStringLiteral("2026-10"),
+                QStringLiteral("--dims"), QStringLiteral("critical_family")})
         << 3;
-    QTest::newRow("unknown criterion")
-        << rca({QStringLiteral("--metric"), QStringLiteral("compliance(nope)"), QStringLiteral("--base"),
-                QStringLiteral("2026-09"), QStringLiteral("--current"), QStringLiteral("2026-10")})
-        << 3;
+    QTest::newRow("unknown criterion") << rca({QStringLiteral("--metric"), QStringLiteral("compliance(nope)"),
+                                               QStringLiteral("--base"), QStringLiteral("2026-09"),
+                                               QStringLiteral("--current"), QStringLiteral("2026-10")})
+                                       << 3;
     QTest::newRow("no data for the period")
-        << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"), QStringLiteral("2020-01"),
-                QStringLiteral("--current"), QStringLiteral("2026-10")})
+        << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"),
+                QStringLiteral("2020-01"), QStringLiteral("--current"), QStringLiteral("2026-10")})
         << 3;
     QTest::newRow("periods of two kinds")
-        << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"), QStringLiteral("2026-Q3"),
-                QStringLiteral("--current"), QStringLiteral("2026-10")})
+        << rca({QStringLiteral("--metric"), QStringLiteral("csat_pct"), QStringLiteral("--base"),
+                QStringLiteral("2026-Q3"), QStringLiteral("--current"), QStringLiteral("2026-10")})
         << 3;
-    QTest::newRow("missing project") << QStringList{QStringLiteral("rca"), QStringLiteral("/nonexistent/x.qlens"),
-                                                    QStringLiteral("--metric"), QStringLiteral("csat_pct"),
-                                                    QStringLiteral("--base"), QStringLiteral("2026-09"),
+    QTest::newRow("missing project") << QStringList{QStringLiteral("rca"),       QStringLiteral("/nonexistent/x.qlens"),
+                                                    QStringLiteral("--metric"),  QStringLiteral("csat_pct"),
+                                                    QStringLiteral("--base"),    QStringLiteral("2026-09"),
                                                     QStringLiteral("--current"), QStringLiteral("2026-10")}
                                      << 4;
 }

@@ -38,10 +38,10 @@ void TestThemes::tokenize_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("tokens");
-    QTest::newRow("case and punctuation") << QStringLiteral("Still waiting, for my REFUND!!")
-                                          << QStringList{QStringLiteral("still"), QStringLiteral("waiting"),
-                                                         QStringLiteral("for"), QStringLiteral("my"),
-                                                         QStringLiteral("refund")};
+    QTest::newRow("case and punctuation")
+        << QStringLiteral("Still waiting, for my REFUND!!")
+        << QStringList{QStringLiteral("still"), QStringLiteral("waiting"), QStringLiteral("for"), QStringLiteral("my"),
+                       QStringLiteral("refund")};
     QTest::newRow("apostrophes inside words") << QStringLiteral("Didn\u2019t help, won't 'call'")
                                               << QStringList{QStringLiteral("didn't"), QStringLiteral("help"),
                                                              QStringLiteral("won't"), QStringLiteral("call")};
@@ -118,8 +118,8 @@ void TestThemes::maskNames_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("masked");
-    QTest::newRow("first and last name, any case")
-        << QStringLiteral("Freya POPESCU was great, thanks freya!") << QStringLiteral("[name] [name] was great, thanks [name]!");
+    QTest::newRow("first and last name, any case") << QStringLiteral("Freya POPESCU was great, thanks freya!")
+                                                   << QStringLiteral("[name] [name] was great, thanks [name]!");
     QTest::newRow("possessive") << QStringLiteral("Marco\u2019s reply") << QStringLiteral("[name] reply");
     QTest::newRow("whole words only") << QStringLiteral("Freyan marcos") << QStringLiteral("Freyan marcos");
     // "Will" is a stop word: a name token that would blank every "will" is kept.

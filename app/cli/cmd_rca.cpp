@@ -57,8 +57,8 @@ int runRca(const QStringList &args)
     const QCommandLineOption currentOption(QStringLiteral("current"), QStringLiteral("the current period"),
                                            QStringLiteral("P"));
     const QCommandLineOption dimsOption(QStringLiteral("dims"),
-                                       QStringLiteral("dimensions to search (default: all that apply)"),
-                                       QStringLiteral("D,D"));
+                                        QStringLiteral("dimensions to search (default: all that apply)"),
+                                        QStringLiteral("D,D"));
     const QCommandLineOption filterOption(QStringLiteral("filter"),
                                           QStringLiteral("keep DIM=V1,V2 or drop DIM!=V (repeatable)"),
                                           QStringLiteral("FILTER"));
@@ -73,8 +73,9 @@ int runRca(const QStringList &args)
     rca::Request request;
     const auto base = rca::Period::parse(parser.value(baseOption));
     if (!base)
-        return usageError(parser, QStringLiteral("--base must be a period such as 2026-10, 2026-Q3 or 2026-W07, not '%1'")
-                                      .arg(parser.value(baseOption)));
+        return usageError(parser,
+                          QStringLiteral("--base must be a period such as 2026-10, 2026-Q3 or 2026-W07, not '%1'")
+                              .arg(parser.value(baseOption)));
     const auto current = rca::Period::parse(parser.value(currentOption));
     if (!current)
         return usageError(parser,

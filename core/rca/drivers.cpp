@@ -43,7 +43,8 @@ void Drivers::adjust(const Cube &audits, const std::vector<std::uint8_t> &joined
     for (int i = 0; i < result->drivers.size(); ++i) {
         if (!result->drivers[i].ranked)
             continue;
-        columnOfCriterion[std::int32_t(criterionLabels.indexOf(result->drivers[i].criterion))] = int(driverOfColumn.size());
+        columnOfCriterion[std::int32_t(criterionLabels.indexOf(result->drivers[i].criterion))] =
+            int(driverOfColumn.size());
         driverOfColumn << i;
     }
     if (driverOfColumn.isEmpty())

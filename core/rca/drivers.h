@@ -20,9 +20,9 @@ namespace ql::rca {
 struct Driver
 {
     QString criterion;
-    qint64 joined = 0;           // joined answers of the criterion (rated or N/A)
-    qint64 rated = 0;            // of which rated
-    qint64 passed = 0;           // rated, c ≥ the pass level
+    qint64 joined = 0; // joined answers of the criterion (rated or N/A)
+    qint64 rated = 0;  // of which rated
+    qint64 passed = 0; // rated, c ≥ the pass level
     qint64 passedSatisfied = 0;
     qint64 failed = 0;
     qint64 failedSatisfied = 0;
@@ -31,10 +31,10 @@ struct Driver
     std::optional<double> difference; // csatPassed − csatFailed, with Newcombe's hybrid score interval
     std::optional<double> ciLow;
     std::optional<double> ciHigh;
-    double failureRate = 0;  // f: failed / rated, %
-    double ratedShare = 0;   // r: rated / joined, %
+    double failureRate = 0;   // f: failed / rated, %
+    double ratedShare = 0;    // r: rated / joined, %
     double potentialGain = 0; // r × f × difference, in CSAT points
-    bool ranked = false;     // at least the minimum of failed and of passed answers
+    bool ranked = false;      // at least the minimum of failed and of passed answers
     // Adjusted for the other criteria, queue and channel (ridge logistic regression): the CSAT points
     // its failures cost on average where it failed, with a 95% interval. Ranked criteria only.
     std::optional<double> adjustedEffect;
@@ -61,7 +61,7 @@ struct DriversOptions
     int minimumEach = 10; // failed and passed joined answers for a criterion to be ranked
     enum class RankBy { AdjustedEffect, PotentialGain };
     RankBy rankBy = RankBy::AdjustedEffect; // analysis.md ranks by the adjusted effect
-    double ridgeLambda = 1.0;              // the L2 penalty of the adjusted model
+    double ridgeLambda = 1.0;               // the L2 penalty of the adjusted model
 };
 
 // Drivers of CSAT over the answers cube (whose parent is the audits cube): official audits of the

@@ -6,9 +6,9 @@
 namespace ql::rca {
 
 std::optional<Quadrant> QuadrantBuilder::build(const Cube &audits, const Cube &csat, const QString &unit,
-                                               const QList<PivotFilter> &filters, const QDate &from,
-                                               const QDate &to, const PivotOptions &options, int minAudits,
-                                               int minResponses, QString *error)
+                                               const QList<PivotFilter> &filters, const QDate &from, const QDate &to,
+                                               const PivotOptions &options, int minAudits, int minResponses,
+                                               QString *error)
 {
     Quadrant quadrant;
     quadrant.unit = unit;

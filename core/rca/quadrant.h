@@ -26,10 +26,10 @@ struct QuadrantPoint
 
 struct Quadrant
 {
-    QString unit;                 // "agent" or "team" (any dimension of both sources)
+    QString unit;                  // "agent" or "team" (any dimension of both sources)
     std::optional<double> qaScore; // overall values: the lines that split the quadrants
     std::optional<double> csatPct;
-    QList<QuadrantPoint> points;  // by label
+    QList<QuadrantPoint> points; // by label
 };
 
 class QuadrantBuilder final
@@ -39,8 +39,7 @@ public:
     // from/to are the pivots' date range.
     static std::optional<Quadrant> build(const Cube &audits, const Cube &csat, const QString &unit,
                                          const QList<PivotFilter> &filters, const QDate &from, const QDate &to,
-                                         const PivotOptions &options, int minAudits, int minResponses,
-                                         QString *error);
+                                         const PivotOptions &options, int minAudits, int minResponses, QString *error);
 };
 
 } // namespace ql::rca

@@ -98,7 +98,8 @@ std::optional<double> chiSquare2xkPValue(const QList<qint64> &row0, const QList<
             continue;
         ++k;
         const double e0 = n0 * col / n, e1 = n1 * col / n;
-        chi += (double(row0[i]) - e0) * (double(row0[i]) - e0) / e0 + (double(row1[i]) - e1) * (double(row1[i]) - e1) / e1;
+        chi +=
+            (double(row0[i]) - e0) * (double(row0[i]) - e0) / e0 + (double(row1[i]) - e1) * (double(row1[i]) - e1) / e1;
     }
     if (k < 2)
         return std::nullopt;
@@ -149,8 +150,8 @@ Dimension decompose(const DimensionInput &input, Kind kind, bool gate, const Set
             e.shareOfChange = e.contribution / delta;
         e.volume = (w0 + w1) / 2;
         // Small where it has facts: a segment absent from one period is judged on the other.
-        e.smallSample = (s.base.n > 0 && s.base.n < settings.minSample) ||
-                        (s.current.n > 0 && s.current.n < settings.minSample);
+        e.smallSample =
+            (s.base.n > 0 && s.base.n < settings.minSample) || (s.current.n > 0 && s.current.n < settings.minSample);
 
         const auto rateP = changePValue(s.base, s.current, kind);
         const auto mixP = stats::twoProportionZTest(s.current.n, n1, s.base.n, n0).pValue;

@@ -16,38 +16,38 @@ struct Element
     QString label;
     PeriodValue base;
     PeriodValue current;
-    double rateEffect = 0;                // points: (r1 − r0) × (w0 + w1)/2
-    double mixEffect = 0;                 // points: (w1 − w0) × (r̄ − M̄)
-    double contribution = 0;              // rateEffect + mixEffect
-    std::optional<double> shareOfChange;  // EP = contribution / ΔM (none when ΔM = 0)
-    double volume = 0;                    // v̄ = (w0 + w1)/2
-    std::optional<double> pValue;         // Holm-adjusted within the dimension
-    std::optional<double> rawPValue;      // before the adjustment
-    bool mixTested = false;               // the test was on the share of volume (mix drove it)
+    double rateEffect = 0;               // points: (r1 − r0) × (w0 + w1)/2
+    double mixEffect = 0;                // points: (w1 − w0) × (r̄ − M̄)
+    double contribution = 0;             // rateEffect + mixEffect
+    std::optional<double> shareOfChange; // EP = contribution / ΔM (none when ΔM = 0)
+    double volume = 0;                   // v̄ = (w0 + w1)/2
+    std::optional<double> pValue;        // Holm-adjusted within the dimension
+    std::optional<double> rawPValue;     // before the adjustment
+    bool mixTested = false;              // the test was on the share of volume (mix drove it)
     bool significant = false;
-    bool smallSample = false;             // n below the minimum sample in a period where it has facts
+    bool smallSample = false; // n below the minimum sample in a period where it has facts
     bool inExplainingSet = false;
-    double surprise = 0;                  // Jensen–Shannon (log 2), numerator + denominator
+    double surprise = 0; // Jensen–Shannon (log 2), numerator + denominator
 };
 
 struct Dimension
 {
     QString name;
     bool kept = false;
-    double concentration = 0;            // K = ½ Σ |EP − v̄|
-    double surprise = 0;                 // Σ of the elements'
-    std::optional<double> explained;     // Σ EP of the explaining set (none without one)
-    int explainingSetSize = 0;           // 0: none
+    double concentration = 0;             // K = ½ Σ |EP − v̄|
+    double surprise = 0;                  // Σ of the elements'
+    std::optional<double> explained;      // Σ EP of the explaining set (none without one)
+    int explainingSetSize = 0;            // 0: none
     std::optional<double> heterogeneityP; // Cochran's Q on the segment changes
     std::optional<double> volumeShiftP;   // chi-square on segment × period counts
-    QList<Element> elements;             // by share of the change, largest first
+    QList<Element> elements;              // by share of the change, largest first
 };
 
 // The settings the analysis depends on (project settings, passed in).
 struct Settings
 {
-    int minSample = 10;        // below it an element is marked small
-    double minChange = 1.0;    // points: smaller changes are shown "for information"
+    int minSample = 10;     // below it an element is marked small
+    double minChange = 1.0; // points: smaller changes are shown "for information"
     double alpha = 0.05;
     double explainTarget = 0.67;
 };
@@ -62,8 +62,8 @@ struct Analysis
     PeriodValue current;
     double delta = 0;
     std::optional<double> pValue;
-    bool significant = false; // p < alpha
-    bool gatePassed = false;  // significant and |Δ| ≥ the minimum change: dimensions are ranked
+    bool significant = false;    // p < alpha
+    bool gatePassed = false;     // significant and |Δ| ≥ the minimum change: dimensions are ranked
     QList<Dimension> dimensions; // kept ones first, by concentration, then by explaining-set size
 };
 

@@ -21,8 +21,8 @@ struct Context
 };
 
 // The base and current values of the metric, per member of dimension (or overall when empty).
-std::optional<QList<SegmentData>> table(const Context &ctx, const QString &dimension,
-                                        const QList<PivotFilter> &filters, QString *error)
+std::optional<QList<SegmentData>> table(const Context &ctx, const QString &dimension, const QList<PivotFilter> &filters,
+                                        QString *error)
 {
     const Metric &m = ctx.request.metric;
     PivotSpec spec;
@@ -92,8 +92,9 @@ std::optional<Analysis> analyseWithin(const Context &ctx, const QList<PivotFilte
         current = overall->first().current;
     }
     if (base.n == 0 || current.n == 0) {
-        *error = QObject::tr("no data for %1 in %2 with the filters asked")
-                     .arg(ctx.request.metric.spelling, base.n == 0 ? ctx.request.base.label : ctx.request.current.label);
+        *error =
+            QObject::tr("no data for %1 in %2 with the filters asked")
+                .arg(ctx.request.metric.spelling, base.n == 0 ? ctx.request.base.label : ctx.request.current.label);
         return std::nullopt;
     }
     QList<DimensionInput> inputs;
@@ -110,9 +111,8 @@ std::optional<Analysis> analyseWithin(const Context &ctx, const QList<PivotFilte
 // repeat an id, and what the metric itself fixes.
 bool excludedByDefault(const QString &name, const Metric &metric)
 {
-    static const QStringList always{QStringLiteral("day"),     QStringLiteral("week"),
-                                    QStringLiteral("month"),   QStringLiteral("quarter"),
-                                    QStringLiteral("year"),    QStringLiteral("agent_name")};
+    static const QStringList always{QStringLiteral("day"),     QStringLiteral("week"), QStringLiteral("month"),
+                                    QStringLiteral("quarter"), QStringLiteral("year"), QStringLiteral("agent_name")};
     if (always.contains(name))
         return true;
     return !metric.criterion.isEmpty() && (name == QLatin1String("criterion") || name == QLatin1String("section"));
@@ -223,8 +223,8 @@ std::optional<Result> RcaEngine::run(const Cube &cube, const Request &request, c
                                      const Settings &settings, QString *error)
 {
     if (cube.source() != request.metric.source) {
-        *error = QObject::tr("%1 is computed on the %2 source").arg(request.metric.spelling,
-                                                                     pivotSourceName(request.metric.source));
+        *error = QObject::tr("%1 is computed on the %2 source")
+                     .arg(request.metric.spelling, pivotSourceName(request.metric.source));
         return std::nullopt;
     }
     if (request.base.dimension != request.current.dimension) {
@@ -239,13 +239,15 @@ std::optional<Result> RcaEngine::run(const Cube &cube, const Request &request, c
     if (!request.metric.criterion.isEmpty()) {
         const Cube::DimensionRef criteria = cube.findDimension(QStringLiteral("criterion"));
         if (!criteria || !criteria.dimension->labels.contains(request.metric.criterion)) {
-            *error = QObject::tr("unknown criterion \"%1\" in %2").arg(request.metric.criterion, request.metric.spelling);
+            *error =
+                QObject::tr("unknown criterion \"%1\" in %2").arg(request.metric.criterion, request.metric.spelling);
             return std::nullopt;
         }
     }
     for (const PivotFilter &f : request.filters) {
         if (f.dimension == request.base.dimension) {
-            *error = QObject::tr("--filter on %1 is not allowed: the periods are --base and --current").arg(f.dimension);
+            *error =
+                QObject::tr("--filter on %1 is not allowed: the periods are --base and --current").arg(f.dimension);
             return std::nullopt;
         }
     }

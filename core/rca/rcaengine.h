@@ -18,15 +18,15 @@ namespace ql::rca {
 // The KPI of an analysis: one of analysis.md's KPIs by name, or compliance(KEY).
 struct Metric
 {
-    QString spelling;        // as asked: "csat_pct", "compliance(next_steps)"
+    QString spelling; // as asked: "csat_pct", "compliance(next_steps)"
     PivotSource source = PivotSource::Audits;
-    QString measure;         // the pivot measure of the KPI
-    QString sdMeasure;       // the pivot measure of its standard deviation (means only)
-    double sdScale = 1;      // compliance: c is 0–1, the KPI 0–100
-    QString criterion;       // compliance(KEY): the criterion key
+    QString measure;    // the pivot measure of the KPI
+    QString sdMeasure;  // the pivot measure of its standard deviation (means only)
+    double sdScale = 1; // compliance: c is 0–1, the KPI 0–100
+    QString criterion;  // compliance(KEY): the criterion key
     Kind kind = Kind::Rate;
-    QString title;           // for people: "CSAT", "QA score", "Compliance of next_steps"
-    bool percent = true;     // shown with % and its change in points
+    QString title;       // for people: "CSAT", "QA score", "Compliance of next_steps"
+    bool percent = true; // shown with % and its change in points
 
     // Parses a KPI name; the error names the ones allowed.
     static std::optional<Metric> parse(const QString &text, QString *error);

@@ -123,9 +123,10 @@ QString summarise(const Result &r)
     const QString why = explanation(m, a, true);
     if (why.isEmpty()) {
         const bool anyKept = !a.dimensions.isEmpty() && a.dimensions.first().kept;
-        return text + (anyKept ? QObject::tr("; no small set of segments explains it (it is concentrated most by %1)")
-                                     .arg(a.dimensions.first().name)
-                               : QObject::tr("; no dimension searched explains it (the change is spread evenly)")) +
+        return text +
+               (anyKept ? QObject::tr("; no small set of segments explains it (it is concentrated most by %1)")
+                              .arg(a.dimensions.first().name)
+                        : QObject::tr("; no dimension searched explains it (the change is spread evenly)")) +
                QLatin1Char('.');
     }
     text += QStringLiteral("; ") + why;

@@ -85,12 +85,14 @@ std::optional<RidgeLogisticFit> RidgeLogistic::fit(const std::vector<double> &x,
                 if (row[std::size_t(j)] == 0)
                     continue;
                 for (int k = 0; k <= j; ++k)
-                    info[std::size_t(j) * std::size_t(p) + std::size_t(k)] += v * row[std::size_t(j)] * row[std::size_t(k)];
+                    info[std::size_t(j) * std::size_t(p) + std::size_t(k)] +=
+                        v * row[std::size_t(j)] * row[std::size_t(k)];
             }
         }
         for (int j = 0; j < p; ++j)
             for (int k = j + 1; k < p; ++k)
-                info[std::size_t(j) * std::size_t(p) + std::size_t(k)] = info[std::size_t(k) * std::size_t(p) + std::size_t(j)];
+                info[std::size_t(j) * std::size_t(p) + std::size_t(k)] =
+                    info[std::size_t(k) * std::size_t(p) + std::size_t(j)];
         for (int j = 1; j < p; ++j) {
             score[std::size_t(j)] -= lambda * fit.beta[std::size_t(j)];
             info[std::size_t(j) * std::size_t(p) + std::size_t(j)] += lambda;

@@ -13,7 +13,7 @@ namespace ql::rca {
 // penalty), the usual large-sample approximation. Small dense problems (tens of columns).
 struct RidgeLogisticFit
 {
-    std::vector<double> beta;        // intercept first, then one per column of X
+    std::vector<double> beta; // intercept first, then one per column of X
     std::vector<double> standardErrors;
     int iterations = 0;
     bool converged = false;

@@ -61,9 +61,8 @@ QString Themes::stem(const QString &word)
         return restoreE(word.chopped(3));
     if (word.size() > 4 && word.endsWith(QLatin1String("ed")))
         return restoreE(word.chopped(2));
-    if (word.size() > 4 &&
-        (word.endsWith(QLatin1String("ches")) || word.endsWith(QLatin1String("shes")) ||
-         word.endsWith(QLatin1String("sses")) || word.endsWith(QLatin1String("xes"))))
+    if (word.size() > 4 && (word.endsWith(QLatin1String("ches")) || word.endsWith(QLatin1String("shes")) ||
+                            word.endsWith(QLatin1String("sses")) || word.endsWith(QLatin1String("xes"))))
         return word.chopped(2);
     if (word.endsWith(QLatin1Char('s')) && !word.endsWith(QLatin1String("ss")) && !word.endsWith(QLatin1String("us")))
         return word.chopped(1);

@@ -28,9 +28,9 @@ struct ThemeDocument
 struct Theme
 {
     QString term;
-    double delta = 0;       // log-odds ratio, focus versus reference
-    double z = 0;           // δ / σ: what is ranked and shown
-    qint64 focusDocs = 0;   // documents of each group containing the term
+    double delta = 0;     // log-odds ratio, focus versus reference
+    double z = 0;         // δ / σ: what is ranked and shown
+    qint64 focusDocs = 0; // documents of each group containing the term
     qint64 referenceDocs = 0;
     QList<qint64> examples; // the most recent documents of the group it leans to (ties by id)
 };
@@ -39,12 +39,12 @@ struct ThemeOptions
 {
     int minDocuments = 5; // a term needs this many documents (both groups together)
     int examples = 3;
-    bool stem = false;    // light English stemming (refunds, refunded → refund)
+    bool stem = false; // light English stemming (refunds, refunded → refund)
 };
 
 struct ThemesResult
 {
-    QList<Theme> themes;  // by z, largest first (leaning to the focus group first)
+    QList<Theme> themes; // by z, largest first (leaning to the focus group first)
     qint64 focusDocuments = 0;
     qint64 referenceDocuments = 0;
     qint64 emptyDocuments = 0; // no word left after stop words

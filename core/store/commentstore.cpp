@@ -9,8 +9,8 @@ namespace ql {
 
 namespace {
 
-std::optional<QList<StoredComment>> read(const QSqlDatabase &db, const QString &sql, const QDate &from,
-                                         const QDate &to, QString *error)
+std::optional<QList<StoredComment>> read(const QSqlDatabase &db, const QString &sql, const QDate &from, const QDate &to,
+                                         QString *error)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
