@@ -41,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void planted();
     void defaultDimensionsAndQaScore();
+    void filters();
     void complianceAndVersionWarning();
     void exitCodes_data();
     void exitCodes();
@@ -143,6 +144,43 @@ void TestRcaCli::defaultDimensionsAndQaScore()
     for (const char *absent : {"month", "day", "root_cause", "critical_family", "agent_name"})
         QVERIFY2(!names.contains(QLatin1String(absent)), absent);
     QVERIFY(!o.value(QStringLiteral("summary")).toString().isEmpty());
+}
+
+void TestRcaCli::filters()
+{
+    // --filter narrows every figure: with channel=email, the whole equals the email element of the
+    // unfiltered run's channel dimension, and channel itself has one element.
+    const QStringList common{QStringLiteral("rca"),       m_project,
+                             QStringLiteral("--metric"),  QStringLiteral("csat_pct"),
+                             QStringLiteral("--base"),    QStringLiteral("2026-09"),
+                             QStringLiteral("--current"), QStringLiteral("2026-10"),
+                             QStringLiteral("--dims"),    QStringLiteral("queue,channel")};
+    const Run all = cli(common);
+    QVERIFY2(all.code == 0, all.err.constData());
+    QJsonObject email;
+    for (const QJsonValue &d : QJsonDocument::fromJson(all.out).object().value(QStringLiteral("dimensions")).toArray())
+        if (d.toObject().value(QStringLiteral("dimension")).toString() == QStringLiteral("channel"))
+            for (const QJsonValue &e : d.toObject().value(QStringLiteral("elements")).toArray())
+                if (e.toObject().value(QStringLiteral("element")).toString() == QStringLiteral("email"))
+                    email = e.toObject();
+    QVERIFY(!email.isEmpty());
+    const Run one = cli(common + QStringList{QStringLiteral("--filter"), QStringLiteral("channel=email")});
+    QVERIFY2(one.code == 0, one.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(one.out).object();
+    for (const char *period : {"base", "current"}) {
+        const QJsonObject whole = o.value(QLatin1String(period)).toObject();
+        const QJsonObject part = email.value(QLatin1String(period)).toObject();
+        QCOMPARE(whole.value(QStringLiteral("n")).toInteger(), part.value(QStringLiteral("n")).toInteger());
+        QVERIFY(std::abs(whole.value(QStringLiteral("value")).toDouble() -
+                         part.value(QStringLiteral("value")).toDouble()) < 1e-9);
+    }
+    for (const QJsonValue &d : o.value(QStringLiteral("dimensions")).toArray())
+        if (d.toObject().value(QStringLiteral("dimension")).toString() == QStringLiteral("channel"))
+            QCOMPARE(d.toObject().value(QStringLiteral("elements")).toArray().size(), 1);
+    // A filter on the periods' own dimension is refused.
+    const Run month = cli(common + QStringList{QStringLiteral("--filter"), QStringLiteral("month=2026-10")});
+    QCOMPARE(month.code, 3);
+    QVERIFY(month.err.contains("--base and --current"));
 }
 
 void TestRcaCli::complianceAndVersionWarning()
