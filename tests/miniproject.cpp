@@ -174,7 +174,8 @@ bool MiniProject::addResponse(const QString &key, int score, QDate date, const Q
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '1-5', ?, ?, ?, ?)"),
                 {key, ticket.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(ticket),
                  date.toString(Qt::ISODate), k.day, k.week, k.month, k.quarter, double(score), score >= 4 ? 1 : 0,
-                 score <= 2 ? 1 : 0, agent, agent == 3 ? 2 : 1});
+                 score <= 2 ? 1 : 0, agent > 0 ? QVariant(agent) : QVariant(QMetaType::fromType<qint64>()),
+                 agent > 0 ? QVariant(agent == 3 ? 2 : 1) : QVariant(QMetaType::fromType<qint64>())});
 }
 
 } // namespace ql::test

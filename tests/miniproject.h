@@ -45,7 +45,7 @@ public:
     qint64 addAudit(const QString &key, Pattern pattern, const QString &agentKey, QDate date,
                     const QString &auditor = QStringLiteral("QA1"), const QString &sampleType = QStringLiteral("random"),
                     const QString &queue = QStringLiteral("Billing"), const QString &ticket = QString());
-    // A CSAT response on a 1–5 scale.
+    // A CSAT response on a 1–5 scale (an unknown agent key: a response without an agent).
     bool addResponse(const QString &key, int score, QDate date, const QString &agentKey, const QString &ticket = QString());
 
     // Closes the project (the file stays).

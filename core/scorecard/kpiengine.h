@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "kpireport.h"
+
+#include <QSqlDatabase>
+
+namespace ql {
+
+// The KPIs of scoring.md for a slice and period, each with its interval (t for means, Wilson for
+// rates), the previous period and its delta (two-proportion z-test or Welch's t), the target and
+// status, and the small-sample flag; the criterion breakdown; a team's ranking; the auditor view;
+// a trend. Plain values out; the SQL is KpiQueries'.
+class KpiEngine final
+{
+public:
+    explicit KpiEngine(const QSqlDatabase &db);
+
+    KpiReport report(const KpiSlice &slice, const KpiPeriod &period) const;
+    // The agents of a team (or any slice), ranked by QA score; small samples last, unranked.
+    QList<RankedMember> ranking(const KpiSlice &slice, const KpiPeriod &period) const;
+    // Audits given and mean score given per auditor, over the slice's audits.
+    QList<RankedMember> auditors(const KpiSlice &slice, const KpiPeriod &period) const;
+    // QA score and pass rate of the `count` periods ending with `period`, oldest first.
+    struct TrendPoint
+    {
+        KpiPeriod period;
+        KpiValue qaScore;
+        KpiValue passRate;
+        std::optional<double> target;
+    };
+    QList<TrendPoint> trend(const KpiSlice &slice, const KpiPeriod &period, int count = 12) const;
+
+    const KpiQueries &queries() const { return m_queries; }
+
+private:
+    QSqlDatabase m_db;
+    KpiQueries m_queries;
+    int m_minAudits;
+    int m_minResponses;
+};
+
+} // namespace ql

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ql {
+
+// Which facts a scorecard shows: one agent, team, site or queue (by agent key or name), or all.
+struct KpiSlice
+{
+    enum class Kind : quint8 { All, Agent, Team, Site, Queue };
+    Kind kind = Kind::All;
+    QString id; // agent key, or the team, site or queue name
+
+    static QString kindName(Kind kind); // all, agent, team, site, queue
+    static std::optional<Kind> kindFromName(const QString &name);
+};
+
+// Sums over a set of audits, enough for every audit KPI of scoring.md and its interval.
+struct AuditSums
+{
+    qint64 total = 0; // audits_total: every audit of the slice and period
+    qint64 n = 0;     // official, scored, complete audits of counted sample types
+    double scoreSum = 0;
+    double scoreSquares = 0;
+    double rawSum = 0;
+    double rawSquares = 0;
+    qint64 passed = 0;
+    qint64 critical = 0;
+    qint64 customer = 0; // audits failing each critical family
+    qint64 business = 0;
+    qint64 compliance = 0;
+    QStringList versions; // "Name vN" of the scorecard versions among the n audits
+};
+
+struct ResponseSums
+{
+    qint64 n = 0;
+    qint64 satisfied = 0;
+    qint64 dissatisfied = 0;
+};
+
+// Per criterion (pooled over versions whose scale and critical flag are identical).
+struct CriterionSums
+{
+    QString key;
+    QString name;
+    QString scorecard;
+    QList<int> versions;
+    qint64 answers = 0; // rated + N/A
+    qint64 rated = 0;
+    double cSum = 0;
+    double cSquares = 0;
+    qint64 passed = 0; // rated answers with c ≥ the criterion's pass level
+    qint64 na = 0;
+};
+
+// An agent's (or auditor's) sums in a grouped query.
+struct GroupSums
+{
+    QString key;
+    QString name;
+    AuditSums sums;
+};
+
+struct RootCauseCount
+{
+    QString name;
+    qint64 answers = 0;
+};
+
+// One audit of the period's list (the audits behind the numbers).
+struct AuditListRow
+{
+    qint64 id = 0;
+    QString key;
+    QDate date;
+    QString ticketId;
+    QString agentKey;
+    QString agentName;
+    QString auditor;
+    QString sampleType;
+    std::optional<double> score;
+    bool passed = false;
+    bool criticalFail = false;
+    bool incomplete = false;
+    bool counted = false; // counts in the KPIs (official, scored, complete, counted sample type)
+    std::optional<double> csat; // the ticket's latest response's score
+};
+
+// The SQL behind the scorecards (scoring.md "KPIs over a set of audits"). Periods are day ranges
+// of the date that drives periods (project setting `period_date`); counted sample types come from
+// the project settings.
+class KpiQueries final
+{
+public:
+    KpiQueries(QSqlDatabase db, QString periodColumn, QStringList countedTypes);
+    static KpiQueries forProject(const QSqlDatabase &db); // reads the project settings
+
+    AuditSums audits(const KpiSlice &slice, QDate from, QDate to) const;
+    ResponseSums responses(const KpiSlice &slice, QDate from, QDate to) const;
+    QList<CriterionSums> criteria(const KpiSlice &slice, QDate from, QDate to) const;
+    QList<RootCauseCount> rootCauses(const KpiSlice &slice, QDate from, QDate to) const;
+    // Counted audits grouped by agent (key, name) or by auditor.
+    QList<GroupSums> byAgent(const KpiSlice &slice, QDate from, QDate to) const;
+    QList<GroupSums> byAuditor(const KpiSlice &slice, QDate from, QDate to) const;
+    QList<AuditListRow> auditList(const KpiSlice &slice, QDate from, QDate to) const;
+
+    // The display name of the slice (an agent's name), or empty when it does not exist.
+    QString sliceName(const KpiSlice &slice) const;
+    // The team of an agent on the latest of their audits up to `to` (for team targets and comparisons).
+    QString teamOfAgent(const QString &agentKey, QDate to) const;
+    // The target of a KPI for a slice on a date (scoring.md: per team, queue or scorecard, else all).
+    std::optional<double> target(const QString &kpi, const QString &team, const QString &queue,
+                                 const QString &scorecard, QDate on) const;
+    // The scorecards (name and pass threshold) of the counted audits in the range.
+    QList<QPair<QString, double>> scorecards(const KpiSlice &slice, QDate from, QDate to) const;
+    // Names to pick from: agent keys with names, or team, site or queue names.
+    QList<QPair<QString, QString>> members(KpiSlice::Kind kind) const;
+    // The latest period date of any audit (an empty project: invalid).
+    QDate latestDate() const;
+
+private:
+    QString where(const KpiSlice &slice, const QString &alias) const;
+    QString counted(const QString &alias) const;
+
+    QSqlDatabase m_db;
+    QString m_day; // day or i_day
+    QStringList m_counted;
+};
+
+} // namespace ql
