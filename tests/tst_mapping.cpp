@@ -4,6 +4,7 @@
 #include "import/answerreader.h"
 #include "import/datereader.h"
 #include "import/importmapping.h"
+#include "import/mappingsuggestion.h"
 
 #include <QDir>
 #include <QFile>
@@ -42,6 +43,9 @@ private Q_SLOTS:
     void dates_data();
     void dates();
     void presetsParse();
+    void suggestions_data();
+    void suggestions();
+    void suggestedCriteriaColumns();
 };
 
 void TestMapping::formatsExample()
@@ -433,6 +437,72 @@ void TestMapping::presetsParse()
         QString error;
         QVERIFY2(ImportMapping::parse(f.readAll(), &error), qPrintable(name + QStringLiteral(": ") + error));
     }
+}
+
+void TestMapping::suggestions_data()
+{
+    QTest::addColumn<ImportMapping::Kind>("kind");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<QStringList>("expected"); // field=header, in the kind's field order
+    using K = ImportMapping::Kind;
+    QTest::newRow("Zendesk QA reviews")
+        << K::AuditsLong
+        << QStringList{"Review ID", "Conversation ID", "Reviewed at", "Reviewee", "Reviewer", "Team", "Queue",
+                       "Channel", "Category", "Rating", "Comment", "Root cause", "Product"}
+        << QStringList{"audit_id=Review ID", "date=Reviewed at", "agent=Reviewee", "criterion=Category",
+                       "value=Rating", "ticket_id=Conversation ID", "auditor=Reviewer", "team=Team",
+                       "queue=Queue", "channel=Channel", "comment=Comment", "root_cause=Root cause"};
+    // Field names as headers, in any spelling, win over synonyms: "score" here is not the value.
+    QTest::newRow("field names, odd spelling")
+        << K::AuditsLong
+        << QStringList{"AUDIT-ID", "date", "Agent", "criterion", "Value", "score", "interaction date"}
+        << QStringList{"audit_id=AUDIT-ID", "date=date", "agent=Agent", "criterion=criterion", "value=Value",
+                       "interaction_date=interaction date"};
+    QTest::newRow("MaestroQA grades")
+        << K::AuditsLong
+        << QStringList{"Grade ID", "Ticket ID", "Date Graded", "Agent Email", "Grader Email", "Question", "Answer",
+                       "Question Comment", "Overall Comment"}
+        << QStringList{"audit_id=Grade ID", "date=Date Graded", "agent=Agent Email", "criterion=Question",
+                       "value=Answer", "ticket_id=Ticket ID", "auditor=Grader Email", "audit_comment=Overall Comment",
+                       "comment=Question Comment"};
+    QTest::newRow("Freshdesk survey")
+        << K::Csat
+        << QStringList{"Survey Result ID", "Ticket ID", "Created Time", "Rating", "Agent", "Group", "Feedback"}
+        << QStringList{"response_id=Survey Result ID", "date=Created Time", "score=Rating", "ticket_id=Ticket ID",
+                       "agent=Agent", "queue=Group", "comment=Feedback"}; // Freshdesk's groups are queues
+    QTest::newRow("roster") << K::Agents
+                            << QStringList{"Agent ID", "Full name", "Team", "Team lead", "Start date", "Status"}
+                            << QStringList{"agent=Agent ID", "name=Full name", "team=Team", "supervisor=Team lead",
+                                           "hire_date=Start date", "active=Status"};
+    QTest::newRow("nothing matches") << K::Csat << QStringList{"a", "b"} << QStringList{};
+}
+
+void TestMapping::suggestions()
+{
+    QFETCH(ImportMapping::Kind, kind);
+    QFETCH(QStringList, header);
+    QFETCH(QStringList, expected);
+    const ImportMapping m = MappingSuggestion::suggest(kind, header);
+    QCOMPARE(m.kind, kind);
+    QStringList got;
+    for (const auto &[field, column] : m.columns)
+        got << field + QLatin1Char('=') + column;
+    QCOMPARE(got, expected);
+}
+
+void TestMapping::suggestedCriteriaColumns()
+{
+    // A wide file: criteria found by key or by name, not among the mapped fields, each once.
+    const QStringList header{"Review ID", "Reviewed at", "Reviewee", "Verify identity", "TONE", "Resolution offered",
+                             "tone", "Notes"};
+    const ImportMapping m = MappingSuggestion::suggest(ImportMapping::Kind::AuditsWide, header);
+    const QList<std::pair<QString, QString>> criteria{{"verify_identity", "Verified the customer's identity"},
+                                                      {"tone", "Tone and empathy"},
+                                                      {"resolution", "Resolution offered"}};
+    const auto found = MappingSuggestion::criteriaColumns(m, header, criteria);
+    const QList<std::pair<QString, QString>> expected{
+        {"Verify identity", "verify_identity"}, {"TONE", "tone"}, {"Resolution offered", "resolution"}};
+    QCOMPARE(found, expected);
 }
 
 QTEST_GUILESS_MAIN(TestMapping)
