@@ -7,6 +7,7 @@
 #include "common/page.h"
 #include "common/uistate.h"
 #include "data/datapage.h"
+#include "scorecards/scorecardspage.h"
 #include "help/guidedialog.h"
 #include "projectsession.h"
 #include "start/demobuilder.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createStatusBar();
     addPage(new DataPage(m_pages));
+    addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
     const QString lastPage = UiState::lastPage();
     int initial = 0;

@@ -1,0 +1,634 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scorecardspage.h"
+
+#include "auditformview.h"
+#include "common/emptystate.h"
+#include "common/icons.h"
+#include "common/jobrunner.h"
+#include "kpiformat.h"
+#include "kpitile.h"
+#include "scorecardtablemodel.h"
+#include "scoring/scorerounding.h"
+#include "store/project.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QCoreApplication>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace ql {
+
+namespace {
+
+using Model = ScorecardTableModel;
+
+QString ci(const KpiValue &k)
+{
+    if (k.ciLow && k.ciHigh)
+        return QStringLiteral("%1–%2").arg(KpiFormat::level(k.ciLow).chopped(1), KpiFormat::level(k.ciHigh));
+    return k.note;
+}
+
+Model::Cell levelCell(const KpiValue &k)
+{
+    return Model::number(KpiFormat::level(k.value), k.value ? QVariant(*k.value) : QVariant(), k.smallSample,
+                         k.smallSample ? QCoreApplication::translate("ql::ScorecardsPage", "Small sample (n = %1)").arg(k.n)
+                                       : QString());
+}
+
+Model::Cell optionalLevel(const std::optional<double> &v)
+{
+    return Model::number(KpiFormat::level(v), v ? QVariant(*v) : QVariant());
+}
+
+Model::Cell countCell(qint64 n, bool muted = false)
+{
+    return Model::number(QLocale().toString(n), n, muted);
+}
+
+} // namespace
+
+ScorecardsPage::ScorecardsPage(QWidget *parent)
+    : Page(parent)
+    , m_runner(new JobRunner(this))
+    , m_kind(new QComboBox(this))
+    , m_member(new QComboBox(this))
+    , m_periodKind(new QComboBox(this))
+    , m_period(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_headline(new QLabel(this))
+    , m_families(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_criteria(new Model(this))
+    , m_audits(new Model(this))
+    , m_ranking(new Model(this))
+    , m_auditors(new Model(this))
+    , m_trend(new Model(this))
+    , m_rootCauses(new QLabel(this))
+    , m_auditsView(nullptr)
+    , m_form(new AuditFormView(this))
+    , m_empty(nullptr)
+    , m_body(new QWidget(this))
+{
+    setObjectName(QStringLiteral("scorecardsPage"));
+    m_kind->setObjectName(QStringLiteral("scopeKind"));
+    m_kind->setAccessibleName(tr("Show the scorecard of"));
+    m_kind->addItem(tr("Agent"), int(KpiSlice::Kind::Agent));
+    m_kind->addItem(tr("Team"), int(KpiSlice::Kind::Team));
+    m_kind->addItem(tr("Site"), int(KpiSlice::Kind::Site));
+    m_kind->addItem(tr("Queue"), int(KpiSlice::Kind::Queue));
+    m_member->setObjectName(QStringLiteral("scopeMember"));
+    m_member->setAccessibleName(tr("Agent, team, site or queue"));
+    m_member->setEditable(true);
+    m_member->setInsertPolicy(QComboBox::NoInsert);
+    m_member->setMinimumContentsLength(22);
+    m_member->completer()->setFilterMode(Qt::MatchContains);
+    m_member->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_periodKind->setObjectName(QStringLiteral("periodKind"));
+    m_periodKind->setAccessibleName(tr("Kind of period"));
+    m_periodKind->addItem(tr("Month"), int(KpiPeriod::Kind::Month));
+    m_periodKind->addItem(tr("Quarter"), int(KpiPeriod::Kind::Quarter));
+    m_periodKind->addItem(tr("Custom range"), int(KpiPeriod::Kind::Custom));
+    m_period->setObjectName(QStringLiteral("period"));
+    m_period->setAccessibleName(tr("Period"));
+    for (QDateEdit *d : {m_from, m_to}) {
+        d->setCalendarPopup(true);
+        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        d->hide();
+    }
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
+
+    auto *bar = new QHBoxLayout;
+    auto *showLabel = new QLabel(tr("&Scorecard of"), this);
+    showLabel->setBuddy(m_kind);
+    auto *periodLabel = new QLabel(tr("&Period"), this);
+    periodLabel->setBuddy(m_periodKind);
+    bar->addWidget(showLabel);
+    bar->addWidget(m_kind);
+    bar->addWidget(m_member, 1);
+    bar->addSpacing(12);
+    bar->addWidget(periodLabel);
+    bar->addWidget(m_periodKind);
+    bar->addWidget(m_period);
+    bar->addWidget(m_from);
+    bar->addWidget(m_to);
+    bar->addStretch(1);
+
+    m_headline->setObjectName(QStringLiteral("scorecardHeadline"));
+    m_headline->setWordWrap(true);
+    m_headline->setTextFormat(Qt::RichText);
+    auto *tiles = new QGridLayout;
+    const QList<std::tuple<QString, QString, KpiTile::Kind>> tileList{
+        {QStringLiteral("audits"), tr("Audits"), KpiTile::Kind::Count},
+        {QStringLiteral("qa_score"), tr("QA score"), KpiTile::Kind::Level},
+        {QStringLiteral("raw_score"), tr("Raw score"), KpiTile::Kind::Level},
+        {QStringLiteral("pass_rate"), tr("Pass rate"), KpiTile::Kind::Level},
+        {QStringLiteral("critical_rate"), tr("Critical error rate"), KpiTile::Kind::Level},
+        {QStringLiteral("csat_pct"), tr("CSAT %"), KpiTile::Kind::Level},
+        {QStringLiteral("csat_responses"), tr("CSAT responses"), KpiTile::Kind::Count}};
+    for (const auto &[key, label, kind] : tileList) {
+        auto *tile = new KpiTile(label, kind, this);
+        tile->setObjectName(QStringLiteral("tile_") + key);
+        tiles->addWidget(tile, 0, int(m_tiles.size()));
+        m_tiles << qMakePair(key, tile);
+    }
+    m_families->setObjectName(QStringLiteral("criticalFamilies"));
+    m_families->setWordWrap(true);
+
+    // Tabs: criteria, audits (with the audit form), ranking, auditors, trend.
+    auto *criteriaPage = new QWidget(m_tabs);
+    auto *criteriaLayout = new QVBoxLayout(criteriaPage);
+    auto *criteriaView = new QTableView(criteriaPage);
+    criteriaView->setObjectName(QStringLiteral("criteriaTable"));
+    criteriaView->setAccessibleName(tr("Criterion breakdown"));
+    criteriaView->setModel(m_criteria);
+    criteriaView->verticalHeader()->hide();
+    criteriaView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rootCauses->setObjectName(QStringLiteral("rootCauses"));
+    m_rootCauses->setWordWrap(true);
+    criteriaLayout->addWidget(criteriaView, 1);
+    criteriaLayout->addWidget(m_rootCauses);
+    m_tabs->addTab(criteriaPage, tr("Criteria"));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, m_tabs);
+    splitter->setObjectName(QStringLiteral("auditsSplitter"));
+    m_auditsView = new QTableView(splitter);
+    m_auditsView->setObjectName(QStringLiteral("auditsTable"));
+    m_auditsView->setAccessibleName(tr("Audits of the period"));
+    auto *auditsProxy = new QSortFilterProxyModel(this);
+    auditsProxy->setSourceModel(m_audits);
+    auditsProxy->setSortRole(Model::SortRole);
+    m_auditsView->setModel(auditsProxy);
+    m_auditsView->setSortingEnabled(true);
+    m_auditsView->sortByColumn(-1, Qt::AscendingOrder);
+    m_auditsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_auditsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_auditsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_auditsView->verticalHeader()->hide();
+    m_empty = new EmptyState(m_auditsView);
+    m_form->setParent(splitter);
+    splitter->addWidget(m_auditsView);
+    splitter->addWidget(m_form);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    m_tabs->addTab(splitter, tr("Audits"));
+    addTable(m_ranking, QStringLiteral("rankingTable"), tr("Team ranking"));
+    addTable(m_auditors, QStringLiteral("auditorsTable"), tr("Auditors"));
+    addTable(m_trend, QStringLiteral("trendTable"), tr("Last 12 periods"));
+
+    auto *body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_headline);
+    body->addLayout(tiles);
+    body->addWidget(m_families);
+    body->addWidget(m_tabs, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_body, 1);
+
+    m_criteria->setHeaders({tr("Criterion"), tr("Compliance"), tr("95% CI"), tr("n"), tr("Team"), tr("All agents"),
+                            tr("Gap (pts)"), tr("Pass rate"), tr("N/A rate")});
+    m_audits->setHeaders({tr("Date"), tr("Audit"), tr("Ticket"), tr("Agent"), tr("Auditor"), tr("Sample"),
+                          tr("Score"), tr("Passed"), tr("Critical"), tr("CSAT")});
+    m_ranking->setHeaders({tr("Rank"), tr("Agent"), tr("QA score"), tr("95% CI"), tr("Audits"), tr("Pass rate"),
+                           tr("Note")});
+    m_auditors->setHeaders({tr("Auditor"), tr("Audits given"), tr("All audits"), tr("Mean score given"), tr("95% CI"),
+                            tr("Mean raw score given"), tr("Pass rate given")});
+    m_trend->setHeaders({tr("Period"), tr("QA score"), tr("95% CI"), tr("Audits"), tr("Pass rate"), tr("Target")});
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        m_member->clear();
+        load();
+    });
+    connect(m_member, &QComboBox::activated, this, [this] { load(); });
+    connect(m_periodKind, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        const bool custom = KpiPeriod::Kind(m_periodKind->currentData().toInt()) == KpiPeriod::Kind::Custom;
+        m_period->setVisible(!custom);
+        m_from->setVisible(custom);
+        m_to->setVisible(custom);
+        m_period->clear();
+        load();
+    });
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling)
+            load();
+    });
+    for (QDateEdit *d : {m_from, m_to})
+        connect(d, &QDateEdit::dateChanged, this, [this] {
+            if (!m_filling)
+                load();
+        });
+    connect(m_auditsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this, auditsProxy](const QModelIndex &current) {
+                m_form->showAudit(current.isValid() ? auditsProxy->data(current, Model::IdRole).toLongLong() : -1);
+            });
+    connect(m_form, &AuditFormView::auditChanged, this, [this] { load(); });
+    setProject(nullptr);
+}
+
+ScorecardsPage::~ScorecardsPage()
+{
+    m_runner->setProject(nullptr);
+}
+
+QTableView *ScorecardsPage::addTable(Model *model, const QString &name, const QString &tabTitle)
+{
+    auto *view = new QTableView(m_tabs);
+    view->setObjectName(name);
+    view->setAccessibleName(tabTitle);
+    view->setModel(model);
+    view->verticalHeader()->hide();
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setStretchLastSection(true);
+    m_tabs->addTab(view, tabTitle);
+    return view;
+}
+
+QString ScorecardsPage::title() const
+{
+    return tr("Scorecards");
+}
+
+QIcon ScorecardsPage::icon() const
+{
+    return Icons::themed(QStringLiteral("view-statistics"), QStringLiteral("view-table"));
+}
+
+QList<JobRunner *> ScorecardsPage::jobRunners() const
+{
+    return {m_runner};
+}
+
+void ScorecardsPage::setDataUndoStack(QUndoStack *stack)
+{
+    m_stack = stack;
+    m_form->setUndoStack(stack);
+}
+
+void ScorecardsPage::setProject(Project *project)
+{
+    m_runner->setProject(nullptr);
+    m_project = project;
+    m_runner->setProject(project);
+    m_form->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
+    m_filling = true;
+    m_member->clear();
+    m_period->clear();
+    m_filling = false;
+    m_body->setEnabled(project != nullptr);
+    if (!project) {
+        m_headline->setText(tr("Open a project to see scorecards (File → Open Project…, or open the demo)."));
+        for (const auto &t : std::as_const(m_tiles))
+            t.second->clear();
+        for (Model *m : {m_criteria, m_audits, m_ranking, m_auditors, m_trend})
+            m->setRows({});
+        return;
+    }
+    load();
+}
+
+void ScorecardsPage::refresh()
+{
+    load();
+}
+
+QString ScorecardsPage::statusText() const
+{
+    return m_status;
+}
+
+KpiSlice ScorecardsPage::slice() const
+{
+    KpiSlice s;
+    s.kind = KpiSlice::Kind(m_kind->currentData().toInt());
+    const int index = m_member->findText(m_member->currentText());
+    s.id = index >= 0 ? m_member->itemData(index).toString() : QString();
+    return s;
+}
+
+KpiPeriod ScorecardsPage::period() const
+{
+    const auto kind = KpiPeriod::Kind(m_periodKind->currentData().toInt());
+    if (kind == KpiPeriod::Kind::Custom)
+        return KpiPeriod::custom(m_from->date(), m_to->date());
+    return KpiPeriod::parse(m_period->currentData().toString()).value_or(KpiPeriod{});
+}
+
+bool ScorecardsPage::isLoading() const
+{
+    return m_runner->isRunning(QStringLiteral("scorecard"));
+}
+
+void ScorecardsPage::showSlice(const KpiSlice &slice, const KpiPeriod &period)
+{
+    m_filling = true;
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(slice.kind))));
+    m_periodKind->setCurrentIndex(std::max(0, m_periodKind->findData(int(period.kind))));
+    const bool custom = period.kind == KpiPeriod::Kind::Custom;
+    m_period->setVisible(!custom);
+    m_from->setVisible(custom);
+    m_to->setVisible(custom);
+    if (custom) {
+        m_from->setDate(period.from);
+        m_to->setDate(period.to);
+    } else {
+        int index = m_period->findData(period.label());
+        if (index < 0) {
+            m_period->addItem(period.label(), period.label());
+            index = m_period->count() - 1;
+        }
+        m_period->setCurrentIndex(index);
+    }
+    m_filling = false;
+    m_pendingSlice = slice;
+    load();
+}
+
+void ScorecardsPage::load()
+{
+    if (!m_project)
+        return;
+    KpiSlice wanted = m_pendingSlice.id.isEmpty() ? slice() : m_pendingSlice;
+    if (m_pendingSlice.id.isEmpty())
+        wanted.kind = KpiSlice::Kind(m_kind->currentData().toInt());
+    m_pendingSlice = {};
+    const KpiPeriod wantedPeriod = period();
+    m_headline->setText(tr("Computing…"));
+    m_runner->start<Data>(
+        QStringLiteral("scorecard"), tr("Computing the scorecard"),
+        [wanted, wantedPeriod](JobContext &context) {
+            Data d;
+            const KpiEngine engine(context.database());
+            d.members = engine.queries().members(wanted.kind);
+            d.latest = engine.queries().latestDate();
+            KpiSlice s = wanted;
+            if (s.id.isEmpty() && !d.members.isEmpty())
+                s.id = d.members.first().first;
+            KpiPeriod p = wantedPeriod;
+            if (!p.isValid())
+                p = KpiPeriod::month(d.latest.isValid() ? d.latest : QDate::currentDate());
+            d.report = engine.report(s, p);
+            if (context.isCanceled())
+                return d;
+            const KpiSlice team = s.kind == KpiSlice::Kind::Agent
+                                      ? KpiSlice{KpiSlice::Kind::Team, d.report.team}
+                                      : s;
+            if (!team.id.isEmpty())
+                d.ranking = engine.ranking(team, p);
+            d.auditors = engine.auditors(s, p);
+            d.trend = engine.trend(s, p, 12);
+            d.audits = engine.queries().auditList(s, p.from, p.to);
+            return d;
+        },
+        [this](Data &&d) { show(std::move(d)); });
+}
+
+void ScorecardsPage::fillPeriods(QDate latest)
+{
+    const auto kind = KpiPeriod::Kind(m_periodKind->currentData().toInt());
+    const QString current = m_period->currentData().toString();
+    m_period->clear();
+    if (!latest.isValid())
+        latest = QDate::currentDate();
+    if (kind == KpiPeriod::Kind::Month) {
+        KpiPeriod p = KpiPeriod::month(latest);
+        for (int i = 0; i < 24; ++i, p = p.previous())
+            m_period->addItem(p.label(), p.label());
+    } else if (kind == KpiPeriod::Kind::Quarter) {
+        KpiPeriod p = KpiPeriod::quarter(latest);
+        for (int i = 0; i < 8; ++i, p = p.previous())
+            m_period->addItem(p.label(), p.label());
+    }
+    const int index = m_period->findData(current);
+    if (index >= 0)
+        m_period->setCurrentIndex(index);
+    else if (!current.isEmpty()) {
+        m_period->addItem(current, current);
+        m_period->setCurrentIndex(m_period->count() - 1);
+    }
+}
+
+void ScorecardsPage::show(Data &&d)
+{
+    const KpiReport &r = d.report;
+    m_filling = true;
+    m_member->clear();
+    for (const auto &[key, name] : std::as_const(d.members))
+        m_member->addItem(r.slice.kind == KpiSlice::Kind::Agent && name != key ? QStringLiteral("%1 (%2)").arg(name, key)
+                                                                                : name,
+                          key);
+    m_member->setCurrentIndex(m_member->findData(r.slice.id));
+    if (m_periodKind->currentData().toInt() == int(KpiPeriod::Kind::Custom)) {
+        m_from->setDate(r.period.from);
+        m_to->setDate(r.period.to);
+    } else {
+        fillPeriods(d.latest);
+        int index = m_period->findData(r.period.label());
+        if (index < 0) {
+            m_period->addItem(r.period.label(), r.period.label());
+            index = m_period->count() - 1;
+        }
+        m_period->setCurrentIndex(index);
+    }
+    m_filling = false;
+
+    if (d.members.isEmpty() || !d.latest.isValid()) {
+        m_headline->setText(tr("No audits yet — File → Import… or open the demo."));
+    } else {
+        QString who = QStringLiteral("<b>%1</b>").arg((r.name.isEmpty() ? r.slice.id : r.name).toHtmlEscaped());
+        if (r.slice.kind == KpiSlice::Kind::Agent)
+            who += tr(" (agent %1%2)").arg(r.slice.id.toHtmlEscaped(),
+                                          r.team.isEmpty() ? QString() : tr(", team %1").arg(r.team.toHtmlEscaped()));
+        else
+            who += QStringLiteral(" (%1)").arg(KpiSlice::kindName(r.slice.kind));
+        QString line = tr("%1 · %2 (%3 to %4), compared with %5")
+                           .arg(who, r.period.label(), r.period.from.toString(Qt::ISODate),
+                                r.period.to.toString(Qt::ISODate), r.previousPeriod.label());
+        if (!r.scorecardVersions.isEmpty())
+            line += QStringLiteral(" · ") + r.scorecardVersions.join(QStringLiteral(", "));
+        if (r.scorecardVersions.size() > 1)
+            line += tr(" — <b>%1 scorecard versions in this period</b>").arg(r.scorecardVersions.size());
+        line += tr("<br><small>Counted: official, scored, complete audits of the counted sample types; "
+                   "minimum sample %1 audits, %2 responses. Greyed numbers are below it.</small>")
+                    .arg(r.minSampleAudits)
+                    .arg(r.minSampleResponses);
+        m_headline->setText(line);
+    }
+    const QHash<QString, const KpiValue *> values{{QStringLiteral("audits"), &r.audits},
+                                                  {QStringLiteral("qa_score"), &r.qaScore},
+                                                  {QStringLiteral("raw_score"), &r.rawScore},
+                                                  {QStringLiteral("pass_rate"), &r.passRate},
+                                                  {QStringLiteral("critical_rate"), &r.criticalRate},
+                                                  {QStringLiteral("csat_pct"), &r.csatPct},
+                                                  {QStringLiteral("csat_responses"), &r.csatResponses}};
+    for (const auto &[key, tile] : std::as_const(m_tiles)) {
+        const bool csat = key.startsWith(QLatin1String("csat"));
+        tile->setKpi(*values.value(key), csat ? r.minSampleResponses : r.minSampleAudits);
+    }
+    m_families->setText(tr("Critical error rate by family: customer %1 · business %2 · compliance %3")
+                            .arg(KpiFormat::level(r.criticalCustomer.value), KpiFormat::level(r.criticalBusiness.value),
+                                 KpiFormat::level(r.criticalCompliance.value)));
+    showCriteria(r);
+    showAudits(d.audits);
+    showRanking(d.ranking, r.minSampleAudits);
+    showAuditors(d.auditors, r.minSampleAudits);
+    showTrend(d.trend);
+    m_status = tr("%1 audits counted of %2 · %3")
+                   .arg(QLocale().toString(r.audits.n), QLocale().toString(qint64(r.auditsTotal.value.value_or(0))),
+                        r.period.label());
+    Q_EMIT statusTextChanged(m_status);
+    Q_EMIT loaded();
+}
+
+void ScorecardsPage::showCriteria(const KpiReport &r)
+{
+    QList<Model::Row> rows;
+    for (const CriterionKpi &c : r.criteria) {
+        Model::Row row;
+        row.id = c.key;
+        const bool small = c.compliance.smallSample;
+        QString name = c.name.isEmpty() ? c.key : c.name;
+        if (c.versions.size() > 1)
+            name += tr(" (v%1)").arg([&] {
+                QStringList v;
+                for (int n : c.versions)
+                    v << QString::number(n);
+                return v.join(QStringLiteral(", "));
+            }());
+        row.cells = {Model::text(name, small),
+                     levelCell(c.compliance),
+                     Model::text(ci(c.compliance), small),
+                     countCell(c.compliance.n, small),
+                     optionalLevel(c.teamCompliance),
+                     optionalLevel(c.populationCompliance),
+                     Model::number(c.gap ? QStringLiteral("%1%2").arg(*c.gap > 0 ? QStringLiteral("+") : QString(),
+                                                                      QLocale().toString(*c.gap, 'f', 1))
+                                         : QStringLiteral("—"),
+                                   c.gap ? QVariant(*c.gap) : QVariant(), small),
+                     levelCell(c.criterionPassRate),
+                     levelCell(c.naRate)};
+        rows << row;
+    }
+    m_criteria->setRows(rows);
+    QStringList causes;
+    for (const RootCauseCount &c : r.rootCauses)
+        causes << QStringLiteral("%1 (%2)").arg(c.name).arg(c.answers);
+    m_rootCauses->setText(causes.isEmpty() ? tr("Root causes of failed answers: none recorded.")
+                                           : tr("Root causes of failed answers: %1").arg(causes.join(QStringLiteral(", "))));
+}
+
+void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
+{
+    const qint64 selected = m_form->auditId();
+    QList<Model::Row> rows;
+    for (const AuditListRow &a : audits) {
+        Model::Row row;
+        row.id = a.id;
+        const bool muted = !a.counted;
+        QString type = a.sampleType;
+        if (a.incomplete)
+            type += tr(", incomplete");
+        row.cells = {Model::text(a.date.toString(Qt::ISODate), muted),
+                     Model::text(a.key, muted),
+                     Model::text(a.ticketId, muted),
+                     Model::text(a.agentName.isEmpty() ? a.agentKey : a.agentName, muted),
+                     Model::text(a.auditor, muted),
+                     Model::text(type, muted),
+                     Model::number(a.score ? formatScoreForDisplay(*a.score) : QStringLiteral("—"),
+                                   a.score ? QVariant(*a.score) : QVariant(), muted),
+                     Model::text(a.passed ? tr("yes") : tr("no"), muted),
+                     Model::text(a.criticalFail ? tr("critical") : QString(), muted),
+                     Model::number(a.csat ? QLocale().toString(*a.csat) : QString(), a.csat ? QVariant(*a.csat) : QVariant(),
+                                   muted)};
+        if (muted)
+            row.cells.first().toolTip = tr("Not counted in the KPIs (sample type, superseded, unscored or incomplete)");
+        rows << row;
+    }
+    m_audits->setRows(rows);
+    m_auditsView->resizeColumnsToContents();
+    m_empty->setTitle(tr("No audits in this period"));
+    m_empty->setText(tr("Pick another period or another agent, team or queue; or import audits (File → Import…)."));
+    m_empty->setVisible(rows.isEmpty());
+    // Keep the audit form on the audit it showed (after a correction the list reloads).
+    auto *proxy = m_auditsView->model();
+    for (int i = 0; i < proxy->rowCount(); ++i) {
+        if (selected >= 0 && proxy->index(i, 0).data(Model::IdRole).toLongLong() == selected) {
+            m_auditsView->selectRow(i);
+            return;
+        }
+    }
+    m_form->showAudit(-1);
+}
+
+void ScorecardsPage::showRanking(const QList<RankedMember> &ranking, int minimum)
+{
+    QList<Model::Row> rows;
+    for (const RankedMember &m : ranking) {
+        Model::Row row;
+        row.id = m.key;
+        const bool small = m.rank == 0;
+        row.cells = {Model::number(small ? QStringLiteral("—") : QString::number(m.rank), small ? QVariant() : m.rank, small),
+                     Model::text(m.name.isEmpty() ? m.key : QStringLiteral("%1 (%2)").arg(m.name, m.key), small),
+                     levelCell(m.qaScore),
+                     Model::text(ci(m.qaScore), small),
+                     countCell(m.qaScore.n, small),
+                     levelCell(m.passRate),
+                     Model::text(small ? tr("below the minimum sample (%1): not ranked").arg(minimum) : QString(), small)};
+        rows << row;
+    }
+    m_ranking->setRows(rows);
+}
+
+void ScorecardsPage::showAuditors(const QList<RankedMember> &auditors, int minimum)
+{
+    Q_UNUSED(minimum)
+    QList<Model::Row> rows;
+    for (const RankedMember &m : auditors) {
+        Model::Row row;
+        row.id = m.key;
+        row.cells = {Model::text(m.name.isEmpty() ? m.key : QStringLiteral("%1 (%2)").arg(m.name, m.key)),
+                     countCell(m.qaScore.n), countCell(m.auditsTotal), levelCell(m.qaScore),
+                     Model::text(ci(m.qaScore), m.qaScore.smallSample), levelCell(m.rawScore), levelCell(m.passRate)};
+        rows << row;
+    }
+    m_auditors->setRows(rows);
+}
+
+void ScorecardsPage::showTrend(const QList<KpiEngine::TrendPoint> &trend)
+{
+    QList<Model::Row> rows;
+    for (const KpiEngine::TrendPoint &t : trend) {
+        Model::Row row;
+        row.id = t.period.label();
+        row.cells = {Model::text(t.period.label()), levelCell(t.qaScore), Model::text(ci(t.qaScore), t.qaScore.smallSample),
+                     countCell(t.qaScore.n, t.qaScore.smallSample), levelCell(t.passRate), optionalLevel(t.target)};
+        rows << row;
+    }
+    m_trend->setRows(rows);
+}
+
+KpiTile *ScorecardsPage::tile(const QString &kpi) const
+{
+    for (const auto &[key, tile] : m_tiles)
+        if (key == kpi)
+            return tile;
+    return nullptr;
+}
+
+} // namespace ql

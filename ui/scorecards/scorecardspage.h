@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/page.h"
+#include "scorecard/kpiengine.h"
+
+#include <QList>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QTabWidget;
+class QTableView;
+
+namespace ql {
+
+class AuditFormView;
+class EmptyState;
+class KpiTile;
+class ScorecardTableModel;
+
+// The Scorecards page: pick an agent, team, site or queue and a period; KPI tiles (value,
+// interval, delta, target, status, small samples greyed); the criterion breakdown against the
+// team and the population with the root causes of failed answers; the period's audits, each
+// opening its read-only form with the explanation and undoable corrections; the team ranking
+// (small samples apart); the auditors; and the last 12 periods as a table (the chart library is
+// not there yet). Everything is computed off the UI thread.
+class ScorecardsPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit ScorecardsPage(QWidget *parent = nullptr);
+    ~ScorecardsPage() override;
+
+    QString pageId() const override { return QStringLiteral("scorecards"); }
+    QString title() const override;
+    QIcon icon() const override;
+    void setProject(Project *project) override;
+    void refresh() override;
+    QString statusText() const override;
+    QList<JobRunner *> jobRunners() const override;
+    void setDataUndoStack(QUndoStack *stack) override;
+    bool editsData() const override { return true; }
+
+    // The slice and period shown (tests and the command line's vocabulary).
+    void showSlice(const KpiSlice &slice, const KpiPeriod &period);
+    KpiSlice slice() const;
+    KpiPeriod period() const;
+    bool isLoading() const;
+
+    QComboBox *scopeKindBox() const { return m_kind; }
+    QComboBox *memberBox() const { return m_member; }
+    QComboBox *periodBox() const { return m_period; }
+    KpiTile *tile(const QString &kpi) const; // audits, qa_score, raw_score, pass_rate, critical_rate, csat_pct, csat_responses
+    QLabel *headline() const { return m_headline; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ScorecardTableModel *criteriaModel() const { return m_criteria; }
+    ScorecardTableModel *auditsModel() const { return m_audits; }
+    ScorecardTableModel *rankingModel() const { return m_ranking; }
+    ScorecardTableModel *auditorsModel() const { return m_auditors; }
+    ScorecardTableModel *trendModel() const { return m_trend; }
+    QTableView *auditsView() const { return m_auditsView; }
+    AuditFormView *auditForm() const { return m_form; }
+
+Q_SIGNALS:
+    void loaded(); // the page shows the data of its slice and period
+
+private:
+    struct Data
+    {
+        KpiReport report;
+        QList<RankedMember> ranking;
+        QList<RankedMember> auditors;
+        QList<KpiEngine::TrendPoint> trend;
+        QList<AuditListRow> audits;
+        QList<QPair<QString, QString>> members;
+        QDate latest;
+    };
+
+    void fillMembers();
+    void fillPeriods(QDate latest);
+    void load();
+    void show(Data &&data);
+    void showCriteria(const KpiReport &r);
+    void showAudits(const QList<AuditListRow> &audits);
+    void showRanking(const QList<RankedMember> &ranking, int minimum);
+    void showAuditors(const QList<RankedMember> &auditors, int minimum);
+    void showTrend(const QList<KpiEngine::TrendPoint> &trend);
+    QTableView *addTable(ScorecardTableModel *model, const QString &name, const QString &tabTitle);
+
+    JobRunner *m_runner;
+    Project *m_project = nullptr;
+    QUndoStack *m_stack = nullptr;
+    QComboBox *m_kind;
+    QComboBox *m_member;
+    QComboBox *m_periodKind;
+    QComboBox *m_period;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QLabel *m_headline;
+    QList<QPair<QString, KpiTile *>> m_tiles;
+    QLabel *m_families;
+    QTabWidget *m_tabs;
+    ScorecardTableModel *m_criteria;
+    ScorecardTableModel *m_audits;
+    ScorecardTableModel *m_ranking;
+    ScorecardTableModel *m_auditors;
+    ScorecardTableModel *m_trend;
+    QLabel *m_rootCauses;
+    QTableView *m_auditsView;
+    AuditFormView *m_form;
+    EmptyState *m_empty;
+    QWidget *m_body;
+    KpiSlice m_pendingSlice;
+    bool m_filling = false;
+    QString m_status;
+};
+
+} // namespace ql
