@@ -70,8 +70,22 @@ DataExport::Result DataExport::run(const QSqlDatabase &db, const ExportSpec &spe
             return result;
         }
     }
+    if (spec.names == NameDisplay::Pseudonyms && spec.pseudonymKey.isEmpty()) {
+        result.status = Status::InvalidSpec;
+        result.error = QObject::tr("pseudonyms need the project's pseudonym key");
+        return result;
+    }
+    // Agents by name, id or pseudonym: the agent column holds the id, agent_name (agents: name) the name.
+    const QStringList header = query.header();
+    const int idColumn = int(header.indexOf(QStringLiteral("agent")));
+    QList<int> nameColumns;
+    for (const char *name : {"agent_name", "name"})
+        if (const qsizetype at = header.indexOf(QLatin1String(name)); at >= 0)
+            nameColumns << int(at);
     bool cancelled = false;
-    const TableExport::Result written = TableExport::write(path, table, [&](TableWriter &out, QString *error) {
+    const TableExport::Result written = TableExport::write(path, table, [&](TableWriter &target, QString *error) {
+        AgentNameWriter named(target, spec.names, spec.pseudonymKey, idColumn, nameColumns);
+        TableWriter &out = spec.names == NameDisplay::Names ? target : named;
         const bool ok = query.run(out, error, [&](qint64 rows) {
             cancelled = options.progress && !options.progress(rows);
             return !cancelled;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "agentnames.h"
 #include "exportfilter.h"
 
 #include <QDate>
@@ -30,6 +31,10 @@ struct ExportSpec
     QDate from;                  // the fact's period date, both ends inclusive; invalid: open.
     QDate to;                    // Audits, answers and CSAT only.
     QDate asOf;                  // agents: the roster row in force on this date; invalid: today
+    // How agents appear (DataExport applies it): names, ids or pseudonyms made with pseudonymKey
+    // (AgentNames::projectKey).
+    NameDisplay names = NameDisplay::Names;
+    QByteArray pseudonymKey;
 };
 
 // The rows of one export source, read straight from the project file and streamed into a
