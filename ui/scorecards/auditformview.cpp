@@ -40,7 +40,9 @@ AuditFormView::AuditFormView(QWidget *parent)
     , m_explanation(new QTextBrowser(this))
     , m_correct(new QPushButton(tr("Correct answer…"), this))
 {
-    m_heading->setWordWrap(true);
+    m_heading->setWordWrap(false);
+    m_heading->setMinimumHeight(m_heading->fontMetrics().lineSpacing() * 3 + 4); // heading, result, comment
+    m_heading->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_heading->setTextFormat(Qt::RichText);
     m_view->setObjectName(QStringLiteral("auditAnswers"));
     m_view->setAccessibleName(tr("Answers of the audit"));

@@ -49,8 +49,8 @@ QString delta(const KpiValue &k, bool points)
     QString text = QStringLiteral("%1 %2%3").arg(arrow, sign, magnitude);
     if (points)
         text += tr(" pts");
-    if (points)
-        text += k.deltaSignificant ? tr(" (significant)") : tr(" (not significant)");
+    if (points && k.deltaSignificant)
+        text += tr(" ✱");
     return text;
 }
 

@@ -55,10 +55,13 @@ void KpiTile::setKpi(const KpiValue &k, int minimumSample)
     m_value->setText(m_kind == Kind::Count ? KpiFormat::count(k.value.value_or(0)) : KpiFormat::level(k.value));
     m_value->setForegroundRole(m_greyed ? QPalette::PlaceholderText : QPalette::WindowText);
     m_interval->setText(m_kind == Kind::Level ? KpiFormat::interval(k) : QString());
-    m_delta->setText(k.previous ? tr("vs %1 before: %2")
-                                      .arg(m_kind == Kind::Count ? KpiFormat::count(*k.previous) : KpiFormat::level(k.previous),
-                                           KpiFormat::delta(k, m_kind == Kind::Level))
+    m_delta->setText(k.previous ? tr("%1 vs %2")
+                                      .arg(KpiFormat::delta(k, m_kind == Kind::Level),
+                                           m_kind == Kind::Count ? KpiFormat::count(*k.previous) : KpiFormat::level(k.previous))
                                 : tr("no previous period"));
+    m_delta->setToolTip(!k.delta || m_kind == Kind::Count ? QString()
+                        : k.deltaSignificant ? tr("The change from the previous period is significant (p < 0.05)")
+                                             : tr("The change from the previous period is not significant (p ≥ 0.05): noise"));
     QString status;
     if (k.target) {
         status = tr("Target %1").arg(KpiFormat::level(k.target));

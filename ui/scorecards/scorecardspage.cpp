@@ -526,6 +526,8 @@ void ScorecardsPage::showCriteria(const KpiReport &r)
         rows << row;
     }
     m_criteria->setRows(rows);
+    if (auto *view = findChild<QTableView *>(QStringLiteral("criteriaTable")))
+        view->resizeColumnsToContents();
     QStringList causes;
     for (const RootCauseCount &c : r.rootCauses)
         causes << QStringLiteral("%1 (%2)").arg(c.name).arg(c.answers);
@@ -561,6 +563,7 @@ void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
         rows << row;
     }
     m_audits->setRows(rows);
+    m_auditsView->setColumnHidden(3, m_kind->currentData().toInt() == int(KpiSlice::Kind::Agent)); // the agent's own
     m_auditsView->resizeColumnsToContents();
     m_empty->setTitle(tr("No audits in this period"));
     m_empty->setText(tr("Pick another period or another agent, team or queue; or import audits (File → Import…)."));
@@ -593,6 +596,8 @@ void ScorecardsPage::showRanking(const QList<RankedMember> &ranking, int minimum
         rows << row;
     }
     m_ranking->setRows(rows);
+    if (auto *view = findChild<QTableView *>(QStringLiteral("rankingTable")))
+        view->resizeColumnsToContents();
 }
 
 void ScorecardsPage::showAuditors(const QList<RankedMember> &auditors, int minimum)
@@ -608,6 +613,8 @@ void ScorecardsPage::showAuditors(const QList<RankedMember> &auditors, int minim
         rows << row;
     }
     m_auditors->setRows(rows);
+    if (auto *view = findChild<QTableView *>(QStringLiteral("auditorsTable")))
+        view->resizeColumnsToContents();
 }
 
 void ScorecardsPage::showTrend(const QList<KpiEngine::TrendPoint> &trend)
@@ -621,6 +628,8 @@ void ScorecardsPage::showTrend(const QList<KpiEngine::TrendPoint> &trend)
         rows << row;
     }
     m_trend->setRows(rows);
+    if (auto *view = findChild<QTableView *>(QStringLiteral("trendTable")))
+        view->resizeColumnsToContents();
 }
 
 KpiTile *ScorecardsPage::tile(const QString &kpi) const
