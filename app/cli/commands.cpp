@@ -10,6 +10,7 @@ int runExport(const QStringList &args);
 int runImport(const QStringList &args);
 int runPivot(const QStringList &args);
 int runExplain(const QStringList &args);
+int runScorecard(const QStringList &args);
 int runBench(const QStringList &args);
 int runRca(const QStringList &args);
 
@@ -21,6 +22,7 @@ const QList<Command> &commands()
         {QStringLiteral("import"), QStringLiteral("import a CSV file as a mapping says, or a scorecard definition"), &runImport},
         {QStringLiteral("export"), QStringLiteral("export audits, answers, CSAT or agents to CSV or XLSX"), &runExport},
         {QStringLiteral("agreement"), QStringLiteral("inter-rater agreement on long-format ratings (JSON out)"), &runAgreement},
+        {QStringLiteral("scorecard"), QStringLiteral("the KPIs of an agent, team, site or queue for a period (JSON or text)"), &runScorecard},
         {QStringLiteral("explain"), QStringLiteral("how one audit's score was computed (text or JSON)"), &runExplain},
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
         {QStringLiteral("bench"), QStringLiteral("time the core operations in-process (performance.md)"), &runBench, true},
