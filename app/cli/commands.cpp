@@ -13,6 +13,7 @@ int runExplain(const QStringList &args);
 int runScorecard(const QStringList &args);
 int runBench(const QStringList &args);
 int runRca(const QStringList &args);
+int runChart(const QStringList &args);
 
 const QList<Command> &commands()
 {
@@ -26,6 +27,7 @@ const QList<Command> &commands()
         {QStringLiteral("explain"), QStringLiteral("how one audit's score was computed (text or JSON)"), &runExplain},
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
         {QStringLiteral("bench"), QStringLiteral("time the core operations in-process (performance.md)"), &runBench, true},
+        {QStringLiteral("chart"), QStringLiteral("render a chart to PNG, SVG or PDF (no display needed)"), &runChart, true},
         {QStringLiteral("rca"), QStringLiteral("what changed and why: a KPI's change split by dimension (JSON out)"), &runRca},
     };
     return list;

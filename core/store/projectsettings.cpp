@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -35,6 +36,9 @@ const KeyInfo &info(ProjectSettings::Key key)
         {"aggregate_only_k", 5},
         {"sampling_plan", 8},
         {"name_display", QStringLiteral("names")},
+        {"chart_brand_colours", QString()},
+        {"chart_brand_font", QString()},
+        {"chart_brand_logo", QString()},
     };
     static_assert(std::size(table) == ProjectSettings::KeyCount);
     return table[key];
@@ -161,11 +165,42 @@ QString ProjectSettings::validate(Key key, const QVariant &value) const
         return modes.contains(value.toString()) ? QString()
                                                 : tr("name_display must be names, ids or pseudonyms, not \"%1\"").arg(value.toString());
     }
+    case ChartBrandColours: {
+        const QString text = value.toString().trimmed();
+        if (text.isEmpty())
+            return {};
+        static const QRegularExpression hex(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+        for (const QString &part : text.split(QLatin1Char(',')))
+            if (!hex.match(part.trimmed()).hasMatch())
+                return tr("chart_brand_colours must be colours like #0B5FA5 separated by commas, not \"%1\"").arg(part);
+        return {};
+    }
+    case ChartBrandLogo: {
+        const QByteArray text = value.toString().toLatin1();
+        if (text.isEmpty())
+            return {};
+        const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+        return decoded && decoded.decoded.startsWith("\x89PNG") ? QString() : tr("chart_brand_logo must be a PNG image in base64");
+    }
     case OrganisationName:
+    case ChartBrandFont:
     case KeyCount:
         return {};
     }
     return {};
+}
+
+QStringList ProjectSettings::chartBrandColours() const
+{
+    QStringList out;
+    for (const QString &part : value(ChartBrandColours).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        out << part.trimmed();
+    return out;
+}
+
+QByteArray ProjectSettings::chartBrandLogo() const
+{
+    return QByteArray::fromBase64(value(ChartBrandLogo).toString().toLatin1());
 }
 
 bool ProjectSettings::setValue(Key key, const QVariant &value, const QString &reason, QString *error)

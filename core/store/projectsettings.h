@@ -31,6 +31,9 @@ public:
         AggregateOnlyK,
         SamplingPlanPerAgentMonth,
         NameDisplay,
+        ChartBrandColours, // "#0B5FA5,#F2A900": the brand theme's series colours, main first
+        ChartBrandFont,    // a font family name; Inter when not installed
+        ChartBrandLogo,    // a PNG, base64, drawn at the top right of brand-theme charts
         KeyCount
     };
     Q_ENUM(Key)
@@ -52,6 +55,9 @@ public:
     double calibrationTolerance() const { return value(CalibrationTolerance).toDouble(); }
     double disagreementThreshold() const { return value(DisagreementThreshold).toDouble(); }
     QString organisationName() const { return value(OrganisationName).toString(); }
+    QStringList chartBrandColours() const;
+    QString chartBrandFont() const { return value(ChartBrandFont).toString(); }
+    QByteArray chartBrandLogo() const; // PNG bytes, empty when none
 
 Q_SIGNALS:
     void changed(ql::ProjectSettings::Key key);

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pivot/pivotspec.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ql {
+
+// formats.md "Chart spec (JSON)".
+enum class ChartType {
+    Bar,
+    StackedBar,
+    StackedBar100,
+    Line,
+    Combo,
+    Pareto,
+    Box,
+    Scatter,
+    Heatmap,
+    PChart,
+    Xmr,
+    Funnel,
+    Waterfall,
+};
+QString chartTypeName(ChartType type); // "stacked-bar-100", "p-chart", …
+std::optional<ChartType> chartTypeFromName(const QString &name);
+QList<ChartType> allChartTypes();
+
+struct ChartAnnotation
+{
+    QString row;    // the category (row label) the arrow points at
+    QString series; // the series there; empty: the first
+    QString text;
+    bool operator==(const ChartAnnotation &) const = default;
+};
+
+struct ChartReferenceLine
+{
+    QString axis = QStringLiteral("y"); // "x" or "y"
+    double value = 0;
+    QString label;
+    bool operator==(const ChartReferenceLine &) const = default;
+};
+
+// A chart as a value type: parsed from JSON with errors that name the key and value, and written
+// back with the keys in formats.md's order, so that fromJson(toJson(s)) == s.
+struct ChartSpec
+{
+    ChartType type = ChartType::Bar;
+    QString title;
+    QString subtitle;
+    PivotSpec pivot;
+    QJsonObject rca; // waterfall only
+    std::optional<double> target;
+    bool labels = false;
+    QString theme = QStringLiteral("light");
+    bool footnote = true;
+    QString band; // "" (none) or "ci95"
+    std::optional<ChartAnnotation> annotation;
+    QList<ChartReferenceLine> referenceLines;
+
+    bool operator==(const ChartSpec &) const = default;
+
+    static std::optional<ChartSpec> fromJson(const QByteArray &json, QString *error);
+    static std::optional<ChartSpec> fromJsonObject(const QJsonObject &object, QString *error);
+    QByteArray toJson() const;
+
+    // What can be checked without a project: the pivot's own rules and how many measures the type
+    // needs (combo and scatter two, …). Empty when fine.
+    QString validate() const;
+};
+
+// The theme names every renderer knows.
+QStringList chartThemeNames(); // light, dark, print, brand
+
+} // namespace ql
