@@ -9,6 +9,7 @@
 #include "data/datapage.h"
 #include "scorecards/scorecardspage.h"
 #include "help/guidedialog.h"
+#include "import/importwizard.h"
 #include "projectsession.h"
 #include "start/demobuilder.h"
 #include "start/startpage.h"
@@ -110,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &ProjectSession::opened, this, &MainWindow::projectOpened);
     connect(m_session, &ProjectSession::aboutToClose, this, [this] {
         m_dataStack->clear(); // its commands hold the project's connection
+        delete m_importWizard; // cancels (and rolls back) an import still running
         for (Page *page : std::as_const(m_pageList))
             page->setProject(nullptr);
     });
@@ -150,6 +152,12 @@ void MainWindow::createActions()
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openProjectDialog);
     m_demoAction = new QAction(Icons::themed(QStringLiteral("qualitylens-demo")), tr("Open &Demo"), this);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::openDemo);
+    m_importAction = new QAction(Icons::themed(QStringLiteral("document-import")),
+                                 tr("&Import…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setStatusTip(tr("Import audits, CSAT responses, a roster or a scorecard from a file"));
+    connect(m_importAction, &QAction::triggered, this, [this] { openImportWizard(); });
     m_closeAction = new QAction(Icons::themed(QStringLiteral("document-close"), QStringLiteral("window-close")),
                                 tr("&Close Project"), this);
     m_closeAction->setShortcut(QKeySequence::Close);
@@ -198,6 +206,8 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
@@ -251,6 +261,7 @@ void MainWindow::addPage(Page *page)
     page->setDataUndoStack(m_dataStack);
     if (QUndoStack *own = page->layoutUndoStack())
         m_undoGroup->addStack(own);
+    connect(page, &Page::importRequested, this, [this] { openImportWizard(); });
 }
 
 void MainWindow::showPage(int index)
@@ -310,6 +321,27 @@ void MainWindow::openDemo()
         return;
     }
     m_demo->build(m_demoPath, this);
+}
+
+void MainWindow::openImportWizard(const QString &path)
+{
+    Project *project = m_session->project();
+    if (!project || project->isReadOnly())
+        return;
+    if (!m_importWizard) {
+        m_importWizard = new ImportWizard(project, this);
+        m_importWizard->setAttribute(Qt::WA_DeleteOnClose);
+        m_importWizard->setWindowModality(Qt::WindowModal);
+        connect(m_importWizard, &ImportWizard::imported, this, [this] {
+            for (Page *page : std::as_const(m_pageList))
+                page->reloadData();
+        });
+    }
+    if (!path.isEmpty())
+        m_importWizard->setFile(path);
+    m_importWizard->show();
+    m_importWizard->raise();
+    m_importWizard->activateWindow();
 }
 
 void MainWindow::newProject()
@@ -387,6 +419,7 @@ void MainWindow::projectOpened(Project *project)
         page->setProject(project);
     m_central->setCurrentWidget(m_workspace);
     m_closeAction->setEnabled(true);
+    m_importAction->setEnabled(!project->isReadOnly());
     m_refreshAction->setEnabled(true);
     m_pageActions->setEnabled(true);
     if (project->isReadOnly() && !project->lockHolder().isEmpty()) {
@@ -417,6 +450,7 @@ void MainWindow::projectClosed()
     m_central->setCurrentWidget(m_start);
     m_start->refresh();
     m_closeAction->setEnabled(false);
+    m_importAction->setEnabled(false);
     m_refreshAction->setEnabled(false);
     m_pageActions->setEnabled(false);
     m_readOnlyLabel->hide();
@@ -492,23 +526,43 @@ QString MainWindow::droppedProject(const QMimeData *mime)
     return path.endsWith(ProjectSuffix, Qt::CaseInsensitive) ? path : QString();
 }
 
+QString MainWindow::droppedImport(const QMimeData *mime)
+{
+    // A data file dropped on an open project starts the import wizard with it.
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    const QString path = mime->urls().first().toLocalFile();
+    for (const char *suffix : {".csv", ".tsv", ".txt", ".json"})
+        if (path.endsWith(QLatin1String(suffix), Qt::CaseInsensitive))
+            return path;
+    return {};
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedProject(event->mimeData()).isEmpty())
+    if (!droppedProject(event->mimeData()).isEmpty() ||
+        (m_importAction->isEnabled() && !droppedImport(event->mimeData()).isEmpty()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (!droppedProject(event->mimeData()).isEmpty())
+    if (!droppedProject(event->mimeData()).isEmpty() ||
+        (m_importAction->isEnabled() && !droppedImport(event->mimeData()).isEmpty()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     const QString path = droppedProject(event->mimeData());
-    if (path.isEmpty())
+    if (path.isEmpty()) {
+        const QString data = droppedImport(event->mimeData());
+        if (!data.isEmpty() && m_importAction->isEnabled()) {
+            event->acceptProposedAction();
+            openImportWizard(data);
+        }
         return;
+    }
     event->acceptProposedAction();
     openProject(path);
 }

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QActionGroup;
@@ -18,6 +19,7 @@ namespace ql {
 
 class DemoBuilder;
 class GuideDialog;
+class ImportWizard;
 class JobStatusWidget;
 class Page;
 class Project;
@@ -39,6 +41,9 @@ public:
     // At start: the project named on the command line, else the last one, else the start page.
     void openStartupProject(const QString &argument);
     void openDemo();
+    // File → Import…: the import wizard for the open project, starting with `path` when given.
+    void openImportWizard(const QString &path = QString());
+    ImportWizard *importWizard() const { return m_importWizard; }
 
     ProjectSession *session() const { return m_session; }
     DemoBuilder *demoBuilder() const { return m_demo; }
@@ -76,6 +81,7 @@ private:
     void showError(const QString &title, const QString &text);
     QString dialogDirectory() const;
     static QString droppedProject(const QMimeData *mime);
+    static QString droppedImport(const QMimeData *mime);
 
     ProjectSession *m_session;
     DemoBuilder *m_demo;
@@ -100,6 +106,7 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
+    QAction *m_importAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
@@ -110,6 +117,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QActionGroup *m_pageActions = nullptr;
     GuideDialog *m_guide = nullptr;
+    QPointer<ImportWizard> m_importWizard;
 };
 
 } // namespace ql

@@ -29,6 +29,8 @@ public:
     virtual void setProject(Project *project) = 0;
 
     virtual void refresh() {}
+    // The project's records changed (an import): reload whatever shows them.
+    virtual void reloadData() { refresh(); }
     virtual QString statusText() const { return {}; }
     virtual QList<JobRunner *> jobRunners() const { return {}; }
 
@@ -42,6 +44,7 @@ public:
 Q_SIGNALS:
     void statusTextChanged(const QString &text);
     void openDemoRequested();
+    void importRequested(); // File → Import…, from an empty state's button
 };
 
 } // namespace ql

@@ -35,6 +35,7 @@ DataPage::DataPage(QWidget *parent)
                 Q_EMIT statusTextChanged(text);
         });
         connect(browser, &RecordBrowser::openDemoRequested, this, &Page::openDemoRequested);
+        connect(browser, &RecordBrowser::importRequested, this, &Page::importRequested);
     }
     RecordBrowser *audits = browser(RecordKind::Audits);
     m_answers = new AuditAnswersPane(m_runner, audits);
@@ -119,6 +120,14 @@ void DataPage::refresh()
 {
     if (RecordBrowser *b = currentBrowser())
         b->reload();
+}
+
+void DataPage::reloadData()
+{
+    // Tables not read yet read fresh data when they are first shown.
+    for (RecordBrowser *b : std::as_const(m_browsers))
+        if (b->model()->isLoaded() || b->model()->isLoading() || b == currentBrowser())
+            b->reload();
 }
 
 QString DataPage::statusText() const

@@ -27,6 +27,7 @@ public:
     QIcon icon() const override;
     void setProject(Project *project) override;
     void refresh() override;
+    void reloadData() override;
     QString statusText() const override;
     QList<JobRunner *> jobRunners() const override;
 

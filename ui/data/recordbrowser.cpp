@@ -5,6 +5,8 @@
 #include "common/icons.h"
 #include "common/tablecopy.h"
 #include "common/uistate.h"
+#include "export/recordexportsource.h"
+#include "export/tableexportaction.h"
 #include "recordformatproxy.h"
 #include "recordtablemodel.h"
 
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ql {
@@ -31,6 +34,9 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
     , m_view(new QTableView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_openDemo(new QAction(Icons::themed(QStringLiteral("qualitylens-demo")), tr("Open Demo"), this))
+    , m_import(new QAction(Icons::themed(QStringLiteral("document-import")),
+                           tr("Import…"), this))
+    , m_export(new TableExportAction(m_view, this))
     , m_clearSearch(new QAction(Icons::themed(QStringLiteral("edit-clear"), QStringLiteral("window-close")),
                                 tr("Clear Search"), this))
 {
@@ -63,6 +69,14 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
     bar->addWidget(in);
     bar->addWidget(m_column);
     bar->addStretch(3);
+    m_export->setSheetName(title);
+    m_export->setRunner(runner);
+    m_export->setSourceFactory([this] { return recordExportSource(m_model, m_view); });
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setDefaultAction(m_export);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addWidget(exportButton);
 
     // The table.
     m_view->setObjectName(table.key + QStringLiteral("Table"));
@@ -91,6 +105,7 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
 
     m_empty = new EmptyState(m_view);
     connect(m_openDemo, &QAction::triggered, this, &RecordBrowser::openDemoRequested);
+    connect(m_import, &QAction::triggered, this, &RecordBrowser::importRequested);
     connect(m_clearSearch, &QAction::triggered, this, [this] {
         m_search->clear();
         applySearch();
@@ -265,9 +280,9 @@ void RecordBrowser::updateEmptyState()
         switch (m_kind) {
         case RecordKind::Audits:
             m_empty->setTitle(tr("No audits yet"));
-            m_empty->setText(tr("Import your QA tool's audit export with qualitylens-cli import, "
+            m_empty->setText(tr("Import your QA tool's audit export (File → Import…), "
                                 "or open the demo project to look around."));
-            actions << m_openDemo;
+            actions << m_import << m_openDemo;
             break;
         case RecordKind::Answers:
         case RecordKind::AuditAnswers:
@@ -276,13 +291,14 @@ void RecordBrowser::updateEmptyState()
             break;
         case RecordKind::CsatResponses:
             m_empty->setTitle(tr("No CSAT responses yet"));
-            m_empty->setText(tr("Import survey results with qualitylens-cli import; they are linked to audits "
+            m_empty->setText(tr("Import survey results (File → Import…); they are linked to audits "
                                 "by ticket."));
+            actions << m_import;
             break;
         case RecordKind::Agents:
             m_empty->setTitle(tr("No agents yet"));
             m_empty->setText(tr("Agents are added when audits or a roster are imported."));
-            actions << m_openDemo;
+            actions << m_import << m_openDemo;
             break;
         }
     }

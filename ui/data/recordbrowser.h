@@ -16,6 +16,7 @@ namespace ql {
 
 class EmptyState;
 class JobRunner;
+class TableExportAction;
 class Project;
 class RecordFormatProxy;
 class RecordTableModel;
@@ -36,6 +37,7 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     QComboBox *columnChooser() const { return m_column; }
     EmptyState *emptyState() const { return m_empty; }
+    TableExportAction *exportAction() const { return m_export; }
     QSplitter *splitter() const { return m_splitter; }
 
     void setProject(const Project *project);
@@ -54,6 +56,7 @@ Q_SIGNALS:
     void countTextChanged(const QString &text);
     void currentRecordChanged(qint64 id, int row); // id -1: none
     void openDemoRequested();
+    void importRequested();
 
 private:
     void applySearch();
@@ -69,6 +72,8 @@ private:
     QSplitter *m_splitter;
     EmptyState *m_empty;
     QAction *m_openDemo;
+    QAction *m_import;
+    TableExportAction *m_export;
     QAction *m_clearSearch;
     QTimer m_searchDelay;
 };

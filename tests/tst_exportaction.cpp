@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Export… from a table: the written file holds the table as the user sees it — the search's rows
+// in the sort order shown, the columns in the order shown without the hidden ones — with typed
+// values (numbers as numbers, dates as ISO dates, flags as 0/1), for a Data page table (rows read
+// by id on a worker) and for any small table (a snapshot of its model).
+#include "data/datapage.h"
+#include "data/recordbrowser.h"
+#include "data/recordtablemodel.h"
+#include "export/tableexportaction.h"
+#include "store/project.h"
+#include "testproject.h"
+
+#include <QCollator>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ql;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestExportAction : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void smallTableAsShown();
+    void dataPageTableAsShown();
+    void xlsx();
+    void refusesOtherExtensions();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Project> m_project;
+};
+
+void TestExportAction::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("QualityLensTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_exportaction"));
+    QSettings().clear();
+    const QString path = m_dir.filePath(QStringLiteral("small.qlens"));
+    const QString error = test::createTestProject(path);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    ProjectError perror;
+    m_project = Project::open(path, Project::Access::ReadWriteOrReadOnly, Project::Check::Deferred, &perror);
+    QVERIFY2(m_project, qPrintable(perror.message));
+}
+
+void TestExportAction::cleanupTestCase()
+{
+    m_project.reset();
+}
+
+void TestExportAction::smallTableAsShown()
+{
+    QStandardItemModel model(0, 4);
+    model.setHorizontalHeaderLabels({QStringLiteral("Name"), QStringLiteral("Line"), QStringLiteral("Day"),
+                                     QStringLiteral("Score")});
+    const auto add = [&model](const QString &name, qint64 line, QDate day, double score) {
+        QList<QStandardItem *> row{new QStandardItem(name), new QStandardItem, new QStandardItem, new QStandardItem};
+        row[1]->setData(line, Qt::DisplayRole);
+        row[2]->setData(day, Qt::DisplayRole);
+        row[3]->setData(score, Qt::DisplayRole);
+        model.appendRow(row);
+    };
+    add(QStringLiteral("b, with a comma"), 1043, QDate(2026, 3, 7), 87.25);
+    add(QStringLiteral("=SUM(A1)"), 7, QDate(), 100);
+    add(QStringLiteral("a"), 12, QDate(2026, 1, 31), 0.5);
+    QTableView view;
+    view.setModel(&model);
+    view.setSortingEnabled(true);
+    view.sortByColumn(1, Qt::AscendingOrder); // numbers sort as numbers: 7, 12, 1043
+    view.horizontalHeader()->moveSection(3, 0); // Score first
+    view.setColumnHidden(2, true);             // no Day
+
+    TableExportAction action(&view);
+    QSignalSpy finished(&action, &TableExportAction::finished);
+    const QString path = m_dir.filePath(QStringLiteral("small.csv"));
+    QVERIFY(action.exportTo(path));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("3 rows exported to %1").arg(path));
+    // The view's model is the unsorted one: the snapshot follows the view, whose model sorted it in
+    // place. Text is guarded against formulas; numbers are written as numbers.
+    QCOMPARE(readAll(path), QByteArray("Score,Name,Line\r\n"
+                                       "100,'=SUM(A1),7\r\n"
+                                       "0.5,a,12\r\n"
+                                       "87.25,\"b, with a comma\",1043\r\n"));
+
+    // For Excel: the same with a byte-order mark.
+    const QString excel = m_dir.filePath(QStringLiteral("small-excel.csv"));
+    QVERIFY(action.exportTo(excel, true));
+    QTRY_COMPARE(finished.count(), 2);
+    QCOMPARE(readAll(excel), QByteArray("\xEF\xBB\xBF") + readAll(path));
+}
+
+void TestExportAction::dataPageTableAsShown()
+{
+    DataPage page;
+    page.resize(1280, 800);
+    page.show();
+    page.setProject(m_project.get());
+    page.tabs()->setCurrentIndex(3);
+    RecordBrowser *agents = page.browser(RecordKind::Agents);
+    QCOMPARE(page.currentBrowser(), agents);
+    QTRY_VERIFY(agents->model()->isLoaded() && !agents->model()->isLoading());
+    const int all = agents->model()->rowCount();
+    QCOMPARE(all, 12);
+
+    // Search the team column for "North", sort by name descending, hide the id, put Audits first.
+    const RecordTable &table = agents->model()->table();
+    const int team = table.columnIndex(QStringLiteral("team"));
+    const int name = table.columnIndex(QStringLiteral("name"));
+    agents->columnChooser()->setCurrentIndex(agents->columnChooser()->findText(QStringLiteral("Team")));
+    QTest::keyClicks(agents->searchBox(), QStringLiteral("North"));
+    QTest::keyClick(agents->searchBox(), Qt::Key_Return);
+    QTRY_VERIFY(agents->model()->isLoaded() && !agents->model()->isLoading() && agents->model()->rowCount() < all);
+    const int shown = agents->model()->rowCount();
+    QVERIFY(shown > 1);
+    agents->view()->sortByColumn(name, Qt::DescendingOrder);
+    QTRY_VERIFY(!agents->model()->isLoading() && agents->model()->sortColumn() == name);
+    QHeaderView *header = agents->view()->horizontalHeader();
+    header->setSectionHidden(table.columnIndex(QStringLiteral("id")), true);
+    header->moveSection(header->visualIndex(table.columnIndex(QStringLiteral("audits"))), 0);
+
+    QSignalSpy finished(agents->exportAction(), &TableExportAction::finished);
+    const QString path = m_dir.filePath(QStringLiteral("agents.csv"));
+    QVERIFY(agents->exportAction()->exportTo(path));
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+
+    const QList<QByteArray> lines = readAll(path).split('\n');
+    QCOMPARE(lines.first(), QByteArray("Audits,Agent ID,Name,Team,Site,Supervisor,Hired,Active\r"));
+    QCOMPARE(lines.size(), shown + 2); // the header, the rows, and the empty text after the last CRLF
+    QStringList names;
+    for (int row = 0; row < shown; ++row) {
+        // Each line holds the raw values of the row shown there: counts as integers, the flag as
+        // 0/1, dates as ISO dates.
+        const QAbstractItemModel *m = agents->model();
+        const auto raw = [&](const char *key) { return m->index(row, table.columnIndex(QLatin1String(key))).data(); };
+        QCOMPARE(raw("team").toString(), QStringLiteral("North"));
+        const QByteArray expected = QByteArray::number(raw("audits").toLongLong()) + ',' +
+                                    raw("agent_key").toString().toUtf8() + ',' + raw("name").toString().toUtf8() +
+                                    ',' + raw("team").toString().toUtf8() + ',' + raw("site").toString().toUtf8() +
+                                    ',' + raw("supervisor").toString().toUtf8() + ',' +
+                                    raw("hire_date").toDate().toString(Qt::ISODate).toUtf8() + ',' +
+                                    (raw("active").toBool() ? "1" : "0") + '\r';
+        QCOMPARE(lines.at(row + 1), expected);
+        names << raw("name").toString();
+    }
+    // Independently of the model: the names come in descending order, numbers inside names compared
+    // as numbers ("Agent 10" after "Agent 7"), as the Data page sorts.
+    QCollator collator(QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end(), [&](const QString &a, const QString &b) { return collator.compare(a, b) > 0; });
+    QCOMPARE(names, sorted);
+    Q_UNUSED(team);
+    page.setProject(nullptr);
+}
+
+void TestExportAction::xlsx()
+{
+    QStandardItemModel model(2, 2);
+    model.setHorizontalHeaderLabels({QStringLiteral("A"), QStringLiteral("B")});
+    model.setData(model.index(0, 0), QStringLiteral("x"));
+    model.setData(model.index(0, 1), 1.5);
+    model.setData(model.index(1, 0), QStringLiteral("y"));
+    model.setData(model.index(1, 1), 2);
+    QTableView view;
+    view.setModel(&model);
+    TableExportAction action(&view);
+    action.setSheetName(QStringLiteral("Problems"));
+    QSignalSpy finished(&action, &TableExportAction::finished);
+    const QString path = m_dir.filePath(QStringLiteral("table.xlsx"));
+    QVERIFY(action.exportTo(path));
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const QByteArray bytes = readAll(path);
+    QVERIFY(bytes.startsWith("PK\x03\x04")); // a ZIP container, as every .xlsx is
+    QVERIFY(bytes.contains("xl/worksheets/sheet1.xml"));
+}
+
+void TestExportAction::refusesOtherExtensions()
+{
+    QStandardItemModel model(1, 1);
+    QTableView view;
+    view.setModel(&model);
+    TableExportAction action(&view);
+    QVERIFY(!action.exportTo(m_dir.filePath(QStringLiteral("table.ods"))));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("table.ods"))));
+}
+
+QTEST_MAIN(TestExportAction)
+#include "tst_exportaction.moc"
