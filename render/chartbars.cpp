@@ -156,6 +156,14 @@ void ChartBuilder::buildBars()
         }
         return yPx(percent ? (total > 0 ? below / total * 100 : 0) : below);
     };
+    if (m_spec.labels && !stacked && !percent) {
+        QStringList texts;
+        for (const ChartSeries &series : m_data.series)
+            for (double v : series.values)
+                if (!std::isnan(v))
+                    texts << formatValue(v, measure.unit, false);
+        chooseBarLabelFont(texts, group / (highlight ? 1 : k));
+    }
     if (m_spec.labels) {
         const QFontMetricsF fm(font(22, QFont::DemiBold));
         for (int i = 0; i < n; ++i) {
@@ -269,6 +277,11 @@ void ChartBuilder::buildCombo()
         drawHorizontal(*m_spec.target, second, m_theme.target, Qt::DashLine, px(3),
                        QObject::tr("target %1").arg(formatLevel(*m_spec.target, second.unit)), false);
     if (m_spec.labels) {
+        QStringList texts;
+        for (double v : bars.values)
+            if (!std::isnan(v))
+                texts << formatValue(v, barMeasure.unit, false);
+        chooseBarLabelFont(texts, slotWidth() * 0.62);
         for (int i = 0; i < n; ++i) {
             if (!std::isnan(bars.values[i]))
                 drawBarLabel(xPx(i), yPx(bars.values[i]), yPx(0), bars.values[i], barMeasure.unit, slotWidth() * 0.62,
@@ -369,6 +382,10 @@ void ChartBuilder::buildPareto()
         m_scene->addLine(QLineF(x, m_plot.top(), x, m_plot.bottom()), QPen(m_theme.axis, px(2), Qt::DotLine))
             ->setZValue(15);
     }
+    QStringList texts;
+    for (double v : values)
+        texts << formatValue(v, measure.unit, false);
+    chooseBarLabelFont(texts, slotWidth() * 0.62);
     for (int i = 0; i < n; ++i)
         if (m_spec.labels || n <= 15)
             drawBarLabel(xPx(i), yPx(values[i]), yPx(0), values[i], measure.unit, slotWidth() * 0.62,

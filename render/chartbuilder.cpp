@@ -508,6 +508,16 @@ void ChartBuilder::drawBaseline(double y)
         ->setZValue(5);
 }
 
+void ChartBuilder::drawGaps(double top, double bottom)
+{
+    for (int i : m_data.gapsBefore) {
+        const double x = (xPx(i - 1) + xPx(i)) / 2;
+        m_scene->addLine(QLineF(x, top, x, bottom), QPen(m_theme.mutedText, px(2), Qt::DashDotLine))->setZValue(15);
+        addLabel(QObject::tr("gap"), font(20), m_theme.mutedText, QPointF(x + px(6), bottom - px(6)),
+                 Qt::AlignLeft | Qt::AlignBottom);
+    }
+}
+
 void ChartBuilder::drawHorizontal(double value, const Axis &axis, const QColor &colour, Qt::PenStyle style,
                                   double width, const QString &label, bool labelRight)
 {
@@ -574,7 +584,7 @@ QRectF ChartBuilder::plotRect(double left, double right, double bottom) const
 void ChartBuilder::drawAnnotation(QPointF point, const QString &text)
 {
     const QFont f = font(24);
-    const double width = px(380);
+    const double width = px(440);
     const QStringList lines = wrap(text, f, width);
     const QFontMetricsF fm(f);
     double w = 0;
@@ -603,15 +613,34 @@ void ChartBuilder::drawAnnotation(QPointF point, const QString &text)
     m_scene->addPolygon(head, QPen(m_theme.text, px(1)), m_theme.text)->setZValue(40);
 }
 
+void ChartBuilder::chooseBarLabelFont(const QStringList &texts, double barWidth)
+{
+    m_barFontChosen = true;
+    m_barFont.reset();
+    for (double size : {24.0, 20.0}) {
+        const QFont f = font(size, QFont::DemiBold);
+        const QFontMetricsF fm(f);
+        double widest = 0;
+        for (const QString &t : texts)
+            widest = std::max(widest, fm.horizontalAdvance(t));
+        if (widest <= barWidth * 0.96) {
+            m_barFont = f;
+            return;
+        }
+    }
+}
+
 void ChartBuilder::drawBarLabel(double x, double top, double bottom, double value, ValueUnit unit, double maxWidth,
                                 const QColor &fill)
 {
     const QString text = formatValue(value, unit, false);
-    QFont f = font(24, QFont::DemiBold);
-    if (QFontMetricsF(f).horizontalAdvance(text) > maxWidth)
+    if (m_barFontChosen && !m_barFont)
+        return;
+    QFont f = m_barFont.value_or(font(24, QFont::DemiBold));
+    if (!m_barFontChosen && QFontMetricsF(f).horizontalAdvance(text) > maxWidth)
         f = font(20, QFont::DemiBold);
     const QFontMetricsF fm(f);
-    if (fm.horizontalAdvance(text) > maxWidth * 1.1)
+    if (!m_barFontChosen && fm.horizontalAdvance(text) > maxWidth * 1.1)
         return;
     if (bottom - top >= fm.lineSpacing() * 1.5)
         addLabel(text, f, fill.isValid() ? textOn(fill) : m_theme.onBar, QPointF(x, top + px(6)),

@@ -13,6 +13,8 @@
 #include <QRectF>
 #include <QStringList>
 
+#include <optional>
+
 class QAbstractSeries;
 class QChart;
 class QGraphicsItem;
@@ -88,6 +90,7 @@ private:
 
     // Marks.
     void drawBaseline(double y);
+    void drawGaps(double top, double bottom); // control charts: where periods without data were left out
     void drawTarget(const Axis &axis);
     void drawReferenceLines(const Axis &axis);
     void drawHorizontal(double value, const Axis &axis, const QColor &colour, Qt::PenStyle style, double width,
@@ -127,6 +130,11 @@ private:
     double m_xMin = -0.5; // its horizontal domain (categories: −0.5 … n − 0.5)
     double m_xMax = 0.5;
     QList<QRectF> m_placed; // labels placed by placeLabel()
+    // Bar labels share one size: the largest at which every label fits its bar; none when even
+    // the smallest does not (half the bars labelled would read as a pattern).
+    void chooseBarLabelFont(const QStringList &texts, double barWidth);
+    bool m_barFontChosen = false;
+    std::optional<QFont> m_barFont;
 };
 
 } // namespace ql

@@ -111,6 +111,8 @@ void ChartBuilder::buildLine()
     m_plot = plotRect(left, right, cats.height);
     QChart *chart = makeChart(m_plot);
 
+    m_xMin = -0.5;
+    m_xMax = n - 0.5;
     QList<QAbstractSeries *> all;
     for (int j = 0; j < k; ++j) {
         const ChartSeries &s = m_data.series[j];
@@ -132,7 +134,9 @@ void ChartBuilder::buildLine()
         all << band;
     }
     for (int j = 0; j < k; ++j) {
-        auto *line = styledLine(m_theme.series(j), px(5), px(12));
+        // Markers shrink with the slot, and go when points are too close to tell apart.
+        const double marker = slotWidth() < px(16) ? 0 : std::min(px(12), slotWidth() * 0.22);
+        auto *line = styledLine(m_theme.series(j), px(n > 30 ? 4 : 5), marker);
         for (int i = 0; i < n; ++i)
             if (!std::isnan(m_data.series[j].values.value(i)))
                 line->append(i, m_data.series[j].values[i]);
@@ -215,6 +219,7 @@ void ChartBuilder::buildPChart()
     drawBaseline(m_plot.bottom());
     drawCategories(cats, m_plot.bottom());
     drawTarget(m_y);
+    drawGaps(m_plot.top(), m_plot.bottom());
     const QFont f = font(22);
     addLabel(QObject::tr("UCL %1").arg(formatValue(c.upper.last() * 100, ValueUnit::Percent, false)), f,
              m_theme.mutedText, QPointF(m_plot.right() + px(10), yPx(c.upper.last() * 100)),
@@ -316,6 +321,7 @@ void ChartBuilder::buildXmr()
     attachValueAxis(chart, xAxis, Qt::AlignLeft, {upper, lower, centre, line});
     drawAxisTitle(xAxis, false);
     drawBaseline(top.bottom());
+    drawGaps(top.top(), top.bottom());
     drawTarget(xAxis);
     addLabel(QObject::tr("UNPL %1").arg(formatValue(c.upper, measure.unit, false)), f, m_theme.mutedText,
              QPointF(top.right() + px(10), yPx(c.upper)), Qt::AlignLeft | Qt::AlignVCenter);

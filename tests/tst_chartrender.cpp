@@ -114,6 +114,7 @@ private Q_SLOTS:
     void paretoSortedWithCumulativeShare();
     void controlChartsJudgeTheLatestPeriod();
     void footnote();
+    void gapsInControlCharts();
     void typesThatCannotBeDrawn_data();
     void typesThatCannotBeDrawn();
 
@@ -415,6 +416,25 @@ void TestChartRender::footnote()
     QVERIFY2(text.contains(QStringLiteral("no filters")), qPrintable(text));
     const QString filtered = data(QStringLiteral("pareto")).footnote();
     QVERIFY2(filtered.contains(QStringLiteral("root_cause ≠ (blank)")), qPrintable(filtered));
+}
+
+// A period without data is left out; the chart marks the gap and runs go on across it.
+void TestChartRender::gapsInControlCharts()
+{
+    QString error;
+    const auto s = ChartSpec::fromJson(R"J({"type": "xmr", "title": "Gap", "pivot": {"source": "audits", "rows": ["month"],
+        "measures": ["qa_score"], "filters": {"month": {"not_in": ["2026-03", "2026-04"]}}}})J",
+                                       &error);
+    QVERIFY2(s, qPrintable(error));
+    const auto d = build(*s, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->categories.size(), 10);
+    const int may = int(d->categories.indexOf(QStringLiteral("2026-05")));
+    QCOMPARE(d->gapsBefore, QList<int>{may});
+    QVERIFY(d->notes.join(QLatin1Char(' ')).contains(QStringLiteral("Feb 2026 – May 2026")));
+    QCOMPARE(d->xmr->movingRange.size(), 10); // the range from February to May is one of them
+    const ChartScene chart(*s, *d, ChartTheme::named(QStringLiteral("light")), ChartSize::slide16x9());
+    QVERIFY(ChartExport::svg(chart).contains(">gap</text>"));
 }
 
 void TestChartRender::typesThatCannotBeDrawn_data()

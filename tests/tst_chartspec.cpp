@@ -24,6 +24,8 @@ private Q_SLOTS:
     void typeNames();
     void displayLabels();
     void measureInfo();
+    void nextPeriod_data();
+    void nextPeriod();
 };
 
 namespace {
@@ -233,6 +235,29 @@ void TestChartSpec::measureInfo()
              ValueUnit::Percent);
     QCOMPARE(chartMeasureInfo(QStringLiteral("median(score)"), PivotSource::Audits).field, QStringLiteral("score"));
     QCOMPARE(chartMeasureInfo(QStringLiteral("compliance"), PivotSource::Answers).fieldScale, 100.0);
+}
+
+void TestChartSpec::nextPeriod_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("next");
+    QTest::newRow("month") << QStringLiteral("2026-04") << QStringLiteral("2026-05");
+    QTest::newRow("December") << QStringLiteral("2025-12") << QStringLiteral("2026-01");
+    QTest::newRow("quarter") << QStringLiteral("2026-Q4") << QStringLiteral("2027-Q1");
+    QTest::newRow("week") << QStringLiteral("2026-W07") << QStringLiteral("2026-W08");
+    QTest::newRow("52-week year") << QStringLiteral("2025-W52") << QStringLiteral("2026-W01");
+    QTest::newRow("53-week year") << QStringLiteral("2026-W52") << QStringLiteral("2026-W53");
+    QTest::newRow("after week 53") << QStringLiteral("2026-W53") << QStringLiteral("2027-W01");
+    QTest::newRow("day") << QStringLiteral("2026-02-28") << QStringLiteral("2026-03-01");
+    QTest::newRow("year") << QStringLiteral("2026") << QStringLiteral("2027");
+    QTest::newRow("not a period") << QStringLiteral("Billing") << QString();
+}
+
+void TestChartSpec::nextPeriod()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, next);
+    QCOMPARE(nextPeriodLabel(label), next);
 }
 
 QTEST_GUILESS_MAIN(TestChartSpec)

@@ -13,6 +13,7 @@ int runExplain(const QStringList &args);
 int runScorecard(const QStringList &args);
 int runBench(const QStringList &args);
 int runRca(const QStringList &args);
+int runCalibration(const QStringList &args);
 int runChart(const QStringList &args);
 
 const QList<Command> &commands()
@@ -28,6 +29,7 @@ const QList<Command> &commands()
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
         {QStringLiteral("bench"), QStringLiteral("time the core operations in-process (performance.md)"), &runBench, true},
         {QStringLiteral("chart"), QStringLiteral("render a chart to PNG, SVG or PDF (no display needed)"), &runChart, true},
+        {QStringLiteral("calibration"), QStringLiteral("calibration sessions, or one session's metrics"), &runCalibration},
         {QStringLiteral("rca"), QStringLiteral("what changed and why: a KPI's change split by dimension (JSON out)"), &runRca},
     };
     return list;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -19,8 +20,11 @@ QString overallHelp()
     QString text = QStringLiteral("Usage: qualitylens-cli COMMAND [options]\n"
                                   "QualityLens on the command line: customer-support quality analytics, offline.\n\n"
                                   "Commands:\n");
+    qsizetype width = 0;
     for (const Command &c : commands())
-        text += QStringLiteral("  %1%2\n").arg(c.name, -10).arg(c.summary);
+        width = std::max(width, c.name.size() + 2);
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.name, -int(width)).arg(c.summary);
     text += QStringLiteral("\nRun 'qualitylens-cli COMMAND --help' for a command's options.\n"
                            "Options:\n  -h, --help     Show this help.\n  -v, --version  Show the version.\n\n"
                            "Exit codes: 0 done, 1 other failure, 2 wrong usage, 3 invalid input (nothing changed),\n"

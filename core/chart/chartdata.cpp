@@ -233,6 +233,36 @@ QStringList chartDisplayLabels(const QStringList &labels)
     return out;
 }
 
+QString nextPeriodLabel(const QString &label)
+{
+    static const QRegularExpression month(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    static const QRegularExpression quarter(QStringLiteral("^(\\d{4})-Q([1-4])$"));
+    static const QRegularExpression week(QStringLiteral("^(\\d{4})-W(\\d{2})$"));
+    static const QRegularExpression year(QStringLiteral("^(\\d{4})$"));
+    if (const auto m = month.match(label); m.hasMatch()) {
+        const QDate d = QDate(m.captured(1).toInt(), m.captured(2).toInt(), 1).addMonths(1);
+        return d.isValid() ? d.toString(QStringLiteral("yyyy-MM")) : QString();
+    }
+    if (const auto m = quarter.match(label); m.hasMatch()) {
+        const int q = m.captured(2).toInt();
+        return q == 4 ? QStringLiteral("%1-Q1").arg(m.captured(1).toInt() + 1) : QStringLiteral("%1-Q%2").arg(m.captured(1)).arg(q + 1);
+    }
+    if (const auto m = week.match(label); m.hasMatch()) {
+        // Monday of ISO week 1 is the Monday of the week holding 4 January.
+        const QDate jan4(m.captured(1).toInt(), 1, 4);
+        const QDate monday = jan4.addDays(1 - jan4.dayOfWeek()).addDays(7 * (m.captured(2).toInt() - 1)).addDays(7);
+        int isoYear = 0;
+        const int w = monday.weekNumber(&isoYear);
+        return QStringLiteral("%1-W%2").arg(isoYear).arg(w, 2, 10, QLatin1Char('0'));
+    }
+    if (const auto m = year.match(label); m.hasMatch())
+        return QString::number(m.captured(1).toInt() + 1);
+    const QDate d = QDate::fromString(label, Qt::ISODate);
+    if (d.isValid() && label.size() == 10)
+        return d.addDays(1).toString(Qt::ISODate);
+    return {};
+}
+
 QString ChartData::footnote() const
 {
     QStringList parts;

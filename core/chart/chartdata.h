@@ -41,6 +41,8 @@ ChartMeasureInfo chartMeasureInfo(const QString &spelling, PivotSource source, P
 QString chartDisplayLabel(const QString &label);
 // Consecutive period labels with the year said only where it changes ("Nov 2025", "Dec", "Jan 2026").
 QStringList chartDisplayLabels(const QStringList &labels);
+// The period after a period label (month, quarter, ISO week, day, year); empty for other labels.
+QString nextPeriodLabel(const QString &label);
 
 struct ChartSeries
 {
@@ -80,7 +82,8 @@ struct ChartData
     std::optional<stats::PChart> pChart;
     std::optional<stats::XmrChart> xmr;
     std::optional<stats::Funnel> funnel;
-    QList<qint64> unitN; // funnel: n per category
+    QList<qint64> unitN;    // funnel: n per category
+    QList<int> gapsBefore; // p-chart, xmr: points with missing periods just before them
 
     qint64 minSample = 10; // cells, points and units with fewer facts are greyed
     qint64 facts = 0;

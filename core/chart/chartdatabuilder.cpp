@@ -230,7 +230,8 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
             for (const ChartMeasureInfo &info : d.measures)
                 d.series << seriesOf(info.label, cols.first(), measureIndex(pivot, info.spelling));
         }
-        if (spec.band == QLatin1String("ci95") && spec.type != ChartType::Heatmap) {
+        // A band per series would hide the lines under each other: bands go with a single series.
+        if (spec.band == QLatin1String("ci95") && spec.type != ChartType::Heatmap && d.series.size() == 1) {
             for (int k = 0; k < d.series.size(); ++k)
                 addBand(&d.series[k], spec.pivot.cols.isEmpty() ? d.measures.value(k) : first,
                         sdOf(spec.pivot.cols.isEmpty() ? cols.first() : cols.at(k)));
@@ -334,6 +335,18 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
             }
         d.categories = labels;
         d.series << kept;
+        // Periods with no data are not plotted; runs and moving ranges go on across the gap, which
+        // the chart marks.
+        QStringList missing;
+        for (int i = 1; i < labels.size(); ++i) {
+            const QString next = nextPeriodLabel(labels[i - 1]);
+            if (!next.isEmpty() && next != labels[i]) {
+                d.gapsBefore << i;
+                missing << QStringLiteral("%1 – %2").arg(chartDisplayLabel(labels[i - 1]), chartDisplayLabel(labels[i]));
+            }
+        }
+        if (!missing.isEmpty())
+            d.notes << QObject::tr("no data between %1 (marked “gap”)").arg(missing.join(QStringLiteral(", ")));
         if (spec.type == ChartType::PChart) {
             QList<stats::PChartPoint> points;
             for (int i = 0; i < kept.values.size(); ++i)
