@@ -6,8 +6,10 @@
 #include "data/datapage.h"
 #include "data/recordbrowser.h"
 #include "data/recordtablemodel.h"
+#include "export/agentnames.h"
 #include "export/tableexportaction.h"
 #include "store/project.h"
+#include "store/projectsettings.h"
 #include "testproject.h"
 
 #include <QCollator>
@@ -15,8 +17,10 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void smallTableAsShown();
     void dataPageTableAsShown();
+    void agentsByIdOrPseudonym();
     void xlsx();
     void refusesOtherExtensions();
 
@@ -178,6 +183,53 @@ void TestExportAction::dataPageTableAsShown()
     QCOMPARE(names, sorted);
     Q_UNUSED(team);
     page.setProject(nullptr);
+}
+
+void TestExportAction::agentsByIdOrPseudonym()
+{
+    // The project's name_display decides how agents appear in a Data page export (privacy.md).
+    QVERIFY(!m_project->isReadOnly());
+    ProjectSettings settings(m_project->database());
+    QString error;
+    QSqlQuery q(m_project->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT agent_key, name FROM agents WHERE name IS NOT NULL")));
+    QList<std::pair<QString, QString>> agents;
+    while (q.next())
+        agents.append({q.value(0).toString(), q.value(1).toString()});
+    QVERIFY(agents.size() >= 10);
+
+    for (const QString mode : {QStringLiteral("ids"), QStringLiteral("pseudonyms")}) {
+        QVERIFY2(settings.setValue(ProjectSettings::NameDisplay, mode, QStringLiteral("test"), &error),
+                 qPrintable(error));
+        DataPage page;
+        page.show();
+        page.setProject(m_project.get());
+        for (RecordKind kind : {RecordKind::Audits, RecordKind::Agents}) {
+            RecordBrowser *browser = page.browser(kind);
+            browser->activate();
+            QTRY_VERIFY(browser->model()->isLoaded() && !browser->model()->isLoading());
+            QSignalSpy finished(browser->exportAction(), &TableExportAction::finished);
+            const QString path = m_dir.filePath(QStringLiteral("%1-%2.csv").arg(mode, browser->model()->table().key));
+            QVERIFY(browser->exportAction()->exportTo(path));
+            QTRY_COMPARE(finished.count(), 1);
+            QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+            // Every cell of the file (the test project's texts hold no commas or quotes).
+            QSet<QString> cells;
+            for (const QString &line : QString::fromUtf8(readAll(path)).split(QStringLiteral("\r\n")))
+                for (const QString &cell : line.split(QLatin1Char(',')))
+                    cells.insert(cell);
+            const QByteArray key = AgentNames::projectKey(m_project->database(), &error);
+            for (const auto &[id, name] : agents) {
+                QVERIFY2(!cells.contains(name), qPrintable(mode + QLatin1Char(' ') + name)); // never a name
+                const QString shown = mode == QLatin1String("ids") ? id : AgentNames::pseudonym(key, id);
+                QVERIFY2(cells.contains(shown), qPrintable(shown));
+                if (mode == QLatin1String("pseudonyms"))
+                    QVERIFY2(!cells.contains(id), qPrintable(id));
+            }
+        }
+        page.setProject(nullptr);
+    }
+    QVERIFY(settings.setValue(ProjectSettings::NameDisplay, QStringLiteral("names"), QStringLiteral("test"), &error));
 }
 
 void TestExportAction::xlsx()

@@ -7,6 +7,8 @@
 #include "common/uistate.h"
 #include "export/recordexportsource.h"
 #include "export/tableexportaction.h"
+#include "store/project.h"
+#include "store/projectsettings.h"
 #include "recordformatproxy.h"
 #include "recordtablemodel.h"
 
@@ -71,7 +73,24 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
     bar->addStretch(3);
     m_export->setSheetName(title);
     m_export->setRunner(runner);
-    m_export->setSourceFactory([this] { return recordExportSource(m_model, m_view); });
+    m_export->setSourceFactory([this] {
+        // Agents as the project's name_display says (names, ids or pseudonyms; privacy.md).
+        NameDisplay names = NameDisplay::Names;
+        QByteArray key;
+        if (const Project *project = m_model->project()) {
+            names = AgentNames::fromName(ProjectSettings(project->database())
+                                             .value(ProjectSettings::NameDisplay)
+                                             .toString())
+                        .value_or(NameDisplay::Names);
+            if (names == NameDisplay::Pseudonyms) {
+                QString error;
+                key = AgentNames::projectKey(project->database(), &error);
+                if (key.isEmpty())
+                    names = NameDisplay::Ids; // never names when the project asks for pseudonyms
+            }
+        }
+        return recordExportSource(m_model, m_view, names, key);
+    });
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setDefaultAction(m_export);

@@ -62,7 +62,8 @@ void addValue(TableWriter &out, const QVariant &raw, ValueKind kind)
 
 } // namespace
 
-TableExportSource recordExportSource(const RecordTableModel *model, const QTableView *view)
+TableExportSource recordExportSource(const RecordTableModel *model, const QTableView *view, NameDisplay names,
+                                     const QByteArray &pseudonymKey)
 {
     TableExportSource source;
     const RecordTable &table = model->table();
@@ -80,15 +81,34 @@ TableExportSource recordExportSource(const RecordTableModel *model, const QTable
     for (int row = 0; row < model->rowCount(); ++row)
         ids->push_back(model->idAt(row));
 
-    source.rows = [&table, columns, ids](TableWriter &out, JobContext &context, QString *error) {
+    // Which exported columns show an agent, and how: the label column "agent" (a name, or the id when
+    // there is none) reads the id instead; the agents table's own id and name columns are rewritten.
+    enum class Person { No, Label, Id, Name };
+    QList<Person> persons;
+    for (int c : std::as_const(columns)) {
+        const QString &key = table.columns.at(c).key;
+        const bool agentsTable = table.kind == RecordKind::Agents;
+        persons << (names == NameDisplay::Names                          ? Person::No
+                    : !agentsTable && key == QLatin1String("agent")      ? Person::Label
+                    : agentsTable && key == QLatin1String("agent_key")   ? Person::Id
+                    : agentsTable && key == QLatin1String("name")        ? Person::Name
+                                                                         : Person::No);
+    }
+    source.rows = [&table, columns, ids, persons, names, pseudonymKey](TableWriter &out, JobContext &context,
+                                                                       QString *error) {
         QSqlDatabase db = context.database();
         if (!db.isOpen()) {
             *error = QCoreApplication::translate("ql::TableExportAction", "the project cannot be read");
             return false;
         }
         QStringList selects{table.idColumn};
-        for (int c : columns)
-            selects << table.columns.at(c).select;
+        for (int i = 0; i < columns.size(); ++i) {
+            QString select = table.columns.at(columns.at(i)).select;
+            if (persons.at(i) == Person::Label) // the same expression, with the id in place of the name
+                select.replace(QStringLiteral("COALESCE(ag.name, ag.agent_key)"), QStringLiteral("ag.agent_key"));
+            selects << select;
+        }
+        selects << (table.kind == RecordKind::Agents ? QStringLiteral("ag.agent_key") : QStringLiteral("NULL"));
         QStringList marks;
         for (int i = 0; i < PageRows; ++i)
             marks << QStringLiteral("?");
@@ -116,7 +136,7 @@ TableExportSource recordExportSource(const RecordTableModel *model, const QTable
             byId.clear();
             while (q.next()) {
                 QVariantList values;
-                for (int c = 0; c < columns.size(); ++c)
+                for (int c = 0; c <= columns.size(); ++c) // and the agent's id, last
                     values << q.value(c + 1);
                 byId.insert(q.value(0).toLongLong(), values);
             }
@@ -125,8 +145,27 @@ TableExportSource recordExportSource(const RecordTableModel *model, const QTable
                 const auto found = byId.constFind((*ids)[i]);
                 if (found == byId.cend())
                     continue; // removed since the table was read
-                for (int c = 0; c < columns.size(); ++c)
-                    addValue(out, found->at(c), table.columns.at(columns.at(c)).kind);
+                const QString agentId = found->last().toString();
+                for (int c = 0; c < columns.size(); ++c) {
+                    const QVariant &value = found->at(c);
+                    switch (persons.at(c)) {
+                    case Person::No:
+                        addValue(out, value, table.columns.at(columns.at(c)).kind);
+                        break;
+                    case Person::Label:
+                    case Person::Id: {
+                        const QString id = value.toString();
+                        if (id.isEmpty())
+                            out.addEmpty();
+                        else
+                            out.addText(names == NameDisplay::Ids ? id : AgentNames::pseudonym(pseudonymKey, id));
+                        break;
+                    }
+                    case Person::Name:
+                        out.addText(names == NameDisplay::Ids ? agentId : AgentNames::pseudonym(pseudonymKey, agentId));
+                        break;
+                    }
+                }
                 if (!out.endRow())
                     return false;
             }
