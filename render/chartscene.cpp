@@ -15,6 +15,8 @@ ChartScene::ChartScene(const ChartSpec &spec, const ChartData &data, const Chart
       m_title(spec.title)
 {
     m_scene->setBackgroundBrush(theme.background);
+    // The ground as an item too, so a view may paint its own background around the chart.
+    m_scene->addRect(QRectF(QPointF(0, 0), QSizeF(size)), Qt::NoPen, theme.background)->setZValue(-1000);
     ChartBuilder(m_scene.get(), spec, data, theme, QSizeF(size)).build();
     // With no view and no event loop, a chart's layout request would wait for an event that never
     // comes, and its axes would not be drawn: lay each chart out now.

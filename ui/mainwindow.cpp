@@ -6,6 +6,7 @@
 #include "common/jobstatuswidget.h"
 #include "common/page.h"
 #include "common/uistate.h"
+#include "charts/chartspage.h"
 #include "data/datapage.h"
 #include "scorecards/scorecardspage.h"
 #include "help/guidedialog.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createStatusBar();
     addPage(new DataPage(m_pages));
+    addPage(new ChartsPage(m_pages));
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
     const QString lastPage = UiState::lastPage();
