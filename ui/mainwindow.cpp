@@ -325,6 +325,11 @@ void MainWindow::openDemo()
     m_demo->build(m_demoPath, this);
 }
 
+ImportWizard *MainWindow::importWizard() const
+{
+    return m_importWizard.data();
+}
+
 void MainWindow::openImportWizard(const QString &path)
 {
     Project *project = m_session->project();

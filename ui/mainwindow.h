@@ -43,7 +43,7 @@ public:
     void openDemo();
     // File → Import…: the import wizard for the open project, starting with `path` when given.
     void openImportWizard(const QString &path = QString());
-    ImportWizard *importWizard() const { return m_importWizard; }
+    ImportWizard *importWizard() const; // the open wizard, or nullptr
 
     ProjectSession *session() const { return m_session; }
     DemoBuilder *demoBuilder() const { return m_demo; }
