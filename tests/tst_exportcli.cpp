@@ -61,6 +61,7 @@ private Q_SLOTS:
     void openErrorsExit4();
     void unwritableOutputExit4();
     void xlsxOverTheSheetLimitExit3();
+    void agentsByIdOrPseudonym();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -277,6 +278,40 @@ void TestExportCli::xlsxOverTheSheetLimitExit3()
     QVERIFY(r.out.isEmpty());
     QVERIFY(!QFile::exists(out));
     QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral(".big.xlsx*")}, QDir::Hidden | QDir::Files), QStringList());
+}
+
+void TestExportCli::agentsByIdOrPseudonym()
+{
+    const QString names = path(QStringLiteral("agents-names.csv"));
+    QCOMPARE(cli({"export", m_project, "--source", "agents", "--out", names}).code, 0);
+    const QString ids = path(QStringLiteral("agents-ids.csv"));
+    Run r = cli({"export", m_project, "--source", "agents", "--out", ids, "--names", "ids"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString pseudonyms = path(QStringLiteral("agents-pseudonyms.csv"));
+    r = cli({"export", m_project, "--source", "agents", "--out", pseudonyms, "--names", "pseudonyms"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // Row by row: ids put the id in the name column; pseudonyms replace both, the same in both columns
+    // and the same on a second export.
+    const QList<QByteArray> a = readAll(names).split('\n'), b = readAll(ids).split('\n'),
+                            c = readAll(pseudonyms).split('\n');
+    QCOMPARE(b.size(), a.size());
+    QCOMPARE(c.size(), a.size());
+    for (qsizetype i = 1; i + 1 < a.size(); ++i) {
+        const QList<QByteArray> x = a.at(i).split(','), y = b.at(i).split(','), z = c.at(i).split(',');
+        QCOMPARE(y.at(0), x.at(0));
+        QCOMPARE(y.at(1), x.at(0));
+        QVERIFY(z.at(0).startsWith("Agent "));
+        QCOMPARE(z.at(1), z.at(0));
+        QVERIFY(!c.join('\n').contains(x.at(0) + ','));
+        QCOMPARE(y.mid(2), x.mid(2));
+        QCOMPARE(z.mid(2), x.mid(2));
+    }
+    r = cli({"export", m_project, "--source", "agents", "--out", path(QStringLiteral("again.csv")), "--names",
+             "pseudonyms"});
+    QCOMPARE(readAll(path(QStringLiteral("again.csv"))), readAll(pseudonyms));
+    r = cli({"export", m_project, "--source", "agents", "--out", ids, "--names", "initials"});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("--names takes names, ids or pseudonyms")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)

@@ -6,6 +6,7 @@
 #include "export/dataexport.h"
 #include "export/tableexport.h"
 #include "store/project.h"
+#include "store/projectsettings.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -30,11 +31,13 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "qualitylens-cli export PROJECT --source audits|answers|csat|agents --out FILE.csv|FILE.xlsx "
-        "[--excel] [--filter DIM=V1,V2] [--filter DIM!=V] [--from D] [--to D]\n"
+        "[--excel] [--filter DIM=V1,V2] [--filter DIM!=V] [--from D] [--to D] [--names names|ids|pseudonyms]\n"
         "Export one source of a project as CSV or XLSX (by the file's extension), with the columns of "
         "formats.md \"Export columns\". --filter may repeat; a comma inside a value is written \\, and a "
         "missing value is (blank). --from and --to are dates (2026-03-01) of the period date, both "
-        "inclusive. The project is only read."));
+        "inclusive. --names shows agents by name, by id or by a stable pseudonym (default: the project's "
+        "name_display setting). The project is only read (pseudonyms are made with a key the project keeps, "
+        "written the first time)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("the .qlens project"));
     const QCommandLineOption source(QStringLiteral("source"), QStringLiteral("audits, answers, csat or agents"),
                                     QStringLiteral("SOURCE"));
@@ -48,7 +51,10 @@ int runExport(const QStringList &args)
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("first date, YYYY-MM-DD"),
                                   QStringLiteral("D"));
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("last date, YYYY-MM-DD"), QStringLiteral("D"));
-    parser.addOptions({source, out, excel, filter, from, to});
+    const QCommandLineOption names(QStringLiteral("names"),
+                                   QStringLiteral("agents by names, ids or pseudonyms (default: the project's setting)"),
+                                   QStringLiteral("MODE"));
+    parser.addOptions({source, out, excel, filter, from, to, names});
     if (const int rc = parseOrExit(parser, args, 1, 1); rc >= 0)
         return rc;
 
@@ -93,16 +99,40 @@ int runExport(const QStringList &args)
         return usageError(parser,
                           QStringLiteral("--from and --to apply to audits, answers and csat; agents have no date"));
 
+    std::optional<NameDisplay> display;
+    if (parser.isSet(names)) {
+        display = AgentNames::fromName(parser.value(names));
+        if (!display)
+            return usageError(parser, QStringLiteral("--names takes names, ids or pseudonyms, not '%1'")
+                                          .arg(parser.value(names)));
+    }
+
     const QString projectPath = parser.positionalArguments().at(0);
     const QFileInfo projectFile(projectPath), outFile(path);
     if (projectFile.exists() && outFile.exists() && projectFile.canonicalFilePath() == outFile.canonicalFilePath())
         return usageError(parser, QStringLiteral("--out names the project itself"));
 
     ProjectError error;
-    const auto project = Project::open(projectPath, Project::Access::ReadOnly, Project::Check::Deferred, &error);
+    // Pseudonyms may need the project's key written once: only then is the project opened for writing.
+    const auto project =
+        Project::open(projectPath,
+                      display == NameDisplay::Pseudonyms ? Project::Access::ReadWriteOrReadOnly : Project::Access::ReadOnly,
+                      Project::Check::Deferred, &error);
     if (!project) {
         printError(error.message);
         return exitCodeFor(error);
+    }
+    if (!display)
+        display = AgentNames::fromName(
+            ProjectSettings(project->database()).value(ProjectSettings::NameDisplay).toString());
+    spec.names = display.value_or(NameDisplay::Names);
+    if (spec.names == NameDisplay::Pseudonyms) {
+        QString why;
+        spec.pseudonymKey = AgentNames::projectKey(project->database(), &why);
+        if (spec.pseudonymKey.isEmpty()) {
+            printError(why);
+            return ExitCannotOpen;
+        }
     }
 
     DataExport::Options options;
