@@ -18,6 +18,7 @@
 #include "scorecards/kpitile.h"
 #include "scorecards/scorecardspage.h"
 #include "scorecards/scorecardtablemodel.h"
+#include "scorecards/trendchart.h"
 #include "store/projectsettings.h"
 
 #include <QAbstractItemModelTester>
@@ -201,6 +202,8 @@ void TestScorecardPage::tables()
     QVERIFY(m_page->auditsView()->model()->index(self, 0).data(Qt::ForegroundRole).isValid()); // not counted
     QCOMPARE(m_page->auditsView()->model()->index(auditRow(QStringLiteral("M1")), 9).data().toString(), QString());
 
+    // The trend chart is drawn (render/) from the same points as the table below it.
+    QVERIFY(!m_page->trendChart()->image().isNull());
     ScorecardTableModel *trend = m_page->trendModel();
     QCOMPARE(trend->rowCount(), 12);
     QCOMPARE(trend->index(11, 0).data().toString(), QStringLiteral("2026-03"));
@@ -323,6 +326,8 @@ void TestScorecardPage::screenshot()
                         period));
     m_page->tabs()->setCurrentIndex(2);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-team.png"))));
+    m_page->tabs()->setCurrentIndex(4);
+    QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-trend.png"))));
 }
 
 QTEST_MAIN(TestScorecardPage)

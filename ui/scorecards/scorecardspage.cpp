@@ -10,6 +10,7 @@
 #include "scorecardtablemodel.h"
 #include "scoring/scorerounding.h"
 #include "store/project.h"
+#include "trendchart.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -78,6 +79,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     , m_rootCauses(new QLabel(this))
     , m_auditsView(nullptr)
     , m_form(new AuditFormView(this))
+    , m_trendChart(nullptr)
     , m_empty(nullptr)
     , m_body(new QWidget(this))
 {
@@ -186,7 +188,17 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_tabs->addTab(splitter, tr("Audits"));
     addTable(m_ranking, QStringLiteral("rankingTable"), tr("Team ranking"));
     addTable(m_auditors, QStringLiteral("auditorsTable"), tr("Auditors"));
-    addTable(m_trend, QStringLiteral("trendTable"), tr("Last 12 periods"));
+    QTableView *trendView = addTable(m_trend, QStringLiteral("trendTable"), tr("Trend"));
+    auto *trendSplitter = new QSplitter(Qt::Vertical, m_tabs);
+    trendSplitter->setObjectName(QStringLiteral("trendSplitter"));
+    m_trendChart = new TrendChart(trendSplitter);
+    m_trendChart->setObjectName(QStringLiteral("trendChart"));
+    m_tabs->removeTab(m_tabs->indexOf(trendView));
+    trendSplitter->addWidget(m_trendChart);
+    trendSplitter->addWidget(trendView);
+    trendSplitter->setStretchFactor(0, 3);
+    trendSplitter->setStretchFactor(1, 1);
+    m_tabs->addTab(trendSplitter, tr("Trend"));
 
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
@@ -298,6 +310,7 @@ void ScorecardsPage::setProject(Project *project)
             t.second->clear();
         for (Model *m : {m_criteria, m_audits, m_ranking, m_auditors, m_trend})
             m->setRows({});
+        m_trendChart->clear();
         return;
     }
     load();
@@ -489,6 +502,9 @@ void ScorecardsPage::show(Data &&d)
     showRanking(d.ranking, r.minSampleAudits);
     showAuditors(d.auditors, r.minSampleAudits);
     showTrend(d.trend);
+    m_trendChart->setTrend(d.trend,
+                           QStringLiteral("%1 · %2").arg(r.name.isEmpty() ? r.slice.id : r.name, r.period.label()),
+                           r.minSampleAudits);
     m_status = tr("%1 audits counted of %2 · %3")
                    .arg(QLocale().toString(r.audits.n), QLocale().toString(qint64(r.auditsTotal.value.value_or(0))),
                         r.period.label());

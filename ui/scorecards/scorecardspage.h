@@ -18,13 +18,14 @@ class AuditFormView;
 class EmptyState;
 class KpiTile;
 class ScorecardTableModel;
+class TrendChart;
 
 // The Scorecards page: pick an agent, team, site or queue and a period; KPI tiles (value,
 // interval, delta, target, status, small samples greyed); the criterion breakdown against the
 // team and the population with the root causes of failed answers; the period's audits, each
 // opening its read-only form with the explanation and undoable corrections; the team ranking
-// (small samples apart); the auditors; and the last 12 periods as a table (the chart library is
-// not there yet). Everything is computed off the UI thread.
+// (small samples apart); the auditors; and the trend of the last 12 periods, as a chart (render/)
+// above its table. Everything is computed off the UI thread.
 class ScorecardsPage final : public Page
 {
     Q_OBJECT
@@ -61,6 +62,7 @@ public:
     ScorecardTableModel *trendModel() const { return m_trend; }
     QTableView *auditsView() const { return m_auditsView; }
     AuditFormView *auditForm() const { return m_form; }
+    TrendChart *trendChart() const { return m_trendChart; }
 
 Q_SIGNALS:
     void loaded(); // the page shows the data of its slice and period
@@ -109,6 +111,7 @@ private:
     QLabel *m_rootCauses;
     QTableView *m_auditsView;
     AuditFormView *m_form;
+    TrendChart *m_trendChart;
     EmptyState *m_empty;
     QWidget *m_body;
     KpiSlice m_pendingSlice;
