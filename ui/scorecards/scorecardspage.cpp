@@ -196,6 +196,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_tabs->removeTab(m_tabs->indexOf(trendView));
     trendSplitter->addWidget(m_trendChart);
     trendSplitter->addWidget(trendView);
+    trendView->setMinimumHeight(trendView->fontMetrics().lineSpacing() * 8); // the numbers stay in sight
     trendSplitter->setStretchFactor(0, 3);
     trendSplitter->setStretchFactor(1, 1);
     m_tabs->addTab(trendSplitter, tr("Trend"));
