@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dashboardsummary.h"
+
+#include "pivot/cubebuilder.h"
+#include "pivot/pivotengine.h"
+#include "rca/rcaengine.h"
+#include "scorecard/kpiengine.h"
+#include "store/projectsettings.h"
+
+#include <QCoreApplication>
+
+namespace ql {
+
+namespace {
+
+std::optional<double> ratio(double part, qint64 n, double scale = 100.0)
+{
+    return n > 0 ? std::optional<double>(scale * part / double(n)) : std::nullopt;
+}
+
+} // namespace
+
+KpiPeriod DashboardSummary::latestCompleteMonth(QDate latestFact)
+{
+    const KpiPeriod month = KpiPeriod::month(latestFact);
+    return latestFact == month.to ? month : month.previous();
+}
+
+DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::function<bool()> &canceled)
+{
+    auto stop = [&] { return canceled && canceled(); };
+    DashboardSummary s;
+    const KpiEngine engine(db);
+    s.latestFact = engine.queries().latestDate();
+    const DashboardQueries facts(db);
+    s.openDisputes = facts.openDisputes();
+    s.lastImport = facts.lastImport();
+    if (!s.latestFact.isValid() || stop())
+        return s;
+
+    const KpiPeriod month = latestCompleteMonth(s.latestFact);
+    s.latestMonthPartial = month.to < s.latestFact;
+    s.report = engine.report({KpiSlice::Kind::All, {}}, month);
+
+    // Sparklines: the month shown and the 11 before it, from the same sums KpiEngine reads.
+    KpiPeriod p = month;
+    for (int i = 0; i < 12; ++i, p = p.previous())
+        s.months.prepend(p);
+    for (const KpiPeriod &m : std::as_const(s.months)) {
+        if (stop())
+            return s;
+        const AuditSums a = engine.queries().audits({KpiSlice::Kind::All, {}}, m.from, m.to);
+        const ResponseSums r = engine.queries().responses({KpiSlice::Kind::All, {}}, m.from, m.to);
+        s.sparklines[QStringLiteral("audits")] << (a.n > 0 ? std::optional<double>(double(a.n)) : std::nullopt);
+        s.sparklines[QStringLiteral("qa_score")] << ratio(a.scoreSum, a.n, 1.0);
+        s.sparklines[QStringLiteral("pass_rate")] << ratio(double(a.passed), a.n);
+        s.sparklines[QStringLiteral("critical_rate")] << ratio(double(a.critical), a.n);
+        s.sparklines[QStringLiteral("csat_pct")] << ratio(double(r.satisfied), r.n);
+    }
+
+    // The biggest movers: the RCA sentence of each headline KPI, previous month → this month.
+    const ProjectSettings settings(db);
+    const PivotOptions options = PivotOptions::fromProject(db);
+    QString error;
+    std::shared_ptr<const Cube> audits;
+    std::shared_ptr<const Cube> csat;
+    for (const char *kpi : {"qa_score", "pass_rate", "csat_pct"}) {
+        if (stop())
+            return s;
+        Mover mover;
+        mover.kpi = QString::fromLatin1(kpi);
+        const auto metric = rca::Metric::parse(mover.kpi, &error);
+        if (!metric)
+            continue;
+        mover.title = metric->title;
+        const bool isCsat = metric->source == PivotSource::Csat;
+        if (!audits)
+            audits = CubeBuilder::buildAudits(db, {}, &error);
+        if (audits && isCsat && !csat)
+            csat = CubeBuilder::buildCsat(db, *audits, {}, &error);
+        const std::shared_ptr<const Cube> cube = isCsat ? csat : audits;
+        if (!cube) {
+            mover.sentence = QCoreApplication::translate("ql::DashboardSummary", "Not analysed: %1").arg(error);
+            s.movers << mover;
+            continue;
+        }
+        rca::Request request;
+        request.metric = *metric;
+        request.base = *rca::Period::parse(month.previous().label());
+        request.current = *rca::Period::parse(month.label());
+        rca::Settings rcaSettings;
+        rcaSettings.minSample = isCsat ? settings.minSampleResponses() : settings.minSampleAudits();
+        rcaSettings.minChange = settings.value(ProjectSettings::RcaMinimumChange).toDouble();
+        const auto result = rca::RcaEngine::run(*cube, request, options, rcaSettings, &error);
+        if (result) {
+            mover.sentence = result->summary;
+            mover.analysed = true;
+        } else {
+            mover.sentence = QCoreApplication::translate("ql::DashboardSummary", "Not analysed: %1").arg(error);
+        }
+        s.movers << mover;
+    }
+    return s;
+}
+
+} // namespace ql

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "scorecard/kpireport.h"
+#include "store/dashboardqueries.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace ql {
+
+// Everything the Dashboard page shows, computed in one go on a worker thread (docs/dashboard.md):
+// the whole project's KPIs (KpiEngine) for the latest complete month against target and the
+// previous month, 12 months of each headline KPI for the sparklines, the RCA sentence of the
+// biggest movers, open disputes and data freshness.
+struct DashboardSummary
+{
+    struct Mover
+    {
+        QString kpi;      // qa_score, pass_rate, csat_pct
+        QString title;    // "QA score"
+        QString sentence; // rca::summarise, or why there is none
+        bool analysed = false;
+    };
+
+    QDate latestFact;          // the latest audit date (project's period date); invalid: no audits
+    bool latestMonthPartial = false;
+    KpiReport report;          // KpiSlice::All for the month shown (report.period)
+    QList<KpiPeriod> months;   // the sparklines' 12 months, oldest first, ending with report.period
+    // One value per month of `months` (nullopt: no data that month) for audits, qa_score,
+    // pass_rate, critical_rate and csat_pct.
+    QHash<QString, QList<std::optional<double>>> sparklines;
+    QList<Mover> movers;
+    qint64 openDisputes = 0;
+    std::optional<DashboardQueries::Import> lastImport;
+
+    bool isEmpty() const { return !latestFact.isValid(); }
+
+    // The month shown: the month of the latest fact date when that date is its last day,
+    // otherwise the month before (a month still being filled is not compared with a full one).
+    static KpiPeriod latestCompleteMonth(QDate latestFact);
+
+    // canceled is polled between steps; the summary is partial when it returns true.
+    static DashboardSummary compute(const QSqlDatabase &db, const std::function<bool()> &canceled = {});
+};
+
+} // namespace ql
