@@ -294,6 +294,15 @@ void TestRca::gateMinimumChange()
     QVERIFY(a.significant);
     QVERIFY(!a.gatePassed);
     QVERIFY(!a.dimensions.at(0).kept);
+    // The sentence names the project's minimum change, here 2 points.
+    Result r;
+    r.request.metric = *Metric::parse(QStringLiteral("csat_pct"), nullptr);
+    r.request.base = *Period::parse(QStringLiteral("2026-09"));
+    r.request.current = *Period::parse(QStringLiteral("2026-10"));
+    r.settings.minChange = 2;
+    r.analysis = a;
+    QCOMPARE(summarise(r), QStringLiteral("CSAT fell 0.5 points, from 85.0% in 2026-09 to 84.5% in 2026-10; the change "
+                                          "is below the minimum change of 2.0 points, so no dimension is ranked."));
 }
 
 void TestRca::offsetInSentence()

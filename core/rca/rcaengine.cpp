@@ -92,9 +92,11 @@ std::optional<Analysis> analyseWithin(const Context &ctx, const QList<PivotFilte
         current = overall->first().current;
     }
     if (base.n == 0 || current.n == 0) {
-        *error =
-            QObject::tr("no data for %1 in %2 with the filters asked")
-                .arg(ctx.request.metric.spelling, base.n == 0 ? ctx.request.base.label : ctx.request.current.label);
+        *error = QObject::tr("no data for %1 in %2 with the filters asked%3")
+                     .arg(ctx.request.metric.spelling, base.n == 0 ? ctx.request.base.label : ctx.request.current.label,
+                          ctx.request.metric.spelling == QLatin1String("csat_mean")
+                              ? QObject::tr(" (a CSAT mean needs responses on one scale)")
+                              : QString());
         return std::nullopt;
     }
     QList<DimensionInput> inputs;
@@ -253,6 +255,7 @@ std::optional<Result> RcaEngine::run(const Cube &cube, const Request &request, c
     }
     Result result;
     result.request = request;
+    result.settings = settings;
     result.request.dimensions =
         request.dimensions.isEmpty() ? defaultDimensions(cube, request.metric) : request.dimensions;
     for (const QString &d : std::as_const(result.request.dimensions)) {

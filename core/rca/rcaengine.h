@@ -54,6 +54,7 @@ struct Request
 struct Result
 {
     Request request;
+    Settings settings; // as used
     Analysis analysis;
     QString drillDimension; // the top dimension; empty when there is no drill
     QString drillElement;

@@ -119,7 +119,7 @@ QString summarise(const Result &r)
     }
     if (!a.gatePassed)
         return text + QObject::tr("; the change is below the minimum change of %1, so no dimension is ranked.")
-                          .arg(changeSize(m, 1.0));
+                          .arg(changeSize(m, r.settings.minChange));
     const QString why = explanation(m, a, true);
     if (why.isEmpty()) {
         const bool anyKept = !a.dimensions.isEmpty() && a.dimensions.first().kept;
