@@ -66,7 +66,9 @@ private Q_SLOTS:
     void opensTheDemo();
 
 private:
-    std::unique_ptr<MainWindow> makeWindow();
+    // The window, showing `page` when a project opens (the Data page, whose status bar count most
+    // checks read; empty: the default, the Dashboard).
+    std::unique_ptr<MainWindow> makeWindow(const QString &page = QStringLiteral("data"));
     static QMessageBox *errorDialog(MainWindow *window);
     static QByteArray fileHash(const QString &path);
 
@@ -97,8 +99,10 @@ void TestMainWindow::cleanup()
     m_window.reset();
 }
 
-std::unique_ptr<MainWindow> TestMainWindow::makeWindow()
+std::unique_ptr<MainWindow> TestMainWindow::makeWindow(const QString &page)
 {
+    if (!page.isEmpty())
+        UiState::setLastPage(page);
     auto window = std::make_unique<MainWindow>();
     window->setDemoPath(m_dir.filePath(QStringLiteral("demo/demo.qlens")));
     window->show();
@@ -138,17 +142,20 @@ void TestMainWindow::startsWithTheStartPage()
     auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
     QVERIFY(sidebar);
     QVERIFY(sidebar->count() >= 1);
-    QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Data"));
+    QCOMPARE(sidebar->item(0)->text(), QStringLiteral("Dashboard")); // ui.md: the first page
+    QCOMPARE(sidebar->item(1)->text(), QStringLiteral("Data"));
 }
 
 void TestMainWindow::opensTheProjectGiven()
 {
-    m_window = makeWindow();
+    m_window = makeWindow(QString());
     QSignalSpy checked(m_window->session(), &ProjectSession::checkPassed);
     m_window->openStartupProject(m_small);
     QTRY_VERIFY(m_window->session()->isOpen());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("small — QualityLens"));
     QVERIFY(!m_window->startPage()->isVisible());
+    QCOMPARE(m_window->currentPage()->pageId(), QStringLiteral("dashboard")); // the first page
+    m_window->findChild<QListWidget *>(QStringLiteral("sidebar"))->setCurrentRow(1);
     QCOMPARE(m_window->currentPage()->pageId(), QStringLiteral("data"));
     QTRY_COMPARE(m_window->statusText(), QStringLiteral("240 audits"));
     QTRY_COMPARE(checked.count(), 1); // the quick check ran in the background and passed

@@ -7,6 +7,7 @@
 #include "common/page.h"
 #include "common/uistate.h"
 #include "charts/chartspage.h"
+#include "dashboard/dashboardpage.h"
 #include "data/datapage.h"
 #include "scorecards/scorecardspage.h"
 #include "help/guidedialog.h"
@@ -84,6 +85,15 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     createStatusBar();
+    auto *dashboard = new DashboardPage(m_pages);
+    addPage(dashboard); // first: ui.md
+    connect(dashboard, &DashboardPage::pageRequested, this, [this](const QStringList &pageIds) {
+        for (const QString &id : pageIds)
+            if (Page *target = page(id)) {
+                m_sidebar->setCurrentRow(int(m_pageList.indexOf(target)));
+                return;
+            }
+    });
     addPage(new DataPage(m_pages));
     addPage(new ChartsPage(m_pages));
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)

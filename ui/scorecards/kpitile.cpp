@@ -3,10 +3,75 @@
 
 #include "kpiformat.h"
 
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
 #include <QVBoxLayout>
 
 namespace ql {
+
+// The tile's sparkline: the values as a line in the text colour, gaps where a period has no data,
+// the last point marked; scaled to its own range (a trend's shape, not its level).
+class KpiSparkline final : public QWidget
+{
+public:
+    explicit KpiSparkline(QWidget *parent)
+        : QWidget(parent)
+    {
+        setFixedHeight(fontMetrics().height() * 2);
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+    }
+    QList<std::optional<double>> values;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        double lo = 0, hi = 0;
+        bool any = false;
+        for (const auto &v : std::as_const(values))
+            if (v) {
+                lo = any ? std::min(lo, *v) : *v;
+                hi = any ? std::max(hi, *v) : *v;
+                any = true;
+            }
+        if (!any)
+            return;
+        if (hi - lo < 1e-9) {
+            lo -= 1;
+            hi += 1;
+        }
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QRectF area = QRectF(rect()).adjusted(3, 3, -3, -3);
+        const qsizetype count = values.size();
+        auto at = [&](qsizetype i) {
+            const double x = count > 1 ? area.left() + area.width() * double(i) / double(count - 1) : area.center().x();
+            return QPointF(x, area.bottom() - area.height() * (*values.at(i) - lo) / (hi - lo));
+        };
+        QPainterPath path;
+        bool pen = false;
+        for (qsizetype i = 0; i < count; ++i) {
+            if (!values.at(i)) {
+                pen = false;
+                continue;
+            }
+            if (pen)
+                path.lineTo(at(i));
+            else
+                path.moveTo(at(i));
+            pen = true;
+        }
+        const QColor ink = palette().color(isEnabled() ? QPalette::WindowText : QPalette::PlaceholderText);
+        p.setPen(QPen(ink, 1.5));
+        p.drawPath(path);
+        if (values.last()) {
+            p.setBrush(ink);
+            p.drawEllipse(at(count - 1), 2.5, 2.5);
+        }
+    }
+};
 
 KpiTile::KpiTile(const QString &label, Kind kind, QWidget *parent)
     : QFrame(parent)
@@ -17,6 +82,7 @@ KpiTile::KpiTile(const QString &label, Kind kind, QWidget *parent)
     , m_delta(new QLabel(this))
     , m_status(new QLabel(this))
     , m_note(new QLabel(this))
+    , m_sparkline(new KpiSparkline(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(label);
@@ -37,6 +103,8 @@ KpiTile::KpiTile(const QString &label, Kind kind, QWidget *parent)
     m_note->setForegroundRole(QPalette::PlaceholderText);
     for (QLabel *l : {m_label, m_value, m_interval, m_delta, m_status, m_note})
         layout->addWidget(l);
+    layout->addWidget(m_sparkline);
+    m_sparkline->hide();
     layout->addStretch(1);
     clear();
 }
@@ -47,6 +115,49 @@ void KpiTile::clear()
     for (QLabel *l : {m_interval, m_delta, m_status, m_note})
         l->clear();
     m_greyed = false;
+    setSparkline({});
+}
+
+void KpiTile::setSparkline(const QList<std::optional<double>> &values)
+{
+    m_sparkline->values = values;
+    m_sparkline->setVisible(!values.isEmpty());
+    m_sparkline->update();
+}
+
+QList<std::optional<double>> KpiTile::sparkline() const
+{
+    return m_sparkline->values;
+}
+
+void KpiTile::setClickable(bool clickable, const QString &tip)
+{
+    m_clickable = clickable;
+    setFocusPolicy(clickable ? Qt::StrongFocus : Qt::NoFocus);
+    if (clickable)
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
+    setStatusTip(tip);
+    setAccessibleDescription(tip);
+}
+
+void KpiTile::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_clickable && event->button() == Qt::LeftButton && rect().contains(event->position().toPoint())) {
+        Q_EMIT clicked();
+        return;
+    }
+    QFrame::mouseReleaseEvent(event);
+}
+
+void KpiTile::keyPressEvent(QKeyEvent *event)
+{
+    if (m_clickable && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space)) {
+        Q_EMIT clicked();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 void KpiTile::setKpi(const KpiValue &k, int minimumSample)
@@ -54,6 +165,7 @@ void KpiTile::setKpi(const KpiValue &k, int minimumSample)
     m_greyed = k.smallSample;
     m_value->setText(m_kind == Kind::Count ? KpiFormat::count(k.value.value_or(0)) : KpiFormat::level(k.value));
     m_value->setForegroundRole(m_greyed ? QPalette::PlaceholderText : QPalette::WindowText);
+    m_sparkline->setEnabled(!m_greyed);
     m_interval->setText(m_kind == Kind::Level ? KpiFormat::interval(k) : QString());
     m_delta->setText(k.previous ? tr("%1 vs %2")
                                       .arg(KpiFormat::delta(k, m_kind == Kind::Level),

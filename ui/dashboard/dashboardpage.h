@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/page.h"
+#include "dashboard/dashboardsummary.h"
+
+#include <QList>
+#include <QPair>
+
+class QCommandLinkButton;
+class QLabel;
+class QScrollArea;
+
+namespace ql {
+
+class EmptyState;
+class KpiTile;
+
+// The Dashboard (ui.md: the first page of an open project): the whole project's headline KPIs of
+// the latest complete month against target and the previous month, each with a 12-month sparkline,
+// its status in colour and words and small samples greyed; the biggest movers as the RCA
+// sentences; open disputes; data freshness. Every tile clicks through to the page that explains
+// it. Computed off the UI thread (DashboardSummary); an empty project shows what to do next.
+class DashboardPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit DashboardPage(QWidget *parent = nullptr);
+    ~DashboardPage() override;
+
+    QString pageId() const override { return QStringLiteral("dashboard"); }
+    QString title() const override;
+    QIcon icon() const override;
+    void setProject(Project *project) override;
+    void refresh() override;
+    QString statusText() const override;
+    QList<JobRunner *> jobRunners() const override;
+
+    bool isLoading() const;
+    const DashboardSummary &summary() const { return m_summary; }
+    KpiTile *tile(const QString &kpi) const; // audits, qa_score, pass_rate, critical_rate, csat_pct
+    QLabel *headline() const { return m_headline; }
+    QList<QLabel *> moverLabels() const { return m_movers; }
+    QCommandLinkButton *disputesButton() const { return m_disputes; }
+    QCommandLinkButton *freshnessButton() const { return m_freshness; }
+    EmptyState *emptyState() const { return m_empty; }
+    QWidget *body() const { return m_body; }
+
+Q_SIGNALS:
+    void loaded(); // the page shows the project's summary (or its empty state)
+    // Show the first of these pages that exists (Insights before it lands: the next one).
+    void pageRequested(const QStringList &pageIds);
+
+private:
+    void load();
+    void showSummary(DashboardSummary &&summary);
+
+    JobRunner *m_runner;
+    Project *m_project = nullptr;
+    QScrollArea *m_scroll;
+    QWidget *m_body;
+    QLabel *m_headline;
+    QList<QPair<QString, KpiTile *>> m_tiles;
+    QLabel *m_moversTitle;
+    QList<QLabel *> m_movers;
+    QCommandLinkButton *m_disputes;
+    QCommandLinkButton *m_freshness;
+    EmptyState *m_empty;
+    DashboardSummary m_summary;
+    QString m_status;
+};
+
+} // namespace ql
