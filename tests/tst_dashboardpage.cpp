@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QCommandLinkButton>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QSettings>
@@ -48,7 +49,7 @@ private Q_SLOTS:
     void screenshot();
 
 private:
-    bool openAndWait(const QString &path);
+    bool openAndWait(const QString &path, int timeout = 30000);
 
     QTemporaryDir m_dir;
     QString m_path;
@@ -121,11 +122,11 @@ void TestDashboardPage::cleanupTestCase()
     m_window.reset();
 }
 
-bool TestDashboardPage::openAndWait(const QString &path)
+bool TestDashboardPage::openAndWait(const QString &path, int timeout)
 {
     QSignalSpy loaded(m_page, &DashboardPage::loaded);
     m_window->openProject(path);
-    return loaded.wait(30000);
+    return loaded.wait(timeout);
 }
 
 void TestDashboardPage::latestCompleteMonth_data()
@@ -248,7 +249,10 @@ void TestDashboardPage::screenshot()
     if (project.isEmpty())
         QSKIP("QL_DASHBOARD_SCREENSHOT is not set");
     m_window->resize(1280, 800);
-    QVERIFY(openAndWait(project));
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(openAndWait(project, 600000));
+    qInfo("dashboard of %s loaded in %lld ms", qPrintable(project), qint64(clock.elapsed()));
     QTest::qWait(200); // let the layout settle before the grab (not an assertion)
     const QString out = qEnvironmentVariable("QL_DASHBOARD_SCREENSHOT_OUT", QStringLiteral("dashboard.png"));
     QVERIFY(m_window->grab().save(out));

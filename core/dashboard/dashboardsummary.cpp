@@ -58,7 +58,15 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
         s.sparklines[QStringLiteral("csat_pct")] << ratio(double(r.satisfied), r.n);
     }
 
+    return s;
+}
+
+QList<DashboardSummary::Mover> DashboardSummary::computeMovers(const QSqlDatabase &db, const KpiPeriod &month,
+                                                               const std::function<bool()> &canceled)
+{
     // The biggest movers: the RCA sentence of each headline KPI, previous month → this month.
+    auto stop = [&] { return canceled && canceled(); };
+    QList<Mover> movers;
     const ProjectSettings settings(db);
     const PivotOptions options = PivotOptions::fromProject(db);
     QString error;
@@ -66,7 +74,7 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
     std::shared_ptr<const Cube> csat;
     for (const char *kpi : {"qa_score", "pass_rate", "csat_pct"}) {
         if (stop())
-            return s;
+            return movers;
         Mover mover;
         mover.kpi = QString::fromLatin1(kpi);
         const auto metric = rca::Metric::parse(mover.kpi, &error);
@@ -81,7 +89,7 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
         const std::shared_ptr<const Cube> cube = isCsat ? csat : audits;
         if (!cube) {
             mover.sentence = QCoreApplication::translate("ql::DashboardSummary", "Not analysed: %1").arg(error);
-            s.movers << mover;
+            movers << mover;
             continue;
         }
         rca::Request request;
@@ -98,9 +106,9 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
         } else {
             mover.sentence = QCoreApplication::translate("ql::DashboardSummary", "Not analysed: %1").arg(error);
         }
-        s.movers << mover;
+        movers << mover;
     }
-    return s;
+    return movers;
 }
 
 } // namespace ql

@@ -46,8 +46,11 @@ struct DashboardSummary
     // otherwise the month before (a month still being filled is not compared with a full one).
     static KpiPeriod latestCompleteMonth(QDate latestFact);
 
-    // canceled is polled between steps; the summary is partial when it returns true.
+    // Everything but the movers (quick: SQL sums); canceled is polled between steps.
     static DashboardSummary compute(const QSqlDatabase &db, const std::function<bool()> &canceled = {});
+    // The movers of `month` against the month before (slower: builds the pivot cubes for the RCA).
+    static QList<Mover> computeMovers(const QSqlDatabase &db, const KpiPeriod &month,
+                                      const std::function<bool()> &canceled = {});
 };
 
 } // namespace ql

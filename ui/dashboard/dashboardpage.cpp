@@ -23,6 +23,7 @@ namespace ql {
 namespace {
 
 const QString Channel = QStringLiteral("dashboard");
+const QString MoversChannel = QStringLiteral("dashboardMovers");
 
 QString monthName(const KpiPeriod &p)
 {
@@ -174,7 +175,7 @@ QString DashboardPage::statusText() const
 
 bool DashboardPage::isLoading() const
 {
-    return m_runner->isRunning(Channel);
+    return m_runner->isRunning(Channel) || m_runner->isRunning(MoversChannel);
 }
 
 KpiTile *DashboardPage::tile(const QString &kpi) const
@@ -187,6 +188,7 @@ KpiTile *DashboardPage::tile(const QString &kpi) const
 
 void DashboardPage::load()
 {
+    m_runner->abandon(MoversChannel); // stale: a new summary brings its own
     m_runner->start<DashboardSummary>(
         Channel, tr("Computing the dashboard"),
         [](JobContext &context) {
@@ -194,6 +196,38 @@ void DashboardPage::load()
             return DashboardSummary::compute(context.database(), [&context] { return context.isCanceled(); });
         },
         [this](DashboardSummary &&summary) { showSummary(std::move(summary)); });
+}
+
+void DashboardPage::loadMovers()
+{
+    const KpiPeriod month = m_summary.report.period;
+    m_runner->start<QList<DashboardSummary::Mover>>(
+        MoversChannel, tr("Analysing what changed"),
+        [month](JobContext &context) {
+            context.setProgress(-1);
+            return DashboardSummary::computeMovers(context.database(), month,
+                                                   [&context] { return context.isCanceled(); });
+        },
+        [this](QList<DashboardSummary::Mover> &&movers) {
+            m_summary.movers = std::move(movers);
+            showMovers();
+            Q_EMIT loaded();
+        });
+}
+
+void DashboardPage::showMovers()
+{
+    const DashboardSummary &s = m_summary;
+    for (int i = 0; i < m_movers.size(); ++i) {
+        QLabel *label = m_movers.at(i);
+        label->setVisible(i < s.movers.size());
+        if (i >= s.movers.size())
+            continue;
+        const DashboardSummary::Mover &m = s.movers.at(i);
+        const QString pages = QStringLiteral("insights,scorecards"); // Insights explains; until it lands, Scorecards
+        label->setText(QStringLiteral("<b>%1</b>: %2 <a href=\"%3\">%4</a>")
+                           .arg(m.title.toHtmlEscaped(), m.sentence.toHtmlEscaped(), pages, tr("Explain")));
+    }
 }
 
 void DashboardPage::showSummary(DashboardSummary &&summary)
@@ -232,16 +266,10 @@ void DashboardPage::showSummary(DashboardSummary &&summary)
     }
 
     m_moversTitle->setText(tr("What changed from %1 to %2:").arg(monthName(r.previousPeriod), monthName(r.period)));
-    for (int i = 0; i < m_movers.size(); ++i) {
-        QLabel *label = m_movers.at(i);
-        label->setVisible(i < s.movers.size());
-        if (i >= s.movers.size())
-            continue;
-        const DashboardSummary::Mover &m = s.movers.at(i);
-        const QString pages = QStringLiteral("insights,scorecards"); // Insights explains; until it lands, Scorecards
-        label->setText(QStringLiteral("<b>%1</b>: %2 <a href=\"%3\">%4</a>")
-                           .arg(m.title.toHtmlEscaped(), m.sentence.toHtmlEscaped(), pages, tr("Explain")));
-    }
+    for (QLabel *label : std::as_const(m_movers))
+        label->hide();
+    m_movers.first()->setText(tr("Analysing what changed…"));
+    m_movers.first()->show();
 
     m_disputes->setText(s.openDisputes == 1 ? tr("1 open dispute")
                                             : tr("%1 open disputes").arg(locale.toString(s.openDisputes)));
@@ -257,7 +285,7 @@ void DashboardPage::showSummary(DashboardSummary &&summary)
 
     m_status = tr("%1 · %2 audits").arg(monthName(r.period), locale.toString(qint64(r.audits.value.value_or(0))));
     Q_EMIT statusTextChanged(m_status);
-    Q_EMIT loaded();
+    loadMovers(); // the tiles show now; loaded() when the movers are in too
 }
 
 } // namespace ql

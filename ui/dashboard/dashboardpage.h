@@ -47,13 +47,15 @@ public:
     QWidget *body() const { return m_body; }
 
 Q_SIGNALS:
-    void loaded(); // the page shows the project's summary (or its empty state)
+    void loaded(); // the page shows the project's summary and movers (or its empty state)
     // Show the first of these pages that exists (Insights before it lands: the next one).
     void pageRequested(const QStringList &pageIds);
 
 private:
     void load();
     void showSummary(DashboardSummary &&summary);
+    void loadMovers();
+    void showMovers();
 
     JobRunner *m_runner;
     Project *m_project = nullptr;
