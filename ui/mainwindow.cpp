@@ -12,6 +12,7 @@
 #include "scorecards/scorecardspage.h"
 #include "help/guidedialog.h"
 #include "import/importwizard.h"
+#include "insights/insightspage.h"
 #include "projectsession.h"
 #include "start/demobuilder.h"
 #include "start/startpage.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(new DataPage(m_pages));
     addPage(new ChartsPage(m_pages));
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
+    addPage(new InsightsPage(m_pages)); // after Scorecards and Calibration, before Reports (ui.md order)
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
     const QString lastPage = UiState::lastPage();
     int initial = 0;

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "insightsdata.h"
+
+#include "chart/chartdatabuilder.h"
+#include "common/jobcontext.h"
+#include "pivot/cubebuilder.h"
+#include "store/commentstore.h"
+#include "store/projectsettings.h"
+
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace ql {
+
+namespace {
+
+std::shared_ptr<const Cube> cubeOf(const QSqlDatabase &db, std::map<PivotSource, std::shared_ptr<const Cube>> &cubes,
+                                   PivotSource source, QString *error)
+{
+    auto &cube = cubes[source];
+    if (!cube) {
+        std::shared_ptr<const Cube> audits = source == PivotSource::Audits ? nullptr : cubes[PivotSource::Audits];
+        cube = CubeBuilder::build(db, source, {}, error, audits);
+    }
+    return cube;
+}
+
+QStringList labelsOf(const Cube &cube, const QString &dimension)
+{
+    QStringList out;
+    if (const Cube::DimensionRef ref = cube.findDimension(dimension); ref)
+        for (const QString &label : ref.dimension->labels)
+            if (label != QLatin1String("(blank)"))
+                out << label;
+    return out;
+}
+
+InsightsChart chartOf(const Cube &cube, const ChartSpec &spec, const PivotOptions &options, const ChartContext &context)
+{
+    InsightsChart c;
+    c.spec = spec;
+    if (const QString problem = spec.validate(); !problem.isEmpty()) {
+        c.error = problem;
+        return c;
+    }
+    c.data = ChartDataBuilder::build(cube, spec, options, context, &c.error);
+    return c;
+}
+
+ChartSpec specOf(ChartType type, const QString &title, PivotSource source, const QStringList &rows,
+                 const QStringList &measures, const InsightsRequest &request)
+{
+    ChartSpec s;
+    s.type = type;
+    s.title = title;
+    s.pivot.source = source;
+    s.pivot.rows = rows;
+    s.pivot.measures = measures;
+    s.pivot.filters = request.filters;
+    s.pivot.from = request.from;
+    s.pivot.to = request.to;
+    return s;
+}
+
+// The contributions of the top dimension's elements as a bar chart (points of the KPI).
+InsightsChart contributionsChart(const rca::Result &result)
+{
+    InsightsChart c;
+    c.spec.type = ChartType::Bar;
+    c.spec.labels = true;
+    if (result.analysis.dimensions.isEmpty()) {
+        c.error = QObject::tr("No dimension to show.");
+        return c;
+    }
+    const rca::Dimension &d = result.analysis.dimensions.first();
+    c.spec.title = QObject::tr("%1: contributions to the change by %2").arg(result.request.metric.title, d.name);
+    c.spec.subtitle = QObject::tr("%1 → %2, in points").arg(result.request.base.label, result.request.current.label);
+    ChartData data;
+    data.type = ChartType::Bar;
+    data.source = result.request.metric.source;
+    data.rowDimension = d.name;
+    ChartSeries series;
+    series.name = QObject::tr("Contribution");
+    for (const rca::Element &e : d.elements) {
+        data.categories << e.label;
+        data.displayCategories << e.label;
+        series.values << e.contribution;
+        series.n << e.current.n;
+        data.facts += e.base.n + e.current.n;
+    }
+    data.series << series;
+    ChartMeasureInfo info;
+    info.spelling = QStringLiteral("contribution");
+    info.label = QObject::tr("Contribution (points)");
+    info.unit = ValueUnit::Number;
+    data.measures << info;
+    data.minSample = 0;
+    c.data = data;
+    return c;
+}
+
+} // namespace
+
+InsightsData InsightsCompute::run(JobContext &context, const InsightsRequest &request,
+                                  std::map<PivotSource, std::shared_ptr<const Cube>> cubes)
+{
+    return run(context.database(), request, std::move(cubes), [&context] { return context.isCanceled(); });
+}
+
+InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest &request,
+                                  std::map<PivotSource, std::shared_ptr<const Cube>> cubes,
+                                  const std::function<bool()> &canceled)
+{
+    InsightsData r;
+    auto stop = [&canceled] { return canceled && canceled(); };
+    QString error;
+    const auto audits = cubeOf(db, cubes, PivotSource::Audits, &error);
+    const auto csat = audits ? cubeOf(db, cubes, PivotSource::Csat, &error) : nullptr;
+    const auto answers = csat ? cubeOf(db, cubes, PivotSource::Answers, &error) : nullptr;
+    r.cubes = cubes;
+    if (!answers) {
+        r.error = QObject::tr("The project cannot be read: %1").arg(error);
+        return r;
+    }
+    const ProjectSettings settings(db);
+    const PivotOptions options = PivotOptions::fromProject(db);
+    ChartContext chartContext;
+    chartContext.periodDate = settings.periodDate();
+    chartContext.organisation = settings.organisationName();
+    chartContext.countedSampleTypes = settings.countedSampleTypes();
+
+    r.months = labelsOf(*audits, QStringLiteral("month"));
+    for (const QString &d : {QStringLiteral("queue"), QStringLiteral("channel"), QStringLiteral("team"), QStringLiteral("site")})
+        r.members.insert(d, labelsOf(*audits, d));
+    r.current = !request.current.isEmpty() ? request.current : r.months.value(r.months.size() - 1);
+    r.base = !request.base.isEmpty() ? request.base : r.months.value(r.months.size() - 2);
+
+    // What changed.
+    if (stop())
+        return r;
+    if (r.base.isEmpty() || r.current.isEmpty()) {
+        r.whatChangedError = QObject::tr("What changed needs data in two months: import audits and CSAT responses first.");
+    } else if (const auto metric = rca::Metric::parse(request.metric, &error); !metric) {
+        r.whatChangedError = error;
+    } else {
+        const auto base = rca::Period::parse(r.base);
+        const auto current = rca::Period::parse(r.current);
+        if (!base || !current) {
+            r.whatChangedError = QObject::tr("The periods must be such as 2026-10, 2026-Q3 or 2026-W07 (base '%1', current '%2').")
+                                     .arg(r.base, r.current);
+        } else {
+            rca::Request rq;
+            rq.metric = *metric;
+            rq.base = *base;
+            rq.current = *current;
+            rq.filters = request.filters;
+            rca::Settings rs;
+            rs.minSample = metric->source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
+            rs.minChange = settings.value(ProjectSettings::RcaMinimumChange).toDouble();
+            const auto cube = metric->source == PivotSource::Csat ? csat
+                              : metric->source == PivotSource::Answers ? answers
+                                                                        : audits;
+            r.whatChanged = rca::RcaEngine::run(*cube, rq, options, rs, &r.whatChangedError);
+            if (r.whatChanged)
+                r.contributions = contributionsChart(*r.whatChanged);
+        }
+    }
+
+    // Drivers and the quadrant.
+    if (stop())
+        return r;
+    rca::DriversOptions driversOptions;
+    driversOptions.from = request.from;
+    driversOptions.to = request.to;
+    r.drivers = rca::Drivers::compute(*answers, options, driversOptions);
+    r.quadrant = rca::QuadrantBuilder::build(*audits, *csat, QStringLiteral("agent"), request.filters, request.from,
+                                             request.to, options, settings.minSampleAudits(),
+                                             settings.minSampleResponses(), &r.quadrantError);
+    ChartSpec scatter = specOf(ChartType::Scatter, QObject::tr("QA score against CSAT by agent"), PivotSource::Audits,
+                               {QStringLiteral("agent_name")},
+                               {QStringLiteral("qa_score"), QStringLiteral("csat_pct"), QStringLiteral("count")}, request);
+    // The overall QA score and CSAT split the quadrants.
+    if (r.quadrant && r.quadrant->qaScore)
+        scatter.referenceLines << ChartReferenceLine{QStringLiteral("x"), *r.quadrant->qaScore,
+                                                     QObject::tr("QA %1").arg(*r.quadrant->qaScore, 0, 'f', 1)};
+    if (r.quadrant && r.quadrant->csatPct)
+        scatter.referenceLines << ChartReferenceLine{QStringLiteral("y"), *r.quadrant->csatPct,
+                                                     QObject::tr("CSAT %1%").arg(*r.quadrant->csatPct, 0, 'f', 1)};
+    scatter.subtitle = QObject::tr("Lines: the overall QA score and CSAT; grey: below the minimum sample");
+    chartContext.minSample = settings.minSampleAudits();
+    r.quadrantChart = chartOf(*audits, scatter, options, chartContext);
+
+    // Paretos and the cross-tab, in the current period.
+    if (stop())
+        return r;
+    if (const auto period = rca::Period::parse(r.current); period) {
+        QString e1, e2, e3;
+        r.reasons = rca::ParetoBuilder::build(*csat, QStringLiteral("reason"), *period, request.filters, options, &e1);
+        r.rootCauses = rca::ParetoBuilder::build(*answers, QStringLiteral("root_cause"), *period, request.filters, options, &e2);
+        r.crossTab = rca::ParetoBuilder::crossTab(*answers, QStringLiteral("reason"), QStringLiteral("root_cause"), *period,
+                                                  request.filters, options, &e3);
+        r.paretoError = QStringList{e1, e2, e3}.filter(QRegularExpression(QStringLiteral("."))).join(QLatin1Char('\n'));
+        auto paretoSpec = [&](const QString &title, PivotSource source, const QString &dimension) {
+            ChartSpec s = specOf(ChartType::Pareto, title, source, {dimension}, {QStringLiteral("count")}, request);
+            s.pivot.from = {};
+            s.pivot.to = {};
+            s.pivot.filters << PivotFilter{dimension, true, {QStringLiteral("(blank)")}};
+            s.pivot.filters << PivotFilter{period->dimension, false, {period->label}};
+            s.subtitle = period->label;
+            s.labels = true;
+            return s;
+        };
+        chartContext.minSample = 0;
+        r.reasonsChart = chartOf(*csat, paretoSpec(QObject::tr("CSAT reasons"), PivotSource::Csat, QStringLiteral("reason")),
+                                 options, chartContext);
+        r.rootCausesChart = chartOf(*answers, paretoSpec(QObject::tr("Root causes of failed answers"), PivotSource::Answers,
+                                                         QStringLiteral("root_cause")),
+                                    options, chartContext);
+    } else {
+        r.paretoError = QObject::tr("The current period '%1' is not a period such as 2026-10.").arg(r.current);
+    }
+
+    // Comment themes: customers' comments in the date range.
+    if (stop())
+        return r;
+    if (const auto comments = CommentStore::customerComments(db, request.from, request.to, &error); !comments) {
+        r.themesError = error;
+    } else {
+        const QSet<QString> stopWords = rca::Themes::englishStopWords();
+        const auto documents = rca::Themes::documents(*comments);
+        r.themes = rca::Themes::rank(documents, stopWords);
+        const auto names = CommentStore::agentNames(db, &error);
+        const QSet<QString> tokens = rca::Themes::nameTokens(names.value_or(QStringList()), stopWords);
+        QHash<qint64, QString> texts;
+        for (const rca::ThemeDocument &d : documents)
+            texts.insert(d.id, d.text);
+        for (const rca::Theme &t : std::as_const(r.themes.themes))
+            for (qint64 id : t.examples)
+                r.exampleTexts.insert(id, rca::Themes::maskNames(texts.value(id), tokens));
+    }
+
+    // Control charts and the funnel.
+    if (stop())
+        return r;
+    const auto metric = rca::Metric::parse(request.controlMetric, &error);
+    const PivotSource source = metric ? metric->source : PivotSource::Audits;
+    const auto controlCube = source == PivotSource::Csat ? csat : source == PivotSource::Answers ? answers : audits;
+    chartContext.minSample = source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
+    const bool rate = chartMeasureInfo(request.controlMetric, source).rate;
+    const QString kpi = metric ? metric->title : request.controlMetric;
+    r.controlChart = chartOf(*controlCube,
+                             specOf(rate ? ChartType::PChart : ChartType::Xmr,
+                                    QObject::tr("%1 by %2").arg(kpi, request.controlPeriod), source,
+                                    {request.controlPeriod}, {request.controlMetric}, request),
+                             options, chartContext);
+    r.funnelChart = chartOf(*controlCube,
+                            specOf(ChartType::Funnel, QObject::tr("%1 by %2").arg(kpi, request.funnelUnit), source,
+                                   {request.funnelUnit}, {request.controlMetric}, request),
+                            options, chartContext);
+    return r;
+}
+
+} // namespace ql

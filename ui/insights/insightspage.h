@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/page.h"
+#include "insightsdata.h"
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QPlainTextEdit;
+class QStandardItemModel;
+class QTabWidget;
+class QTableView;
+class QTimer;
+
+namespace ql {
+
+class ChartPreview;
+
+// The Insights page (issue 8, analysis.md): what changed and why, drivers of CSAT with the
+// QA-versus-CSAT quadrant, reasons and root causes (Paretos, cross-tab), comment themes, and
+// control charts with the funnel plot, as tabs under one filter bar. Everything is computed off
+// the UI thread from the project's cubes (built once, reused); every table exports (CSV/XLSX) and
+// every chart exports (PNG/SVG/PDF) or copies.
+class InsightsPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit InsightsPage(QWidget *parent = nullptr);
+    ~InsightsPage() override;
+
+    QString pageId() const override { return QStringLiteral("insights"); }
+    QString title() const override;
+    QIcon icon() const override;
+    void setProject(Project *project) override;
+    void refresh() override;
+    void reloadData() override;
+    QString statusText() const override { return m_status; }
+    QList<JobRunner *> jobRunners() const override;
+
+    InsightsRequest request() const; // the filter bar and the tabs' choices
+    const InsightsData *data() const { return m_data.get(); }
+    // A chart by name ("contributions", "quadrant", "reasons", "rootCauses", "control", "funnel").
+    const ChartPreview *chart(const QString &name) const;
+    bool exportChart(const QString &name, const QString &path, int scale, QString *error) const;
+
+Q_SIGNALS:
+    void computed(); // the tabs show a new computation
+
+private:
+    void schedule();
+    void compute();
+    void showData(InsightsData &&data);
+    void fillFilterBar();
+    void showWhatChanged();
+    void showDrivers();
+    void showParetos();
+    void showThemes();
+    void showExamples(int row);
+    void showControl();
+    void setStatus(const QString &text);
+    void setChart(const QString &name, const InsightsChart &chart);
+    QWidget *tableBox(QTableView *view, const QString &sheet);
+    QWidget *chartBox(const QString &name);
+    QTableView *newTable(const QString &name, QStandardItemModel *model);
+
+    Project *m_project = nullptr;
+    JobRunner *m_runner;
+    QTimer *m_timer;
+    std::map<PivotSource, std::shared_ptr<const Cube>> m_cubes;
+    std::unique_ptr<InsightsData> m_data;
+    bool m_filling = false;
+    QString m_status;
+
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    std::map<QString, QComboBox *> m_dimensions; // queue, channel, team, site
+    QComboBox *m_base;
+    QComboBox *m_current;
+    QComboBox *m_metric;
+    QComboBox *m_changeDimension;
+    QComboBox *m_controlMetric;
+    QComboBox *m_controlPeriod;
+    QComboBox *m_funnelUnit;
+    QTabWidget *m_tabs;
+    QLabel *m_sentence;
+    QLabel *m_drillTitle;
+    QLabel *m_driversNote;
+    QLabel *m_paretoNote;
+    QLabel *m_themesNote;
+    QPlainTextEdit *m_examples;
+    std::map<QString, ChartPreview *> m_charts;
+    QStandardItemModel *m_elements;
+    QStandardItemModel *m_drill;
+    QStandardItemModel *m_drivers;
+    QStandardItemModel *m_reasons;
+    QStandardItemModel *m_rootCauses;
+    QStandardItemModel *m_crossTab;
+    QStandardItemModel *m_themes;
+    QStandardItemModel *m_signals;
+};
+
+} // namespace ql
