@@ -154,6 +154,14 @@ void TestInsightsPage::whatChangedShowsTheEngine()
     QCOMPARE(text(QStringLiteral("elementsTable"), 0, 0), expected->analysis.dimensions.at(1).elements.first().label);
     dimension->setCurrentIndex(0);
     QVERIFY(m_page->chart(QStringLiteral("contributions"))->chart());
+    // The chart: at most the 12 largest contributions and the rest as one bar; the bars add up to the change.
+    const auto &bars = m_page->data()->contributions.data;
+    QVERIFY(bars && bars->categories.size() <= 13);
+    QCOMPARE(bars->categories.size(), std::min<int>(13, top.elements.size()));
+    double barSum = 0;
+    for (double v : bars->series.first().values)
+        barSum += v;
+    QVERIFY(std::abs(barSum - expected->analysis.delta) < 1e-9);
 }
 
 void TestInsightsPage::driversShowTheEngine()
@@ -332,7 +340,7 @@ void TestInsightsPage::noProject()
 }
 
 // With QL_INSIGHTS_SCREENSHOT_DIR set: each tab on the default demo (as `qualitylens-cli demo`
-// makes it), saved there as insights-N.png (docs/screenshot-insights.png is the first).
+// makes it), saved there as insights-N.png (docs/screenshot-insights.png is the fifth, Control charts).
 void TestInsightsPage::screenshots()
 {
     const QString out = qEnvironmentVariable("QL_INSIGHTS_SCREENSHOT_DIR");

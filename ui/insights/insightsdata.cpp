@@ -9,7 +9,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace ql {
 
@@ -82,12 +84,36 @@ InsightsChart contributionsChart(const rca::Result &result)
     data.rowDimension = d.name;
     ChartSeries series;
     series.name = QObject::tr("Contribution");
-    for (const rca::Element &e : d.elements) {
+    // The 12 largest contributions (by size) in the engine's order; the rest summed as one bar.
+    QList<int> order(d.elements.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&d](int a, int b) {
+        return std::abs(d.elements.at(a).contribution) > std::abs(d.elements.at(b).contribution);
+    });
+    constexpr int shown = 12;
+    QList<bool> keep(d.elements.size(), false);
+    for (int i = 0; i < std::min<int>(shown, order.size()); ++i)
+        keep[order.at(i)] = true;
+    double rest = 0;
+    qint64 restN = 0;
+    for (int i = 0; i < d.elements.size(); ++i) {
+        const rca::Element &e = d.elements.at(i);
+        data.facts += e.base.n + e.current.n;
+        if (!keep.at(i)) {
+            rest += e.contribution;
+            restN += e.current.n;
+            continue;
+        }
         data.categories << e.label;
         data.displayCategories << e.label;
         series.values << e.contribution;
         series.n << e.current.n;
-        data.facts += e.base.n + e.current.n;
+    }
+    if (d.elements.size() > shown) {
+        data.categories << QObject::tr("%n others", nullptr, int(d.elements.size() - shown));
+        data.displayCategories << data.categories.last();
+        series.values << rest;
+        series.n << restN;
     }
     data.series << series;
     ChartMeasureInfo info;

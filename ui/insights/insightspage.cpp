@@ -187,6 +187,7 @@ InsightsPage::InsightsPage(QWidget *parent)
         m_base = comboBox(QStringLiteral("base"), tr("Base period"), {});
         m_current = comboBox(QStringLiteral("current"), tr("Current period"), {});
         m_changeDimension = comboBox(QStringLiteral("changeDimension"), tr("Dimension shown"), {});
+        m_changeDimension->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         choices->addWidget(new QLabel(tr("KPI:")));
         choices->addWidget(m_metric);
         choices->addWidget(new QLabel(tr("Base:")));
