@@ -6,6 +6,7 @@
 #include "common/jobstatuswidget.h"
 #include "common/page.h"
 #include "common/uistate.h"
+#include "calibration/calibrationpage.h"
 #include "charts/chartspage.h"
 #include "dashboard/dashboardpage.h"
 #include "data/datapage.h"
@@ -98,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(new DataPage(m_pages));
     addPage(new ChartsPage(m_pages));
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
+    addPage(new CalibrationPage(m_pages)); // after Scorecards (ui.md order)
     addPage(new InsightsPage(m_pages)); // after Scorecards and Calibration, before Reports (ui.md order)
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
     const QString lastPage = UiState::lastPage();

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "calibration/calibrationmetrics.h"
+#include "calibration/calibrationtypes.h"
+#include "common/page.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+
+namespace ql {
+
+class CalibrationRevealModel;
+class CalibrationScoringForm;
+class ScorecardTableModel;
+
+// The Calibration page (calibration.md, ui.md): the sessions with their state and submissions, New
+// Session, the lifecycle's next step (a button only where the step is allowed), blind scoring by a
+// participant who picks their name, the lead's submission status without answers, the offline
+// exchange (.qlcal packages, .qlresp responses, opening a package to score), and from review on
+// the reveal grid per item, discussion notes, the consensus (prefilled from the expert), anchors
+// and the session's metrics. Everything goes through core/calibration; refusals show the engine's
+// message and change nothing.
+class CalibrationPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit CalibrationPage(QWidget *parent = nullptr);
+
+    QString pageId() const override { return QStringLiteral("calibration"); }
+    QString title() const override;
+    QIcon icon() const override;
+    void setProject(Project *project) override;
+    void refresh() override;
+    QString statusText() const override { return m_status; }
+
+    // What the buttons do once a file is chosen (tests drive these; the buttons ask for the file).
+    bool selectSession(qint64 sessionId);
+    qint64 sessionId() const { return m_sessionId; }
+    bool advance();
+    bool exportPackage(const QString &path);
+    int importResponses(const QStringList &paths); // how many were imported
+    bool openPackage(const QString &path);
+    bool pickParticipant(const QString &name);
+    bool selectItem(int position);
+    bool saveAnswers();
+    bool submit();
+    bool exportResponse(const QString &path);
+    bool selectReviewItem(int position);
+    bool saveNotes();
+    bool saveConsensus();
+    bool saveAnchor(int criterion);
+
+    ScorecardTableModel *sessionsModel() const { return m_sessions; }
+    QTableView *sessionsView() const { return m_sessionsView; }
+    ScorecardTableModel *statusModel() const { return m_statusModel; }
+    CalibrationRevealModel *revealModel() const { return m_reveal; }
+    ScorecardTableModel *participantMetricsModel() const { return m_participantMetrics; }
+    ScorecardTableModel *criterionMetricsModel() const { return m_criterionMetrics; }
+    CalibrationScoringForm *scoringForm() const { return m_form; }
+    CalibrationScoringForm *consensusForm() const { return m_consensus; }
+    QComboBox *participantBox() const { return m_participant; }
+    QListWidget *itemList() const { return m_items; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLabel *messageLabel() const { return m_message; }
+    QLabel *heading() const { return m_heading; }
+    QLabel *metricsSummary() const { return m_metricsSummary; }
+    QPlainTextEdit *notesEdit() const { return m_notes; }
+    QPushButton *newButton() const { return m_new; }
+    QPushButton *advanceButton() const { return m_advance; }
+    QPushButton *exportPackageButton() const { return m_exportPackage; }
+    QPushButton *importResponsesButton() const { return m_importResponses; }
+    QPushButton *openPackageButton() const { return m_openPackage; }
+    QPushButton *submitButton() const { return m_submit; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *exportResponseButton() const { return m_exportResponse; }
+
+private:
+    QWidget *buildScoringTab();
+    QWidget *buildReviewTab();
+    QWidget *buildMetricsTab();
+    void newSession();
+    void fillSessions();
+    void loadSession();
+    void showScoring();
+    void showStatus();
+    void showReview();
+    void showMetrics();
+    void updateButtons();
+    void showItem(int position);
+    void showMessage(const QString &text, bool error);
+    int participantIndex(const QString &name) const;
+    bool editable() const;
+
+    Project *m_project = nullptr;
+    QSqlDatabase m_db;
+    bool m_writable = false;
+    qint64 m_sessionId = 0;
+    std::optional<CalibrationSessionData> m_data;
+    std::optional<CalibrationMetrics> m_metrics;
+    qint64 m_participantId = 0;
+    std::vector<CalibrationSheet> m_answers; // the picked participant's own answers, per item
+    int m_item = -1;
+    int m_reviewItem = -1;
+    bool m_filling = false;
+    QString m_status;
+
+    ScorecardTableModel *m_sessions;
+    QTableView *m_sessionsView;
+    QPushButton *m_new;
+    QPushButton *m_openPackage;
+    QPushButton *m_advance;
+    QPushButton *m_exportPackage;
+    QPushButton *m_importResponses;
+    QLabel *m_heading;
+    QLabel *m_message;
+    QTabWidget *m_tabs;
+    QWidget *m_scoringTab;
+    QWidget *m_statusTab;
+    QWidget *m_reviewTab;
+    QWidget *m_metricsTab;
+    // Scoring.
+    QComboBox *m_participant;
+    QListWidget *m_items;
+    QTextBrowser *m_transcript;
+    CalibrationScoringForm *m_form;
+    QPushButton *m_save;
+    QPushButton *m_submit;
+    QPushButton *m_exportResponse;
+    QLabel *m_scoringNote;
+    // Submissions.
+    ScorecardTableModel *m_statusModel;
+    // Review.
+    QComboBox *m_reviewItemBox;
+    CalibrationRevealModel *m_reveal;
+    QTableView *m_revealView;
+    QTextBrowser *m_reviewTranscript;
+    QPlainTextEdit *m_notes;
+    QPushButton *m_saveNotes;
+    CalibrationScoringForm *m_consensus;
+    QPushButton *m_saveConsensus;
+    QComboBox *m_anchorCriterion;
+    QPushButton *m_saveAnchor;
+    // Metrics.
+    QLabel *m_metricsSummary;
+    ScorecardTableModel *m_participantMetrics;
+    ScorecardTableModel *m_criterionMetrics;
+};
+
+} // namespace ql
