@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTabWidget>
@@ -325,9 +326,18 @@ InsightsPage::InsightsPage(QWidget *parent)
             connect(c, &QComboBox::currentIndexChanged, this, &InsightsPage::schedule);
     }
 
+    // In a scroll area, so that the page never makes the main window wider than the user wants it.
+    auto *content = new QWidget;
+    auto *inner = new QVBoxLayout(content);
+    inner->addLayout(bar);
+    inner->addWidget(m_tabs, 1);
+    auto *scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
     auto *outer = new QVBoxLayout(this);
-    outer->addLayout(bar);
-    outer->addWidget(m_tabs, 1);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     setProject(nullptr);
 }
 
