@@ -14,6 +14,7 @@
 #include "help/guidedialog.h"
 #include "import/importwizard.h"
 #include "insights/insightspage.h"
+#include "pivot/pivotpage.h"
 #include "projectsession.h"
 #include "start/demobuilder.h"
 #include "start/startpage.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
             }
     });
     addPage(new DataPage(m_pages));
+    addPage(new PivotPage(m_pages));
     addPage(new ChartsPage(m_pages));
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
     addPage(new CalibrationPage(m_pages)); // after Scorecards (ui.md order)

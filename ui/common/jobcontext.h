@@ -29,6 +29,8 @@ public:
 
     quint64 id() const { return m_id; }
     bool isCanceled() const { return m_canceled.load(std::memory_order_relaxed); }
+    // The flag itself, for core code that polls one (CubeBuilder, PivotDrill).
+    const std::atomic<bool> *cancelFlag() const { return &m_canceled; }
 
     // fraction in [0, 1], or negative when the amount of work is unknown. Throttled: cheap to call
     // from inside a loop.

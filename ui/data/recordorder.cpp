@@ -260,6 +260,38 @@ struct Keyed
     double key;
 };
 
+// The rows a drill-down keeps (RecordFilter::ids): a bitmap over their range when it is dense
+// enough, else a binary search. Without ids, everything passes.
+class IdSet final
+{
+public:
+    explicit IdSet(const std::shared_ptr<const std::vector<qint64>> &ids) : m_ids(ids)
+    {
+        if (!m_ids || m_ids->empty())
+            return;
+        m_min = m_ids->front();
+        const qint64 span = m_ids->back() - m_min + 1;
+        if (span > 0 && span <= 64 * qint64(m_ids->size()) + 65536) {
+            m_bits.assign(size_t(span), 0);
+            for (qint64 id : *m_ids)
+                m_bits[size_t(id - m_min)] = 1;
+        }
+    }
+    bool contains(qint64 id) const
+    {
+        if (!m_ids)
+            return true;
+        if (!m_bits.empty())
+            return id >= m_min && id - m_min < qint64(m_bits.size()) && m_bits[size_t(id - m_min)];
+        return std::binary_search(m_ids->begin(), m_ids->end(), id);
+    }
+
+private:
+    std::shared_ptr<const std::vector<qint64>> m_ids;
+    qint64 m_min = 0;
+    std::vector<quint8> m_bits;
+};
+
 } // namespace
 
 QString RecordOrder::likePattern(const QString &text)
@@ -302,7 +334,9 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
         context.setProgress(expected > 0 ? std::min(1.0, double(rows) / expected) * share : -1, text);
     };
 
-    if (request.countTotal) {
+    if (request.countTotal && request.filter.ids) {
+        result.total = qint64(request.filter.ids->size());
+    } else if (request.countTotal) {
         RecordFilter parentOnly;
         parentOnly.parent = request.filter.parent;
         Statement count(db, QStringLiteral("SELECT count(*) FROM %1%2").arg(table.idFrom, whereClause(table, parentOnly)));
@@ -316,6 +350,11 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
     }
 
     const bool sorted = request.sortColumn >= 0 && request.sortColumn < table.columns.size();
+    const IdSet keep(request.filter.ids);
+    if (!sorted && request.filter.ids && !request.filter.hasSearch() && table.naturalOrder.isEmpty()) {
+        result.ids = *request.filter.ids; // a drill-down in its natural order: nothing to read
+        return result;
+    }
     if (!sorted) {
         const QString order = table.naturalOrder.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + table.naturalOrder;
         Statement stmt(db, QStringLiteral("SELECT %1 FROM %2%3%4").arg(table.idColumn, table.idFrom, where, order));
@@ -324,7 +363,7 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
             return result;
         }
         stmt.bindFilter(request.filter);
-        qint64 expectedIds = request.expectedRows;
+        qint64 expectedIds = request.filter.ids ? qint64(request.filter.ids->size()) : request.expectedRows;
         if (expectedIds < 0 && where.isEmpty()) {
             // Growing a vector to 12M ids copies it again and again; counting first is cheaper.
             Statement count(db, QStringLiteral("SELECT count(*) FROM %1").arg(table.idFrom));
@@ -336,12 +375,15 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
             expected = double(expectedIds);
         }
         int rc;
+        size_t read = 0;
         while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-            result.ids.push_back(sqlite3_column_int64(stmt.get(), 0));
-            if (result.ids.size() % CheckEvery == 0) {
+            const qint64 id = sqlite3_column_int64(stmt.get(), 0);
+            if (keep.contains(id))
+                result.ids.push_back(id);
+            if (++read % CheckEvery == 0) {
                 if (context.isCanceled())
                     return {};
-                progress(result.ids.size(), 0.95, QString());
+                progress(read, 0.95, QString());
             }
         }
         if (rc != SQLITE_DONE) {
@@ -377,14 +419,17 @@ RecordOrderResult RecordOrder::compute(const RecordTable &table, const RecordOrd
     KeyBuilder builder;
     const bool viaDictionary = !column.dictionary.isEmpty();
     int rc;
+    size_t read = 0;
     while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         const qint64 id = sqlite3_column_int64(stmt.get(), 0);
-        const double key = viaDictionary ? dictionary.key(stmt.get(), 1) : builder.read(stmt.get(), 1, rows.size());
-        rows.push_back({id, key});
-        if (rows.size() % CheckEvery == 0) {
+        if (keep.contains(id)) {
+            const double key = viaDictionary ? dictionary.key(stmt.get(), 1) : builder.read(stmt.get(), 1, rows.size());
+            rows.push_back({id, key});
+        }
+        if (++read % CheckEvery == 0) {
             if (context.isCanceled())
                 return {};
-            progress(rows.size(), 0.8, QString());
+            progress(read, 0.8, QString());
         }
     }
     if (rc != SQLITE_DONE) {

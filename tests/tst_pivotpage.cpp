@@ -1,0 +1,787 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Pivot page driven as a user would: fields dragged into zones (drag and drop as real events
+// carrying the source's own mimeData(), since QDrag::exec() returns at once offscreen), chips
+// reordered, moved, removed, fields double-clicked, filters chosen in their popups, Ctrl+C, export,
+// drill-down, saved views, undo and redo — with the numbers of the six-audit project checked by hand.
+// With QL_PIVOT_SCREENSHOT=PROJECT.qlens (the demo, say) the window is also grabbed to
+// QL_PIVOT_SCREENSHOT_OUT (default pivot.png): site and team down, quarter across, totals, and
+// the QA score as a heat map.
+#include "common/emptystate.h"
+#include "common/jobstatuswidget.h"
+#include "data/datapage.h"
+#include "data/recordbrowser.h"
+#include "data/recordtablemodel.h"
+#include "mainwindow.h"
+#include "pivot/pivotdrag.h"
+#include "pivot/pivotdrilldialog.h"
+#include "pivot/pivotdropzone.h"
+#include "pivot/pivotfieldlist.h"
+#include "pivot/pivotfilterpopup.h"
+#include "pivot/pivotformatproxy.h"
+#include "pivot/pivotpage.h"
+#include "pivot/pivottablemodel.h"
+#include "pivot/pivottableview.h"
+#include "pivot/pivotviewspanel.h"
+#include "projectsession.h"
+#include "store/changelog.h"
+#include "store/project.h"
+#include "store/savedviewstore.h"
+#include "tst_pivottiny.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+using namespace ql;
+
+class TestPivotPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void buildsTheCubeAndShowsTheDefaultLayout();
+    void dragsAFieldFromTheListIntoAZone();
+    void dragsChipsToReorderAndMove();
+    void removesChipsByDragKeyAndMenu();
+    void refusesMeasuresOnRows();
+    void doubleClickAddsAFieldWhereItBelongs();
+    void filtersValuesInThePopup();
+    void filtersADateRange();
+    void undoesAndRedoesLayoutChanges();
+    void copiesTheSelectionAsTsv();
+    void exportsCsvAndXlsx();
+    void drillsDownToTheRecords();
+    void drillsDownIntoAnswers();
+    void savesOpensRenamesAndDeletesViews();
+    void readOnlyProjectCannotSaveViews();
+    void switchesTheSource();
+    void saysWhatToDoWhenEmpty();
+    void keepsOnlyTheNewestResult();
+    void mainWindowShowsPivotAfterDataWithItsUndoStack();
+    void screenshot();
+
+private:
+    void openTiny(bool readOnly = false);
+    void waitIdle();
+    void setLayout(const QStringList &rows, const QStringList &cols, const QStringList &measures);
+    static void dragAndDrop(QMimeData *mime, QWidget *target, const QPoint &pos);
+    QMimeData *fieldMime(const QString &id) const;
+    QMimeData *chipMime(PivotZone zone, int index) const;
+    QPoint dropPoint(PivotZone zone, int index) const;
+    QString text(int row, int column) const;
+
+    QTemporaryDir m_dir;
+    QString m_tiny;
+    QString m_small;
+    std::unique_ptr<Project> m_project;
+    std::unique_ptr<PivotPage> m_page;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+};
+
+void TestPivotPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("QualityLensTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_pivotpage"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    qRegisterMetaType<ql::Project *>();
+    QVERIFY(m_dir.isValid());
+    m_tiny = m_dir.filePath(QStringLiteral("tiny.qlens"));
+    m_small = m_dir.filePath(QStringLiteral("small.qlens"));
+    QString error = test::createTinyPivotProject(m_tiny);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    error = test::createTestProject(m_small);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestPivotPage::init()
+{
+    QSettings().clear();
+    m_page = std::make_unique<PivotPage>();
+    m_page->resize(1400, 800);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(m_page->model(),
+                                                               QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_page->proxy(),
+                                                               QAbstractItemModelTester::FailureReportingMode::Fatal);
+}
+
+void TestPivotPage::cleanup()
+{
+    m_modelTester.reset();
+    m_proxyTester.reset();
+    if (m_page)
+        m_page->setProject(nullptr);
+    m_page.reset();
+    m_project.reset();
+}
+
+void TestPivotPage::openTiny(bool readOnly)
+{
+    ProjectError error;
+    m_project = Project::open(m_tiny, readOnly ? Project::Access::ReadOnly : Project::Access::ReadWrite,
+                              Project::Check::Deferred, &error);
+    QVERIFY2(m_project, qPrintable(error.message));
+    m_page->setProject(m_project.get());
+    waitIdle();
+}
+
+void TestPivotPage::waitIdle()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 30000);
+    QCoreApplication::processEvents();
+}
+
+void TestPivotPage::setLayout(const QStringList &rows, const QStringList &cols, const QStringList &measures)
+{
+    PivotLayout layout = m_page->currentLayout();
+    layout.spec.rows = rows;
+    layout.spec.cols = cols;
+    layout.spec.measures = measures;
+    layout.spec.filters.clear();
+    layout.spec.totals = PivotTotals::all();
+    m_page->changeLayout(layout, QStringLiteral("test layout"));
+    waitIdle();
+}
+
+void TestPivotPage::dragAndDrop(QMimeData *mime, QWidget *target, const QPoint &pos)
+{
+    QVERIFY(mime);
+    const Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction;
+    QDragEnterEvent enter(pos, actions, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(pos, actions, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(QPointF(pos), actions, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+    delete mime;
+}
+
+QMimeData *TestPivotPage::fieldMime(const QString &id) const
+{
+    PivotFieldList *list = m_page->fieldList();
+    const QModelIndex index = list->viewIndex(id);
+    return index.isValid() ? list->view()->model()->mimeData({index}) : nullptr;
+}
+
+QMimeData *TestPivotPage::chipMime(PivotZone zone, int index) const
+{
+    PivotDropZone *z = m_page->zone(zone);
+    return z->model()->mimeData({z->model()->index(index, 0)});
+}
+
+QPoint TestPivotPage::dropPoint(PivotZone zone, int index) const
+{
+    PivotDropZone *z = m_page->zone(zone);
+    if (index < z->count())
+        return z->visualItemRect(z->item(index)).topLeft() + QPoint(4, 1);
+    if (z->count() == 0)
+        return QPoint(4, 4);
+    return z->visualItemRect(z->item(z->count() - 1)).bottomLeft() + QPoint(4, 3);
+}
+
+QString TestPivotPage::text(int row, int column) const
+{
+    return m_page->proxy()->index(row, column).data().toString();
+}
+
+void TestPivotPage::buildsTheCubeAndShowsTheDefaultLayout()
+{
+    QVERIFY(!m_page->cube(PivotSource::Audits));
+    openTiny();
+    QVERIFY(m_page->cube(PivotSource::Audits));
+    // The default: audits, QA score and pass rate by team, with totals.
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"team"}));
+    QCOMPARE(m_page->model()->rowCount(), 4);
+    QCOMPARE(m_page->model()->columnCount(), 3);
+    // East: 1 scored audit (85, passed); North: 90 and 80, one passed; South: 70 and 100, one
+    // passed; all: 5 audits, (90+80+70+100+85)/5 = 85, 3 of 5 passed.
+    const QStringList expected[] = {
+        {"1", "85.0%", "100.0%"}, {"2", "85.0%", "50.0%"}, {"2", "85.0%", "50.0%"}, {"5", "85.0%", "60.0%"}};
+    for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 3; ++c)
+            QCOMPARE(text(r, c), expected[r].at(c));
+    QVERIFY(m_page->statusText().startsWith(QStringLiteral("6 audits")));
+    QVERIFY(!m_page->emptyState()->isVisible());
+    QCOMPARE(m_page->zone(PivotZone::Rows)->count(), 1);
+    QCOMPARE(m_page->zone(PivotZone::Values)->count(), 3);
+    QVERIFY(m_page->captionLabel()->text().contains(QStringLiteral("by Team")));
+}
+
+void TestPivotPage::dragsAFieldFromTheListIntoAZone()
+{
+    openTiny();
+    PivotDropZone *columns = m_page->zone(PivotZone::Columns);
+    dragAndDrop(fieldMime(QStringLiteral("date")), columns->viewport(), dropPoint(PivotZone::Columns, 0));
+    QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"month"}));
+    QCOMPARE(columns->count(), 1);
+    QCOMPARE(columns->item(0)->text(), QStringLiteral("Date · Month"));
+    waitIdle();
+    QCOMPARE(m_page->model()->columnCount(), 9); // 2026-01, 2026-02, total × 3 measures
+    // A second date goes in as the next grouping not yet shown, where it is dropped.
+    dragAndDrop(fieldMime(QStringLiteral("date")), columns->viewport(), dropPoint(PivotZone::Columns, 0));
+    QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"quarter", "month"}));
+    // A measure dropped into Values, at the front.
+    dragAndDrop(fieldMime(QStringLiteral("count")), m_page->zone(PivotZone::Values)->viewport(),
+                dropPoint(PivotZone::Values, 0));
+    QCOMPARE(m_page->currentLayout().spec.measures.first(), QStringLiteral("count"));
+    waitIdle();
+    QCOMPARE(m_page->model()->rowCount(), 4);
+}
+
+void TestPivotPage::dragsChipsToReorderAndMove()
+{
+    openTiny();
+    setLayout({"team", "site"}, {}, {"count"});
+    // Reorder: site above team.
+    dragAndDrop(chipMime(PivotZone::Rows, 1), m_page->zone(PivotZone::Rows)->viewport(), dropPoint(PivotZone::Rows, 0));
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"site", "team"}));
+    // Move: team to Columns.
+    dragAndDrop(chipMime(PivotZone::Rows, 1), m_page->zone(PivotZone::Columns)->viewport(),
+                dropPoint(PivotZone::Columns, 0));
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"site"}));
+    QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"team"}));
+    // Into Filters: the dimension becomes a filter that keeps everything.
+    dragAndDrop(chipMime(PivotZone::Columns, 0), m_page->zone(PivotZone::Filters)->viewport(),
+                dropPoint(PivotZone::Filters, 0));
+    QVERIFY(m_page->currentLayout().spec.cols.isEmpty());
+    QCOMPARE(m_page->zone(PivotZone::Filters)->item(0)->text(), QStringLiteral("Team: all"));
+    waitIdle();
+    // Lisbon (4 audits), Porto (2), total.
+    QCOMPARE(m_page->model()->rowCount(), 3);
+    QCOMPARE(text(0, 0), QStringLiteral("4"));
+    QCOMPARE(text(2, 0), QStringLiteral("6"));
+}
+
+void TestPivotPage::removesChipsByDragKeyAndMenu()
+{
+    openTiny();
+    setLayout({"team", "site"}, {"month"}, {"count", "qa_score"});
+    // Dragged back onto the field list.
+    QTreeView *tree = m_page->fieldList()->view();
+    dragAndDrop(chipMime(PivotZone::Columns, 0), tree->viewport(), QPoint(10, 10));
+    QVERIFY(m_page->currentLayout().spec.cols.isEmpty());
+    // The Delete key on the current chip.
+    PivotDropZone *rows = m_page->zone(PivotZone::Rows);
+    rows->setFocus();
+    rows->setCurrentRow(1);
+    QTest::keyClick(rows, Qt::Key_Delete);
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"team"}));
+    // And the page's own call, as the chip menu's Remove does.
+    QVERIFY(m_page->removeChip(PivotZone::Values, 0));
+    QCOMPARE(m_page->currentLayout().spec.measures, (QStringList{"qa_score"}));
+    QVERIFY(!m_page->removeChip(PivotZone::Values, 5));
+}
+
+void TestPivotPage::refusesMeasuresOnRows()
+{
+    openTiny();
+    const PivotLayout before = m_page->currentLayout();
+    const int steps = m_page->layoutUndoStack()->count();
+    dragAndDrop(fieldMime(QStringLiteral("qa_score")), m_page->zone(PivotZone::Rows)->viewport(),
+                dropPoint(PivotZone::Rows, 0));
+    QVERIFY(m_page->currentLayout() == before);
+    QCOMPARE(m_page->layoutUndoStack()->count(), steps);
+    // Anything but a pivot field is not taken at all.
+    QMimeData other;
+    other.setText(QStringLiteral("team"));
+    QDragEnterEvent enter(QPoint(4, 4), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_page->zone(PivotZone::Rows)->viewport(), &enter);
+    QVERIFY(!enter.isAccepted());
+}
+
+void TestPivotPage::doubleClickAddsAFieldWhereItBelongs()
+{
+    openTiny();
+    setLayout({}, {}, {});
+    QTreeView *tree = m_page->fieldList()->view();
+    auto doubleClick = [&](const QString &id) {
+        const QModelIndex index = m_page->fieldList()->viewIndex(id);
+        QVERIFY(index.isValid());
+        tree->scrollTo(index);
+        const QPoint at = tree->visualRect(index).center();
+        // A widget's double-click arrives after a click (QTest sends the double-click alone).
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    };
+    doubleClick(QStringLiteral("team"));
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"team"}));
+    doubleClick(QStringLiteral("count"));
+    QCOMPARE(m_page->currentLayout().spec.measures, (QStringList{"count"}));
+    doubleClick(QStringLiteral("date"));
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"team", "month"}));
+    // The search box narrows the list; what it hides cannot be clicked, what it shows can.
+    m_page->fieldList()->searchBox()->setText(QStringLiteral("median"));
+    QVERIFY(!m_page->fieldList()->viewIndex(QStringLiteral("team")).isValid());
+    doubleClick(QStringLiteral("median(score)"));
+    QCOMPARE(m_page->currentLayout().spec.measures, (QStringList{"count", "median(score)"}));
+    waitIdle();
+    QCOMPARE(m_page->model()->columnCount(), 2);
+}
+
+void TestPivotPage::filtersValuesInThePopup()
+{
+    openTiny();
+    setLayout({"team"}, {}, {"count"});
+    PivotFilterPopup *popup = m_page->editFilter(QStringLiteral("team"));
+    QVERIFY(popup);
+    QCOMPARE(popup->model()->rowCount(), 4); // East, North, South, and (blank), which a dimension always has
+    QCOMPARE(popup->model()->item(3)->text(), QStringLiteral("(blank)"));
+    popup->checkAll(false);
+    popup->setChecked(QStringLiteral("North"), true);
+    popup->accept();
+    const PivotFilter *f = m_page->currentLayout().spec.filterOn(QStringLiteral("team"));
+    QVERIFY(f);
+    QCOMPARE(*f, (PivotFilter{"team", false, {"North"}}));
+    QCOMPARE(m_page->zone(PivotZone::Filters)->item(0)->text(), QStringLiteral("Team: North"));
+    waitIdle();
+    QCOMPARE(m_page->model()->rowCount(), 2);
+    QCOMPARE(text(1, 0), QStringLiteral("2"));
+    // Exclude instead: everything but East. Consecutive edits of one filter are one undo step.
+    const int steps = m_page->layoutUndoStack()->count();
+    popup = m_page->editFilter(QStringLiteral("team"));
+    popup->modeBox()->setCurrentIndex(1);
+    popup->checkAll(false);
+    popup->setChecked(QStringLiteral("East"), true);
+    popup->accept();
+    QCOMPARE(*m_page->currentLayout().spec.filterOn(QStringLiteral("team")), (PivotFilter{"team", true, {"East"}}));
+    QCOMPARE(m_page->layoutUndoStack()->count(), steps);
+    waitIdle();
+    QCOMPARE(m_page->model()->rowCount(), 3);
+    QCOMPARE(text(2, 0), QStringLiteral("4"));
+    // The search box narrows the list that Check all acts on.
+    popup = m_page->editFilter(QStringLiteral("team"));
+    popup->searchBox()->setText(QStringLiteral("th"));
+    popup->modeBox()->setCurrentIndex(0);
+    popup->checkAll(false);
+    popup->searchBox()->clear();
+    QCOMPARE(popup->filter(), (PivotFilter{"team", false, {"East"}})); // North and South unchecked
+    popup->close();
+    // Nothing kept: the empty state offers to clear the filters.
+    PivotLayout none = m_page->currentLayout();
+    none.setFilter({QStringLiteral("team"), false, {}});
+    m_page->changeLayout(none, QStringLiteral("none"));
+    waitIdle();
+    QVERIFY(m_page->emptyState()->isVisible());
+    QVERIFY(m_page->emptyState()->title().contains(QStringLiteral("match the filters")));
+}
+
+void TestPivotPage::filtersADateRange()
+{
+    openTiny();
+    setLayout({"team"}, {}, {"count"});
+    PivotDateRangePopup *popup = m_page->editDateRange();
+    QVERIFY(popup);
+    QVERIFY(!popup->fromBox()->isChecked());
+    popup->fromBox()->setChecked(true);
+    popup->fromEdit()->setDate(QDate(2026, 2, 1));
+    popup->accept();
+    QCOMPARE(m_page->currentLayout().spec.from, QDate(2026, 2, 1));
+    QVERIFY(!m_page->currentLayout().spec.to.isValid());
+    QCOMPARE(m_page->zone(PivotZone::Filters)->item(0)->text(), QStringLiteral("Date: from 2026-02-01"));
+    waitIdle();
+    QCOMPARE(m_page->model()->result()->factCount(), qint64(3)); // audits 2, 5 and 6
+    // Presets count back from the latest date in the data (11 February 2026).
+    popup = m_page->editDateRange();
+    popup->applyPreset(PivotDateRangePopup::Preset::LastMonth);
+    QCOMPARE(popup->from(), QDate(2026, 1, 1));
+    QCOMPARE(popup->to(), QDate(2026, 1, 31));
+    popup->accept();
+    waitIdle();
+    QCOMPARE(m_page->model()->result()->factCount(), qint64(3)); // audits 1, 3 and 4
+    QCOMPARE(PivotDateRangePopup::presetRange(PivotDateRangePopup::Preset::Last3Months, QDate(2026, 2, 11)),
+             (std::pair{QDate(2025, 12, 1), QDate(2026, 2, 28)}));
+    QCOMPARE(PivotDateRangePopup::presetRange(PivotDateRangePopup::Preset::YearToDate, QDate(2026, 2, 11)),
+             (std::pair{QDate(2026, 1, 1), QDate(2026, 2, 11)}));
+}
+
+void TestPivotPage::undoesAndRedoesLayoutChanges()
+{
+    openTiny();
+    QUndoStack *stack = m_page->layoutUndoStack();
+    QVERIFY(stack);
+    QCOMPARE(stack->count(), 0);
+    const PivotLayout start = m_page->currentLayout();
+    dragAndDrop(fieldMime(QStringLiteral("channel")), m_page->zone(PivotZone::Columns)->viewport(),
+                dropPoint(PivotZone::Columns, 0));
+    QCOMPARE(stack->count(), 1);
+    QCOMPARE(stack->undoText(), QStringLiteral("Add Channel"));
+    waitIdle();
+    const int withChannel = m_page->model()->columnCount();
+    QVERIFY(withChannel > 3);
+    stack->undo();
+    QVERIFY(m_page->currentLayout() == start);
+    QVERIFY(m_page->currentLayout().spec.cols.isEmpty());
+    QCOMPARE(m_page->zone(PivotZone::Columns)->count(), 0);
+    waitIdle();
+    QCOMPARE(m_page->model()->columnCount(), 3);
+    stack->redo();
+    QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"channel"}));
+    waitIdle();
+    QCOMPARE(m_page->model()->columnCount(), withChannel);
+    // A heat map is a layout change too, and needs no new computation.
+    PivotLayout heat = m_page->currentLayout();
+    heat.setHeatMap(QStringLiteral("qa_score"), true);
+    QVERIFY(m_page->changeLayout(heat, QStringLiteral("heat")));
+    QVERIFY(!m_page->isBusy());
+    QCOMPARE(m_page->proxy()->heatMap(), (QStringList{"qa_score"}));
+    stack->undo();
+    QVERIFY(m_page->proxy()->heatMap().isEmpty());
+    // The last layout is remembered for the project.
+    m_page->setProject(nullptr);
+    m_page->setProject(m_project.get());
+    QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"channel"}));
+    QCOMPARE(stack->count(), 0); // a new project, a new history
+}
+
+void TestPivotPage::copiesTheSelectionAsTsv()
+{
+    openTiny();
+    setLayout({"team"}, {"month"}, {"count", "qa_score"});
+    PivotTableView *table = m_page->table();
+    QItemSelectionModel *selection = table->selectionModel();
+    const QAbstractItemModel *model = table->model();
+    // North and South, January's count and QA score.
+    selection->select(QItemSelection(model->index(1, 0), model->index(2, 1)), QItemSelectionModel::ClearAndSelect);
+    table->setFocus();
+    QApplication::clipboard()->clear();
+    table->copyAction()->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Month\t2026-01\t2026-01\n"
+                                                               "Team\tCount\tQA score\n"
+                                                               "North\t1\t90.0%\n"
+                                                               "South\t2\t85.0%\n"));
+    // Ctrl+C does the same.
+    QApplication::clipboard()->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("Month\t")));
+}
+
+void TestPivotPage::exportsCsvAndXlsx()
+{
+    openTiny();
+    setLayout({"team"}, {"month"}, {"count", "qa_score"});
+    QSignalSpy finished(m_page.get(), &PivotPage::exportFinished);
+    const QString csv = m_dir.filePath(QStringLiteral("pivot.csv"));
+    QVERIFY(m_page->exportTo(csv, PivotTableOutput::Shape::Grid));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    // By hand: (90+70+100)/3 in January, (80+85)/2 in February, 85 over all.
+    QCOMPARE(f.readAll(), QByteArray("month,2026-01,2026-01,2026-02,2026-02,(total),(total)\r\n"
+                                     "team,count,qa_score,count,qa_score,count,qa_score\r\n"
+                                     "East,,,2,85,2,85\r\n"
+                                     "North,1,90,1,80,2,85\r\n"
+                                     "South,2,85,,,2,85\r\n"
+                                     "(total),3,86.66666666666667,3,82.5,6,85\r\n"));
+    f.close();
+    finished.clear();
+    const QString longCsv = m_dir.filePath(QStringLiteral("long.csv"));
+    QVERIFY(m_page->exportTo(longCsv, PivotTableOutput::Shape::Long));
+    QVERIFY(finished.wait(10000));
+    QFile l(longCsv);
+    QVERIFY(l.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = l.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("team,month,measure,value\r"));
+    QCOMPARE(lines.at(1), QByteArray("East,2026-02,count,2\r"));
+    finished.clear();
+    const QString xlsx = m_dir.filePath(QStringLiteral("pivot.xlsx"));
+    QVERIFY(m_page->exportTo(xlsx, PivotTableOutput::Shape::Grid));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.at(0).at(0).toBool());
+    QFile x(xlsx);
+    QVERIFY(x.open(QIODevice::ReadOnly));
+    QVERIFY(x.read(2) == "PK"); // a zip container
+    QVERIFY(!m_page->exportTo(m_dir.filePath(QStringLiteral("pivot.txt")), PivotTableOutput::Shape::Grid));
+}
+
+void TestPivotPage::drillsDownToTheRecords()
+{
+    openTiny();
+    setLayout({"team"}, {"month"}, {"count", "qa_score"});
+    QSignalSpy opened(m_page.get(), &PivotPage::drillOpened);
+    // Double-click North's January QA score: audit 1.
+    PivotTableView *table = m_page->table();
+    const QModelIndex cell = table->model()->index(1, 1);
+    table->scrollTo(cell);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->visualRect(cell).center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, table->visualRect(cell).center());
+    QVERIFY(opened.wait(10000));
+    auto *dialog = opened.at(0).at(0).value<PivotDrillDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->recordCount(), qint64(1));
+    QVERIFY2(dialog->caption().contains(QStringLiteral("Team: North")), qPrintable(dialog->caption()));
+    QVERIFY(dialog->caption().contains(QStringLiteral("Month: 2026-01")));
+    RecordTableModel *records = dialog->browser()->model();
+    QTRY_VERIFY(records->isLoaded());
+    QCOMPARE(records->rowCount(), 1);
+    QCOMPARE(records->idAt(0), qint64(1));
+    dialog->close();
+    // The grand total: all six, the unscored one included; searchable like the Data page.
+    opened.clear();
+    m_page->drillDown(3, 5);
+    QVERIFY(opened.wait(10000));
+    dialog = opened.at(0).at(0).value<PivotDrillDialog *>();
+    QVERIFY2(dialog->caption().contains(QStringLiteral("6 audits (5 of them behind the QA score)")),
+             qPrintable(dialog->caption())); // the unscored audit is a record, not a score
+    records = dialog->browser()->model();
+    QTRY_VERIFY(records->isLoaded());
+    QCOMPARE(records->rowCount(), 6);
+    RecordFilter search = records->filter();
+    search.text = QStringLiteral("A-00002");
+    records->setFilter(search);
+    QTRY_VERIFY(!records->isLoading());
+    QCOMPARE(records->rowCount(), 1);
+    QCOMPARE(records->totalCount(), qint64(6));
+    // A subtotal: South, every month.
+    opened.clear();
+    m_page->drillDown(2, 4);
+    QVERIFY(opened.wait(10000));
+    dialog = opened.at(0).at(0).value<PivotDrillDialog *>();
+    QTRY_VERIFY(dialog->browser()->model()->isLoaded());
+    QCOMPARE(dialog->browser()->model()->rowCount(), 2);
+}
+
+void TestPivotPage::drillsDownIntoAnswers()
+{
+    ProjectError error;
+    m_project = Project::open(m_small, Project::Access::ReadWrite, Project::Check::Deferred, &error);
+    QVERIFY(m_project);
+    m_page->setProject(m_project.get());
+    waitIdle();
+    PivotLayout layout = m_page->currentLayout();
+    const auto audits = m_page->cube(PivotSource::Audits);
+    layout.setSource(PivotSource::Answers, audits->customDimensionNames());
+    layout.spec.rows = {QStringLiteral("criterion")};
+    layout.spec.cols = {QStringLiteral("team")};
+    layout.spec.measures = {QStringLiteral("count")};
+    m_page->changeLayout(layout, QStringLiteral("answers"));
+    waitIdle();
+    QVERIFY(m_page->cube(PivotSource::Answers));
+    const QVariant n = m_page->model()->index(0, 0).data(PivotTableModel::ValueRole);
+    QVERIFY(n.isValid());
+    QSignalSpy opened(m_page.get(), &PivotPage::drillOpened);
+    m_page->drillDown(0, 0);
+    QVERIFY(opened.wait(10000));
+    auto *dialog = opened.at(0).at(0).value<PivotDrillDialog *>();
+    QCOMPARE(dialog->browser()->kind(), RecordKind::Answers);
+    QTRY_VERIFY(dialog->browser()->model()->isLoaded());
+    QCOMPARE(double(dialog->browser()->model()->rowCount()), n.toDouble());
+}
+
+void TestPivotPage::savesOpensRenamesAndDeletesViews()
+{
+    openTiny();
+    setLayout({"team"}, {"month"}, {"count"});
+    QString error;
+    QVERIFY2(m_page->saveView(QStringLiteral("Team by month"), false, &error), qPrintable(error));
+    QCOMPARE(m_page->viewsPanel()->list()->count(), 1);
+    QVERIFY(!m_page->saveView(QStringLiteral("Team by month"), false, &error));
+    SavedViewStore store(m_project->database());
+    const auto saved = store.find(QStringLiteral("pivot"), QStringLiteral("Team by month"));
+    QVERIFY(saved);
+    QCOMPARE(*PivotSpec::fromJson(saved->specJson, &error), m_page->currentLayout().spec);
+    // Change the layout, then open the view again: the layout comes back, as one undoable step.
+    setLayout({"site"}, {}, {"qa_score"});
+    const int steps = m_page->layoutUndoStack()->count();
+    QVERIFY(m_page->openView(saved->id));
+    QCOMPARE(m_page->currentLayout().spec.rows, (QStringList{"team"}));
+    QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"month"}));
+    QCOMPARE(m_page->layoutUndoStack()->count(), steps + 1);
+    waitIdle();
+    QCOMPARE(m_page->model()->columnCount(), 3);
+    // Save over it.
+    setLayout({"site"}, {}, {"count"});
+    QVERIFY2(m_page->saveView(QStringLiteral("Team by month"), true, &error), qPrintable(error));
+    QCOMPARE(PivotSpec::fromJson(store.load(saved->id)->specJson, &error)->rows, (QStringList{"site"}));
+    // Rename and delete, each in the change log.
+    QVERIFY(m_page->renameView(saved->id, QStringLiteral("By site"), &error));
+    QCOMPARE(m_page->viewsPanel()->list()->item(0)->text(), QStringLiteral("By site"));
+    QVERIFY(m_page->deleteView(saved->id, &error));
+    QCOMPARE(m_page->viewsPanel()->list()->count(), 0);
+    const QList<ChangeEntry> log =
+        ChangeLog::forEntity(m_project->database(), QStringLiteral("saved_view"), QString::number(saved->id));
+    QCOMPARE(log.size(), 4); // created, spec replaced, renamed, deleted
+}
+
+void TestPivotPage::readOnlyProjectCannotSaveViews()
+{
+    openTiny(true);
+    QString error;
+    QVERIFY(!m_page->saveView(QStringLiteral("x"), false, &error));
+    QVERIFY(error.contains(QStringLiteral("read-only")));
+    QVERIFY(!m_page->viewsPanel()->saveButton()->isEnabled());
+    QVERIFY(m_page->model()->rowCount() > 0); // the pivot itself works
+}
+
+void TestPivotPage::switchesTheSource()
+{
+    openTiny();
+    QComboBox *source = m_page->sourceBox();
+    const int csat = source->findData(int(PivotSource::Csat));
+    source->setCurrentIndex(csat);
+    Q_EMIT source->activated(csat);
+    QCOMPARE(m_page->currentLayout().spec.source, PivotSource::Csat);
+    QCOMPARE(m_page->currentLayout().spec.measures, (QStringList{"count"})); // no audit KPI there
+    waitIdle();
+    QVERIFY(m_page->cube(PivotSource::Csat));
+    // No responses in this project: the page says so.
+    QVERIFY(m_page->emptyState()->isVisible());
+    QVERIFY2(m_page->emptyState()->title().contains(QStringLiteral("No csat responses yet"), Qt::CaseInsensitive),
+             qPrintable(m_page->emptyState()->title()));
+    m_page->layoutUndoStack()->undo();
+    QCOMPARE(m_page->currentLayout().spec.source, PivotSource::Audits);
+    QCOMPARE(source->currentData().toInt(), int(PivotSource::Audits));
+}
+
+void TestPivotPage::saysWhatToDoWhenEmpty()
+{
+    openTiny();
+    setLayout({"team"}, {}, {});
+    QVERIFY(m_page->emptyState()->isVisible());
+    QCOMPARE(m_page->emptyState()->title(), QStringLiteral("Drag a measure to Values"));
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    m_page->setProject(nullptr);
+    QVERIFY(!m_page->emptyState()->isVisible());
+    QVERIFY(m_page->statusText().isEmpty());
+}
+
+void TestPivotPage::keepsOnlyTheNewestResult()
+{
+    openTiny();
+    // Three layouts in a row without waiting: what is shown in the end is the last one.
+    for (const QString &d : {QStringLiteral("site"), QStringLiteral("channel"), QStringLiteral("queue")}) {
+        PivotLayout next = m_page->currentLayout();
+        next.spec.rows = {d};
+        m_page->changeLayout(next, d);
+    }
+    waitIdle();
+    QCOMPARE(m_page->model()->result()->spec(), m_page->currentLayout().spec);
+    QCOMPARE(m_page->model()->result()->rowDimensions(), (QStringList{"queue"}));
+}
+
+void TestPivotPage::mainWindowShowsPivotAfterDataWithItsUndoStack()
+{
+    m_page.reset();
+    MainWindow window;
+    window.setDemoPath(m_dir.filePath(QStringLiteral("demo/demo.qlens")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pivot = qobject_cast<PivotPage *>(window.page(QStringLiteral("pivot")));
+    QVERIFY(pivot);
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QStringList order;
+    for (int i = 0; i < sidebar->count(); ++i)
+        order << sidebar->item(i)->text();
+    QVERIFY2(order.indexOf(QStringLiteral("Pivot")) == order.indexOf(QStringLiteral("Data")) + 1,
+             qPrintable(order.join(QLatin1Char(','))));
+    QSignalSpy opened(window.session(), &ProjectSession::opened);
+    window.openProject(m_tiny);
+    QVERIFY(opened.wait(10000));
+    sidebar->setCurrentRow(int(order.indexOf(QStringLiteral("Pivot"))));
+    QCOMPARE(window.currentPage(), pivot);
+    QCOMPARE(window.undoGroup()->activeStack(), pivot->layoutUndoStack());
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->rowCount() == 4, 30000);
+    QVERIFY(window.statusText().contains(QStringLiteral("audits")));
+    // Ctrl+Z on the pivot page undoes a layout change (the window's Undo acts on the active stack).
+    PivotLayout next = pivot->currentLayout();
+    next.spec.rows = {QStringLiteral("site")};
+    pivot->changeLayout(next, QStringLiteral("site"));
+    QAction *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo && undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(pivot->currentLayout().spec.rows, (QStringList{"team"}));
+    sidebar->setCurrentRow(int(order.indexOf(QStringLiteral("Data"))));
+    QVERIFY(window.undoGroup()->activeStack() != pivot->layoutUndoStack());
+    window.close();
+}
+
+void TestPivotPage::screenshot()
+{
+    const QString project = qEnvironmentVariable("QL_PIVOT_SCREENSHOT");
+    if (project.isEmpty())
+        QSKIP("QL_PIVOT_SCREENSHOT names no project");
+    const QString out = qEnvironmentVariable("QL_PIVOT_SCREENSHOT_OUT", QStringLiteral("pivot.png"));
+    m_page.reset();
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pivot = qobject_cast<PivotPage *>(window.page(QStringLiteral("pivot")));
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QSignalSpy opened(window.session(), &ProjectSession::opened);
+    window.openProject(project);
+    QVERIFY(opened.wait(120000));
+    for (int i = 0; i < sidebar->count(); ++i)
+        if (sidebar->item(i)->text() == QLatin1String("Pivot"))
+            sidebar->setCurrentRow(i);
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 120000);
+    PivotLayout layout = PivotLayout::defaultFor(PivotSource::Audits);
+    layout.spec.rows = {QStringLiteral("site"), QStringLiteral("team")};
+    layout.spec.cols = {QStringLiteral("quarter")};
+    layout.spec.measures = {QStringLiteral("audits"), QStringLiteral("qa_score")};
+    layout.heatMap = {QStringLiteral("qa_score")};
+    layout.dateFilter = true;
+    layout.spec.from = QDate(2026, 1, 1);
+    layout.spec.filters = {{QStringLiteral("sample_type"), true, {QStringLiteral("csat_triggered")}}};
+    pivot->changeLayout(layout, QStringLiteral("screenshot"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy(), 120000);
+    // Other pages' background work (the project's check) done, so the status bar shows the pivot's.
+    auto *jobs = window.findChild<JobStatusWidget *>();
+    if (!QTest::qWaitFor([&] { return !jobs || !jobs->isVisible(); }, 120000))
+        qWarning("other pages are still busy; the status bar shows them");
+    QTest::qWait(200);
+    QVERIFY(window.grab().save(out));
+    // A collapsed site, the team filter and the records behind a cell, to look at.
+    auto named = [&](const char *suffix) {
+        return QString(out).replace(QStringLiteral(".png"), QLatin1String(suffix));
+    };
+    pivot->model()->setGroupCollapsed(0, 0, true);
+    QTest::qWait(200);
+    QVERIFY(window.grab().save(named("-collapsed.png")));
+    PivotFilterPopup *popup = pivot->editFilter(QStringLiteral("team"));
+    QTest::qWait(200);
+    QVERIFY(popup->grab().save(named("-filter.png")));
+    popup->close();
+    QSignalSpy drilled(pivot, &PivotPage::drillOpened);
+    pivot->drillDown(1, 1);
+    QVERIFY(drilled.wait(60000));
+    auto *dialog = drilled.at(0).at(0).value<PivotDrillDialog *>();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->browser()->model()->isLoaded(), 60000);
+    QTest::qWait(200);
+    QVERIFY(dialog->grab().save(named("-drill.png")));
+}
+
+QTEST_MAIN(TestPivotPage)
+#include "tst_pivotpage.moc"
