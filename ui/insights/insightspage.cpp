@@ -353,7 +353,7 @@ QString InsightsPage::title() const
 
 QIcon InsightsPage::icon() const
 {
-    return Icons::themed(QStringLiteral("office-chart-line"), QStringLiteral("view-statistics"));
+    return Icons::themed(QStringLiteral("office-chart-line"), QStringLiteral("office-chart-line"));
 }
 
 QList<JobRunner *> InsightsPage::jobRunners() const

@@ -86,7 +86,9 @@ KpiTile::KpiTile(const QString &label, Kind kind, QWidget *parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setAccessibleName(label);
-    setMinimumWidth(170);
+    // Seven tiles share a row on the Scorecards page: a narrow window wraps the small lines
+    // instead of forcing the whole window wider than the screen.
+    setMinimumWidth(112);
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(2);
     QFont big = m_value->font();
@@ -101,6 +103,8 @@ KpiTile::KpiTile(const QString &label, Kind kind, QWidget *parent)
     bold.setBold(true);
     m_label->setFont(bold);
     m_note->setForegroundRole(QPalette::PlaceholderText);
+    for (QLabel *l : {m_label, m_interval, m_delta, m_status, m_note})
+        l->setWordWrap(true);
     for (QLabel *l : {m_label, m_value, m_interval, m_delta, m_status, m_note})
         layout->addWidget(l);
     layout->addWidget(m_sparkline);
