@@ -273,8 +273,11 @@ Project::~Project()
             q.exec(QStringLiteral("DELETE FROM settings WHERE key = 'writer'"));
             q.finish();
             // The last connection to close checkpoints and removes the WAL by itself; an explicit
-            // TRUNCATE checkpoint would wait for other processes' readers.
-            execScript(db, QStringLiteral("PRAGMA optimize;"));
+            // TRUNCATE checkpoint would wait for other processes' readers. PRAGMA optimize may run
+            // ANALYZE, which writes new pages: only on a file whose integrity check has passed (a
+            // damaged file closes as it was found).
+            if (m_verified)
+                execScript(db, QStringLiteral("PRAGMA optimize;"));
         }
         db.close();
     }

@@ -116,6 +116,9 @@ CalibrationPage::CalibrationPage(QWidget *parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(buttons);
     topLayout->addWidget(m_sessionsView);
+    // At least five sessions in sight: the splitter would otherwise squeeze the list to one row.
+    m_sessionsView->setMinimumHeight(m_sessionsView->horizontalHeader()->sizeHint().height() +
+                                     5 * m_sessionsView->verticalHeader()->defaultSectionSize() + 4);
     auto *bottom = new QWidget(this);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
