@@ -77,6 +77,7 @@ private Q_SLOTS:
     void outcomeBoundNeverKept();
     void gateNoSignificantChange();
     void gateMinimumChange();
+    void changeRoundingToNothingHeldSteady();
     void offsetInSentence();
     void jsDivergence();
     void cochranQ();
@@ -303,6 +304,27 @@ void TestRca::gateMinimumChange()
     r.analysis = a;
     QCOMPARE(summarise(r), QStringLiteral("CSAT fell 0.5 points, from 85.0% in 2026-09 to 84.5% in 2026-10; the change "
                                           "is below the minimum change of 2.0 points, so no dimension is ranked."));
+}
+
+void TestRca::changeRoundingToNothingHeldSteady()
+{
+    // 1,000 responses a month, 77.82% → 77.80%: Δ = −0.02 points, which shows as 0.0 at one decimal.
+    // The sentence must not say "fell 0.0 points".
+    const QList<DimensionInput> dims{
+        {QStringLiteral("queue"),
+         {seg(QStringLiteral("A"), 500, 77.82, 500, 77.80), seg(QStringLiteral("B"), 500, 77.82, 500, 77.80)}}};
+    const Analysis a =
+        analyse(PeriodValue{1000, 77.82, {}}, PeriodValue{1000, 77.80, {}}, dims, Kind::Rate, Settings{});
+    QVERIFY(a.delta < 0);
+    QVERIFY(!a.significant);
+    Result r;
+    r.request.metric = *Metric::parse(QStringLiteral("csat_pct"), nullptr);
+    r.request.base = *Period::parse(QStringLiteral("2026-08"));
+    r.request.current = *Period::parse(QStringLiteral("2026-09"));
+    r.analysis = a;
+    const QString text = summarise(r);
+    QVERIFY2(text.startsWith(QStringLiteral("CSAT held steady, 77.8% in 2026-08 and 77.8% in 2026-09")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("0.0 points")), qPrintable(text));
 }
 
 void TestRca::offsetInSentence()

@@ -105,6 +105,11 @@ QString summarise(const Result &r)
     if (a.delta == 0)
         text = QObject::tr("%1 did not change (%2 in %3 and %4)")
                    .arg(m.title, formatValue(m, a.current.value), r.request.base.label, r.request.current.label);
+    else if (changeSize(m, a.delta) == changeSize(m, 0.0))
+        // A change that rounds to nothing is not a fall of "0.0 points".
+        text = QObject::tr("%1 held steady, %2 in %3 and %4 in %5")
+                   .arg(m.title, formatValue(m, a.base.value), r.request.base.label, formatValue(m, a.current.value),
+                        r.request.current.label);
     else
         text = QObject::tr("%1 %2 %3, from %4 in %5 to %6 in %7")
                    .arg(m.title, a.delta < 0 ? QObject::tr("fell") : QObject::tr("rose"), changeSize(m, a.delta),
