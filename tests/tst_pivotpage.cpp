@@ -156,7 +156,6 @@ void TestPivotPage::openTiny(bool readOnly)
 void TestPivotPage::waitIdle()
 {
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), 30000);
-    QCoreApplication::processEvents();
 }
 
 void TestPivotPage::setLayout(const QStringList &rows, const QStringList &cols, const QStringList &measures)

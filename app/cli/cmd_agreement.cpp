@@ -2,6 +2,7 @@
 // qualitylens-cli agreement: inter-rater agreement on long-format ratings (cli.md).
 #include "clicontext.h"
 
+#include "calibration/calibrationjson.h"
 #include "import/csvreader.h"
 #include "stats/bootstrap.h"
 #include "stats/gwet.h"
@@ -95,47 +96,9 @@ void printLineError(const QString &path, qsizetype line, const QString &message)
 }
 
 // JSON by hand so the keys come out in cli.md's order (QJsonObject sorts them).
-QString jsonString(const QString &s)
-{
-    QString out = QStringLiteral("\"");
-    for (const QChar c : s) {
-        switch (c.unicode()) {
-        case '"':
-            out += QLatin1String("\\\"");
-            break;
-        case '\\':
-            out += QLatin1String("\\\\");
-            break;
-        case '\n':
-            out += QLatin1String("\\n");
-            break;
-        case '\r':
-            out += QLatin1String("\\r");
-            break;
-        case '\t':
-            out += QLatin1String("\\t");
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    return out + QLatin1Char('"');
-}
-
-QString jsonNumber(std::optional<double> v)
-{
-    if (!v || !std::isfinite(*v))
-        return QStringLiteral("null");
-    // The shortest text that reads back as the same double.
-    return QString::number(*v, 'g', QLocale::FloatingPointShortest);
-}
-
 QString jsonNote(const QString &note)
 {
-    return note.isEmpty() ? QStringLiteral("null") : jsonString(note);
+    return note.isEmpty() ? QStringLiteral("null") : CalibrationJson::string(note);
 }
 
 enum class Metric { Alpha, Fleiss, Cohen, Icc, Percent, Ac1 };
@@ -154,7 +117,7 @@ std::optional<Metric> metricFromName(const QString &name)
 QString header(const QString &metric, Level level, KappaWeights weights)
 {
     return QStringLiteral("{\"metric\":%1,\"level\":%2,\"weights\":%3,")
-        .arg(jsonString(metric), jsonString(levelName(level)), jsonString(weightsName(weights)));
+        .arg(CalibrationJson::string(metric), CalibrationJson::string(levelName(level)), CalibrationJson::string(weightsName(weights)));
 }
 
 QString resultJson(const QString &metric, Level level, KappaWeights weights, const AgreementResult &r)
@@ -162,7 +125,7 @@ QString resultJson(const QString &metric, Level level, KappaWeights weights, con
     return header(metric, level, weights) +
            QStringLiteral(
                "\"value\":%1,\"ci_low\":%2,\"ci_high\":%3,\"units\":%4,\"raters\":%5,\"pairable\":%6,\"note\":%7}\n")
-               .arg(jsonNumber(r.value), jsonNumber(r.ciLow), jsonNumber(r.ciHigh))
+               .arg(CalibrationJson::number(r.value), CalibrationJson::number(r.ciLow), CalibrationJson::number(r.ciHigh))
                .arg(r.units)
                .arg(r.raters)
                .arg(r.pairable)
@@ -178,12 +141,12 @@ QString iccJson(Level level, const IccResult &r)
         if (!forms.isEmpty())
             forms += QLatin1Char(',');
         forms += QStringLiteral("%1:{\"value\":%2,\"ci_low\":%3,\"ci_high\":%4}")
-                     .arg(jsonString(iccKey(f)), jsonNumber(e.value), jsonNumber(e.ciLow), jsonNumber(e.ciHigh));
+                     .arg(CalibrationJson::string(iccKey(f)), CalibrationJson::number(e.value), CalibrationJson::number(e.ciLow), CalibrationJson::number(e.ciHigh));
     }
     return header(QStringLiteral("icc"), level, KappaWeights::None) +
            QStringLiteral("\"value\":%1,\"ci_low\":%2,\"ci_high\":%3,\"units\":%4,\"raters\":%5,\"pairable\":%6,"
                           "\"note\":%7,\"forms\":{%8}}\n")
-               .arg(jsonNumber(headline.value), jsonNumber(headline.ciLow), jsonNumber(headline.ciHigh))
+               .arg(CalibrationJson::number(headline.value), CalibrationJson::number(headline.ciLow), CalibrationJson::number(headline.ciHigh))
                .arg(r.units)
                .arg(r.raters)
                .arg(r.units * r.raters)

@@ -25,6 +25,8 @@ QString session(const CalibrationSessionData &data, const CalibrationMetrics *me
 // An agreement statistic as the agreement command writes it.
 QString agreement(const QString &metric, const QString &level, const stats::AgreementResult &result);
 
+// JSON text of a string (quoted, escaped) and of a number (shortest round-trip form; null when
+// missing or not finite), shared with the agreement command.
 QString string(const QString &s);
 QString number(std::optional<double> v);
 
