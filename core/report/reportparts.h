@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to core/report: what the template builders share.
+
+#include "export/agentnames.h"
+#include "pivot/cube.h"
+#include "pivot/pivotengine.h"
+#include "reportbuilder.h"
+#include "reportnotesstore.h"
+#include "scorecard/kpiengine.h"
+
+#include <QSqlDatabase>
+
+#include <memory>
+
+namespace ql::report {
+
+struct Context
+{
+    QSqlDatabase db;
+    ReportTemplate kind = ReportTemplate::MonthlyQuality;
+    KpiPeriod period;
+    QString organisation;
+    int minAudits = 10;
+    int minResponses = 20;
+    NameDisplay names = NameDisplay::Names;
+    QByteArray pseudonymKey;
+    PivotOptions pivotOptions;
+    ChartContext chartContext;
+    std::unique_ptr<KpiEngine> engine;
+    KpiReport report; // KpiSlice::All for the period
+    std::shared_ptr<const Cube> audits;
+    std::shared_ptr<const Cube> csat;
+    ReportNotes notes;
+    std::function<bool()> canceled;
+
+    bool stop() const { return canceled && canceled(); }
+    // An agent as the report shows them (names, ids or pseudonyms).
+    QString agent(const QString &key, const QString &name) const;
+};
+
+// "October 2026", "Q3 2026", "W07 2026", …
+QString periodTitle(const KpiPeriod &period);
+// "78.4", "91.2%", "1,204"
+QString number(double value, int decimals);
+QString percent(double value, int decimals = 1);
+QString count(qint64 value);
+// The headline KPIs of a report (QA score, pass rate, critical error rates, CSAT, volumes).
+QList<ReportKpi> headlineKpis(const KpiReport &report);
+// The months ending with the period's last month, `count` of them, as one period (the trend range).
+KpiPeriod trendRange(const KpiPeriod &period, int count = 12);
+// A chart of the audits (or CSAT) cube; nullopt with a note in *why when it cannot be drawn.
+std::optional<ReportChart> chart(const Context &c, const ChartSpec &spec, double aspect, QString *why);
+// The trend charts: QA score (XmR), pass rate (p-chart), CSAT % (p-chart).
+ReportChart trendSpecChart(const Context &c, ChartType type, const QString &measure, const QString &title,
+                           PivotSource source, QString *why, bool *ok);
+// The RCA sentence of each headline KPI, the previous period → this one.
+QStringList rcaSentences(const Context &c);
+// A pivot over the period: rows = dimension, the given measures.
+std::optional<PivotResult> periodPivot(const Context &c, PivotSource source, const QString &dimension,
+                                       const QStringList &measures, QString *error);
+
+// The template builders.
+void buildMonthly(Context &c, ReportDocument &doc);
+void buildMbr(Context &c, ReportDocument &doc);
+// The calibration template; false when the period had no closed session.
+bool buildCalibration(Context &c, ReportDocument &doc, QString *error);
+// The calibration health section of the monthly report.
+ReportSection calibrationHealth(const Context &c);
+// The data-quality appendix of the monthly report.
+ReportSection dataQualityAppendix(const Context &c);
+
+} // namespace ql::report

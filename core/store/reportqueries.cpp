@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportqueries.h"
+
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace ql {
+
+ReportQueries::ReportQueries(QSqlDatabase db, const QString &periodColumn)
+    : m_db(std::move(db))
+    , m_day(periodColumn == QLatin1String("interaction_date") ? QStringLiteral("i_day") : QStringLiteral("day"))
+{
+}
+
+QList<ReportQueries::Import> ReportQueries::imports(QDate to) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT at, file_name, kind, source, inserted, updated, unchanged, rejected FROM import_log "
+                             "WHERE substr(at, 1, 10) <= ? ORDER BY at, id"));
+    q.addBindValue(to.toString(Qt::ISODate));
+    QList<Import> out;
+    if (!q.exec())
+        return out;
+    while (q.next())
+        out << Import{q.value(0).toString(),     q.value(1).toString(),     q.value(2).toString(),
+                      q.value(3).toString(),     q.value(4).toLongLong(),   q.value(5).toLongLong(),
+                      q.value(6).toLongLong(),   q.value(7).toLongLong()};
+    return out;
+}
+
+ReportQueries::Gaps ReportQueries::gaps(QDate from, QDate to) const
+{
+    Gaps g;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*), sum(score IS NULL), sum(incomplete), sum(queue_id IS NULL), "
+                             "sum(channel_id IS NULL), sum(team_id IS NULL), sum(coalesce(ticket_id, '') = '') "
+                             "FROM audits WHERE superseded_by IS NULL AND %1 BETWEEN ? AND ?")
+                  .arg(m_day));
+    q.addBindValue(from.toJulianDay());
+    q.addBindValue(to.toJulianDay());
+    if (q.exec() && q.next()) {
+        g.audits = q.value(0).toLongLong();
+        g.noScore = q.value(1).toLongLong();
+        g.incomplete = q.value(2).toLongLong();
+        g.noQueue = q.value(3).toLongLong();
+        g.noChannel = q.value(4).toLongLong();
+        g.noTeam = q.value(5).toLongLong();
+        g.noTicket = q.value(6).toLongLong();
+    }
+    QSqlQuery days(m_db);
+    days.prepare(QStringLiteral("SELECT DISTINCT %1 FROM audits WHERE superseded_by IS NULL AND %1 BETWEEN ? AND ?").arg(m_day));
+    days.addBindValue(from.toJulianDay());
+    days.addBindValue(to.toJulianDay());
+    QSet<qint64> seen;
+    if (days.exec())
+        while (days.next())
+            seen.insert(days.value(0).toLongLong());
+    for (QDate d = from; d <= to; d = d.addDays(1))
+        if (d.dayOfWeek() <= 5 && !seen.contains(d.toJulianDay()))
+            ++g.daysWithout;
+    return g;
+}
+
+QList<ReportQueries::AgentAudits> ReportQueries::auditsPerAgent(QDate from, QDate to) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT g.agent_key, g.name, count(*) AS n FROM audits a JOIN agents g ON g.id = a.agent_id "
+                             "WHERE a.superseded_by IS NULL AND a.%1 BETWEEN ? AND ? GROUP BY a.agent_id "
+                             "ORDER BY n, g.agent_key")
+                  .arg(m_day));
+    q.addBindValue(from.toJulianDay());
+    q.addBindValue(to.toJulianDay());
+    QList<AgentAudits> out;
+    if (q.exec())
+        while (q.next())
+            out << AgentAudits{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
+    return out;
+}
+
+} // namespace ql
