@@ -86,7 +86,7 @@ std::optional<std::vector<CalibrationSheet>> CalibrationReview::consensusDraft(q
 }
 
 CalibrationError CalibrationReview::setConsensus(qint64 sessionId, qint64 itemId, int criterion,
-                                                 CalibrationAnswer answer)
+                                                 CalibrationAnswer answer, const QString &reason)
 {
     CalibrationError error;
     const auto data = calibration::load(m_store, sessionId, false, &error);
@@ -117,11 +117,26 @@ CalibrationError CalibrationReview::setConsensus(qint64 sessionId, qint64 itemId
         ok = m_store.setConsensus(itemId, criterionId, answer,
                                   answer.isRated() ? std::optional<double>(crit.scale.c(answer.value)) : std::nullopt);
     const QString id = consensusId(itemId, crit.key);
-    ok = ok && log(m_store, kConsensus, id, QStringLiteral("value"), answerValue(old), answerValue(answer));
+    ok = ok && log(m_store, kConsensus, id, QStringLiteral("value"), answerValue(old), answerValue(answer), reason);
     if (ok && old.comment != answer.comment)
         ok = log(m_store, kConsensus, id, QStringLiteral("note"), old.comment.isEmpty() ? QVariant() : old.comment,
-                 answer.comment.isEmpty() ? QVariant() : answer.comment);
+                 answer.comment.isEmpty() ? QVariant() : answer.comment, reason);
     if (!ok || !tx.commit())
+        return failed(m_store);
+    return {};
+}
+
+CalibrationError CalibrationReview::setConsensusSheet(qint64 sessionId, qint64 itemId, const CalibrationSheet &sheet,
+                                                     const QString &reason)
+{
+    // The savepoints of setConsensus nest in this one, so a refusal on any criterion writes nothing.
+    Savepoint tx(m_store.database(), QStringLiteral("ql_calibration_sheet"));
+    if (!tx.isOpen())
+        return failed(m_store);
+    for (int c = 0; c < int(sheet.size()); ++c)
+        if (CalibrationError e = setConsensus(sessionId, itemId, c, sheet.at(c), reason); e.isError())
+            return e;
+    if (!tx.commit())
         return failed(m_store);
     return {};
 }
@@ -161,7 +176,8 @@ std::optional<int> CalibrationReview::fillConsensusFromExpert(qint64 sessionId, 
     return written;
 }
 
-CalibrationError CalibrationReview::setNotes(qint64 sessionId, qint64 itemId, const QString &notes)
+CalibrationError CalibrationReview::setNotes(qint64 sessionId, qint64 itemId, const QString &notes,
+                                            const QString &reason)
 {
     CalibrationError error;
     const auto data = calibration::load(m_store, sessionId, false, &error);
@@ -178,7 +194,7 @@ CalibrationError CalibrationReview::setNotes(qint64 sessionId, qint64 itemId, co
     Savepoint tx(m_store.database(), QStringLiteral("ql_calibration"));
     if (!tx.isOpen() || !m_store.setItemNotes(itemId, notes) ||
         !log(m_store, kItem, itemId, QStringLiteral("notes"), old.isEmpty() ? QVariant() : old,
-             notes.isEmpty() ? QVariant() : notes) ||
+             notes.isEmpty() ? QVariant() : notes, reason) ||
         !tx.commit())
         return failed(m_store);
     return {};

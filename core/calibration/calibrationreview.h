@@ -32,11 +32,15 @@ public:
 
     // Records (or, with a Missing answer, removes) the consensus on one criterion of one item;
     // answer.comment is the consensus note.
-    CalibrationError setConsensus(qint64 sessionId, qint64 itemId, int criterion, CalibrationAnswer answer);
+    CalibrationError setConsensus(qint64 sessionId, qint64 itemId, int criterion, CalibrationAnswer answer,
+                                  const QString &reason = {});
+    // Every criterion of one item at once (one transaction): a sheet as the consensus form gives it.
+    CalibrationError setConsensusSheet(qint64 sessionId, qint64 itemId, const CalibrationSheet &sheet,
+                                       const QString &reason = {});
     // Writes the expert's answer as the consensus wherever none is recorded yet; returns how many.
     std::optional<int> fillConsensusFromExpert(qint64 sessionId, CalibrationError *error = nullptr);
 
-    CalibrationError setNotes(qint64 sessionId, qint64 itemId, const QString &notes);
+    CalibrationError setNotes(qint64 sessionId, qint64 itemId, const QString &notes, const QString &reason = {});
 
     // Saves the consensus of an item on a criterion as an anchor example for that criterion.
     std::optional<qint64> saveAnchor(qint64 sessionId, qint64 itemId, int criterion, const QString &note,

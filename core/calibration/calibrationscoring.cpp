@@ -45,7 +45,7 @@ std::optional<std::vector<CalibrationSheet>> CalibrationScoring::answersOf(qint6
 }
 
 CalibrationError CalibrationScoring::saveAnswers(qint64 sessionId, qint64 participantId, qint64 itemId,
-                                                 CalibrationSheet sheet)
+                                                 CalibrationSheet sheet, const QString &reason)
 {
     CalibrationError error;
     auto data = calibration::load(m_store, sessionId, false, &error);
@@ -76,13 +76,13 @@ CalibrationError CalibrationScoring::saveAnswers(qint64 sessionId, qint64 partic
     Savepoint tx(m_store.database(), QStringLiteral("ql_calibration"));
     if (!tx.isOpen() || !m_store.replaceAnswers(itemId, participantId, sheet, *data) ||
         !log(m_store, kParticipant, participantId, QStringLiteral("answers"), {},
-             QStringLiteral("item %1: %2 answers").arg(itemId).arg(given)) ||
+             QStringLiteral("item %1: %2 answers").arg(itemId).arg(given), reason) ||
         !tx.commit())
         return failed(m_store);
     return {};
 }
 
-CalibrationError CalibrationScoring::submit(qint64 sessionId, qint64 participantId)
+CalibrationError CalibrationScoring::submit(qint64 sessionId, qint64 participantId, const QString &reason)
 {
     CalibrationError error;
     const auto data = calibration::load(m_store, sessionId, false, &error);
@@ -100,7 +100,7 @@ CalibrationError CalibrationScoring::submit(qint64 sessionId, qint64 participant
     const QString now = UserInfo::nowIso();
     Savepoint tx(m_store.database(), QStringLiteral("ql_calibration"));
     if (!tx.isOpen() || !m_store.updateParticipant(participantId, "submitted_at", now) ||
-        !log(m_store, kParticipant, participantId, QStringLiteral("submitted_at"), {}, now) || !tx.commit())
+        !log(m_store, kParticipant, participantId, QStringLiteral("submitted_at"), {}, now, reason) || !tx.commit())
         return failed(m_store);
     return {};
 }

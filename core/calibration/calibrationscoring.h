@@ -28,9 +28,10 @@ public:
 
     // Scoring only, before the participant submits. Replaces their answers to the item with the
     // sheet (indexed by flat criterion index; Missing answers are left out, not zero).
-    CalibrationError saveAnswers(qint64 sessionId, qint64 participantId, qint64 itemId, CalibrationSheet sheet);
+    CalibrationError saveAnswers(qint64 sessionId, qint64 participantId, qint64 itemId, CalibrationSheet sheet,
+                                 const QString &reason = {});
     // Locks the participant's answers (scoring only; partial answers are allowed).
-    CalibrationError submit(qint64 sessionId, qint64 participantId);
+    CalibrationError submit(qint64 sessionId, qint64 participantId, const QString &reason = {});
     // The lead unlocks a submission so the participant can resubmit (scoring only, logged with the
     // reason). Their answers stay, editable again; a new response file replaces them.
     CalibrationError discard(qint64 sessionId, qint64 participantId, const QString &reason);

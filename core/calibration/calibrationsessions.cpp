@@ -266,7 +266,7 @@ std::optional<QList<qint64>> CalibrationSessions::draw(qint64 sessionId, const C
     return ids;
 }
 
-CalibrationError CalibrationSessions::advance(qint64 sessionId, CalibrationState to)
+CalibrationError CalibrationSessions::advance(qint64 sessionId, CalibrationState to, const QString &reason)
 {
     CalibrationError error;
     const auto s = info(sessionId, &error);
@@ -311,12 +311,12 @@ CalibrationError CalibrationSessions::advance(qint64 sessionId, CalibrationState
     Savepoint tx(m_store.database(), QStringLiteral("ql_calibration"));
     if (!tx.isOpen() || !m_store.updateSession(sessionId, "state", calibrationStateName(to)) ||
         !log(m_store, kSession, sessionId, QStringLiteral("state"), calibrationStateName(s->state),
-             calibrationStateName(to)))
+             calibrationStateName(to), reason))
         return failed(m_store);
     if (to == CalibrationState::Closed) {
         const QString now = UserInfo::nowIso();
         if (!m_store.updateSession(sessionId, "closed_at", now) ||
-            !log(m_store, kSession, sessionId, QStringLiteral("closed_at"), {}, now))
+            !log(m_store, kSession, sessionId, QStringLiteral("closed_at"), {}, now, reason))
             return failed(m_store);
     }
     if (!tx.commit())

@@ -63,7 +63,8 @@ public:
 
     // One step along draft → scoring → review → resolved → closed. Scoring needs an item and a
     // participant; resolved needs a consensus wherever anyone answered.
-    CalibrationError advance(qint64 sessionId, CalibrationState to);
+    // `reason` goes to the change log (undo and redo say "Undo: …" / "Redo: …").
+    CalibrationError advance(qint64 sessionId, CalibrationState to, const QString &reason = {});
 
 private:
     CalibrationStore m_store;

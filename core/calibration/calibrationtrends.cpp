@@ -3,7 +3,11 @@
 
 #include "calibrationreview.h"
 #include "calibrationsessions.h"
+#include "criterioncategories.h"
+#include "stats/controlchart.h"
 #include "stats/distributions.h"
+#include "stats/krippendorff.h"
+#include "store/projectsettings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -65,8 +69,29 @@ QList<CalibrationParticipantTrend> calibrationParticipantTrends(QList<Calibratio
             else
                 t.pValue = b != 0 ? 0.0 : 1.0; // a perfect line
             t.drift = *t.pValue < 0.05 && b != 0;
-            if (t.drift)
+            if (t.drift) {
                 t.direction = b > 0 ? QStringLiteral("lenient") : QStringLiteral("severe");
+                t.driftRules << QStringLiteral("slope");
+            }
+        }
+        // The SPC rules (analysis.md) on an XmR chart of the same series, its baseline every
+        // session but the latest; a signal counts when it reaches the latest session. From 4
+        // sessions, as the slope test (limits from 1 or 2 moving ranges say nothing).
+        if (n >= 4) {
+            const stats::XmrChart chart = stats::xmrChart(QList<double>(y.begin(), y.end()));
+            for (const stats::ControlSignal &s : chart.signals) {
+                if (!chart.valid || chart.meanMovingRange <= 0 || s.last != int(n) - 1 ||
+                    s.rule == stats::SignalRule::RangeBeyondLimit)
+                    continue;
+                const QString direction = s.high ? QStringLiteral("lenient") : QStringLiteral("severe");
+                if (t.direction.isEmpty())
+                    t.direction = direction;
+                if (t.direction == direction) {
+                    t.drift = true;
+                    if (!t.driftRules.contains(stats::signalRuleName(s.rule)))
+                        t.driftRules << stats::signalRuleName(s.rule);
+                }
+            }
         }
         out.append(t);
     }
@@ -87,6 +112,113 @@ std::optional<QList<CalibrationSessionFigures>> closedCalibrationSessions(const 
         out.append({info, std::move(*m)});
     }
     return out;
+}
+
+QList<CalibrationCriterionTrend> calibrationCriterionTrends(const QList<CalibrationSessionData> &data,
+                                                            const QList<CalibrationMetrics> &metrics, int windowDays,
+                                                            const stats::BootstrapOptions &bootstrap)
+{
+    // Sessions oldest first (date, then id).
+    QList<int> order;
+    for (int s = 0; s < data.size() && s < metrics.size(); ++s)
+        order << s;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const CalibrationSessionInfo &x = data.at(a).info;
+        const CalibrationSessionInfo &y = data.at(b).info;
+        return x.date != y.date ? x.date < y.date : x.id < y.id;
+    });
+    QList<CalibrationCriterionTrend> out;
+    std::map<std::pair<QString, QString>, int> index; // (scorecard, key) → position in out
+    std::map<std::pair<QString, QString>, QList<std::pair<int, int>>> members; // → (session, criterion)
+    for (int s : order) {
+        const CalibrationSessionData &d = data.at(s);
+        for (const CriterionCalibration &c : metrics.at(s).criteria) {
+            const auto id = std::make_pair(d.info.scorecardName, c.key);
+            auto [it, inserted] = index.try_emplace(id, int(out.size()));
+            if (inserted) {
+                CalibrationCriterionTrend t;
+                t.scorecard = d.info.scorecardName;
+                t.key = c.key;
+                out << t;
+            }
+            CalibrationCriterionTrend &t = out[it->second];
+            t.name = c.name.isEmpty() ? c.key : c.name; // the latest name
+            t.points << CalibrationCriterionPoint{d.info.id, d.info.date, c.alpha, c.spread, c.flagged};
+            t.flaggedSessions += c.flagged ? 1 : 0;
+            members[id] << std::make_pair(s, c.index);
+        }
+    }
+    for (auto &[id, list] : members) {
+        CalibrationCriterionTrend &t = out[index.at(id)];
+        const auto [lastSession, lastCriterion] = list.last();
+        const CalibrationSessionData &latest = data.at(lastSession);
+        const CriterionCategories cats = CriterionCategories::of(latest.card.criterionAt(lastCriterion));
+        QStringList labels;
+        for (const stats::Category &c : cats.categories)
+            labels << c.label;
+        t.windowTo = latest.info.date;
+        t.windowFrom = latest.info.date.addDays(-windowDays);
+        // Units: every item of the pooled sessions; raters: everyone by name.
+        QStringList units;
+        QStringList raters;
+        QList<std::pair<int, int>> pooled;
+        for (const auto &[s, c] : list) {
+            const CalibrationSessionData &d = data.at(s);
+            if (d.info.date < t.windowFrom || !d.answersLoaded)
+                continue;
+            QStringList theirs;
+            for (const stats::Category &x : CriterionCategories::of(d.card.criterionAt(c)).categories)
+                theirs << x.label;
+            if (theirs != labels)
+                continue;
+            pooled << std::make_pair(s, c);
+            for (const CalibrationItem &item : d.items)
+                units << QStringLiteral("%1:%2").arg(d.info.id).arg(item.id);
+            for (const CalibrationParticipant &p : d.participants)
+                if (!raters.contains(p.name))
+                    raters << p.name;
+        }
+        t.pooledSessions = int(pooled.size());
+        if (pooled.isEmpty())
+            continue;
+        stats::Ratings ratings(units, raters, cats.categories);
+        int unit = 0;
+        for (const auto &[s, c] : pooled) {
+            const CalibrationSessionData &d = data.at(s);
+            const CriterionCategories theirs = CriterionCategories::of(d.card.criterionAt(c));
+            for (int i = 0; i < d.items.size(); ++i, ++unit)
+                for (int p = 0; p < d.participants.size(); ++p)
+                    if (const int k = theirs.indexOf(d.answer(i, p, c)); k >= 0)
+                        ratings.set(unit, raters.indexOf(d.participants.at(p).name), k);
+        }
+        const stats::Level level = cats.level;
+        const stats::AgreementStatistic alpha = [level](const stats::Ratings &r) {
+            return stats::krippendorffAlpha(r, level);
+        };
+        t.pooledAlpha = stats::withBootstrapInterval(alpha(ratings), ratings, alpha, bootstrap);
+    }
+    return out;
+}
+
+std::optional<QList<CalibrationCriterionTrend>> calibrationCriterionTrends(const QSqlDatabase &db,
+                                                                           CalibrationError *error)
+{
+    QList<CalibrationSessionData> data;
+    QList<CalibrationMetrics> metrics;
+    const CalibrationSessions sessions(db);
+    const CalibrationReview review(db);
+    for (const CalibrationSessionInfo &info : sessions.list()) {
+        if (info.state != CalibrationState::Closed)
+            continue;
+        auto d = sessions.load(info.id, error);
+        auto m = d ? review.metrics(info.id, error) : std::nullopt;
+        if (!d || !m)
+            return std::nullopt;
+        data << std::move(*d);
+        metrics << std::move(*m);
+    }
+    const int window = ProjectSettings(db).value(ProjectSettings::AlphaWindowDays).toInt();
+    return calibrationCriterionTrends(data, metrics, window > 0 ? window : 90);
 }
 
 } // namespace ql

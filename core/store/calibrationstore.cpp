@@ -241,8 +241,9 @@ bool CalibrationStore::loadConsensus(CalibrationSessionData &data) const
 std::optional<qint64> CalibrationStore::insertSession(const CalibrationSessionInfo &info)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO calibration_sessions(title, date, state, scorecard_id, lead, draw_json, "
-                             "package_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO calibration_sessions(id, title, date, state, scorecard_id, lead, draw_json, "
+                             "package_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(nullId(info.id)); // 0: a new id; an undone session comes back with its own
     q.addBindValue(info.title);
     q.addBindValue(info.date.toString(Qt::ISODate));
     q.addBindValue(calibrationStateName(info.state));
@@ -274,8 +275,9 @@ bool CalibrationStore::updateSession(qint64 id, const char *column, const QVaria
 std::optional<qint64> CalibrationStore::insertParticipant(qint64 sessionId, const CalibrationParticipant &p)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO calibration_participants(session_id, name, auditor_id, is_expert, "
-                             "submitted_at, discarded_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO calibration_participants(id, session_id, name, auditor_id, is_expert, "
+                             "submitted_at, discarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(nullId(p.id));
     q.addBindValue(sessionId);
     q.addBindValue(p.name);
     q.addBindValue(nullId(p.auditorId));
@@ -287,6 +289,22 @@ std::optional<qint64> CalibrationStore::insertParticipant(qint64 sessionId, cons
         return std::nullopt;
     }
     return q.lastInsertId().toLongLong();
+}
+
+bool CalibrationStore::deleteSession(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM calibration_sessions WHERE id = ?"));
+    q.addBindValue(id);
+    return q.exec() ? true : fail(q);
+}
+
+bool CalibrationStore::deleteAnchor(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM anchor_examples WHERE id = ?"));
+    q.addBindValue(id);
+    return q.exec() ? true : fail(q);
 }
 
 bool CalibrationStore::deleteParticipant(qint64 id)
@@ -313,8 +331,9 @@ bool CalibrationStore::updateParticipant(qint64 id, const char *column, const QV
 std::optional<qint64> CalibrationStore::insertItem(qint64 sessionId, const CalibrationItem &item)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO calibration_items(session_id, position, ticket_id, interaction_id, "
-                             "audit_id, notes) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO calibration_items(id, session_id, position, ticket_id, interaction_id, "
+                             "audit_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(nullId(item.id));
     q.addBindValue(sessionId);
     q.addBindValue(item.position);
     q.addBindValue(nullText(item.ticketId));

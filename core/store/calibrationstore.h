@@ -50,7 +50,10 @@ public:
     bool loadAnswers(CalibrationSessionData &data, qint64 onlyParticipant = 0) const;
     bool loadConsensus(CalibrationSessionData &data) const;
 
+    // The insert* functions keep a non-zero id of the value given (undo puts rows back as they were).
     std::optional<qint64> insertSession(const CalibrationSessionInfo &info);
+    // With its participants, items, answers and consensus (the schema's cascades).
+    bool deleteSession(qint64 id);
     // column is one of title, date, state, lead, draw_json, package_sha256, closed_at.
     bool updateSession(qint64 id, const char *column, const QVariant &value);
 
@@ -74,6 +77,7 @@ public:
 
     std::optional<qint64> insertAnchor(const AnchorExample &anchor);
     QList<AnchorExample> anchors(qint64 criterionId) const;
+    bool deleteAnchor(qint64 id);
 
     // The stored conversation of a ticket (any source; the lowest id), 0 when none.
     qint64 interactionForTicket(const QString &ticketId) const;
