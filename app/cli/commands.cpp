@@ -15,6 +15,8 @@ int runBench(const QStringList &args);
 int runRca(const QStringList &args);
 int runCalibration(const QStringList &args);
 int runChart(const QStringList &args);
+int runCheck(const QStringList &args);
+int runClosePeriod(const QStringList &args);
 
 const QList<Command> &commands()
 {
@@ -31,6 +33,8 @@ const QList<Command> &commands()
         {QStringLiteral("chart"), QStringLiteral("render a chart to PNG, SVG or PDF (no display needed)"), &runChart, true},
         {QStringLiteral("calibration"), QStringLiteral("calibration sessions, or one session's metrics"), &runCalibration},
         {QStringLiteral("rca"), QStringLiteral("what changed and why: a KPI's change split by dimension (JSON out)"), &runRca},
+        {QStringLiteral("check"), QStringLiteral("integrity check and data-quality report (text or JSON)"), &runCheck},
+        {QStringLiteral("close-period"), QStringLiteral("close a period: store its KPIs, settings and data fingerprint"), &runClosePeriod, true},
     };
     return list;
 }
