@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli bench: times the core operations in-process (cli.md, performance.md).
+#include "benchreport.h"
 #include "clicontext.h"
 
 #include "pivot/pivotbenchmark.h"
@@ -88,6 +89,10 @@ int runBench(const QStringList &args)
         return ExitOther;
     }
     printOut(PivotBenchmark::format(lines));
+    if (const auto report = benchReportPdf(project->database(), repeat, &message))
+        printOut(PivotBenchmark::format({*report}));
+    else
+        printError(message);
     const QLocale c = QLocale::c();
     printError(QStringLiteral("resident memory: %1 MB before the cubes, peak %2 MB")
                    .arg(c.toString(double(residentBefore) / 1048576.0, 'f', 0),

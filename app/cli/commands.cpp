@@ -15,6 +15,7 @@ int runBench(const QStringList &args);
 int runRca(const QStringList &args);
 int runCalibration(const QStringList &args);
 int runChart(const QStringList &args);
+int runReport(const QStringList &args);
 int runCheck(const QStringList &args);
 int runClosePeriod(const QStringList &args);
 
@@ -31,6 +32,7 @@ const QList<Command> &commands()
         {QStringLiteral("pivot"), QStringLiteral("compute a pivot (long, grid or JSON out)"), &runPivot},
         {QStringLiteral("bench"), QStringLiteral("time the core operations in-process (performance.md)"), &runBench, true},
         {QStringLiteral("chart"), QStringLiteral("render a chart to PNG, SVG or PDF (no display needed)"), &runChart, true},
+        {QStringLiteral("report"), QStringLiteral("write a monthly quality, business review or calibration report (PDF or HTML)"), &runReport, true},
         {QStringLiteral("calibration"), QStringLiteral("calibration sessions, or one session's metrics"), &runCalibration},
         {QStringLiteral("rca"), QStringLiteral("what changed and why: a KPI's change split by dimension (JSON out)"), &runRca},
         {QStringLiteral("check"), QStringLiteral("integrity check and data-quality report (text or JSON)"), &runCheck},

@@ -16,9 +16,9 @@ ReportSection dataQualityAppendix(const Context &c)
     const ReportQueries queries(c.db, settings.periodDate());
 
     s.blocks << ReportBlock::heading(QStringLiteral("Sources imported"));
-    const QList<ReportQueries::Import> imports = queries.imports(c.period.to);
+    const QList<ReportQueries::Import> imports = queries.imports();
     if (imports.isEmpty()) {
-        s.blocks << ReportBlock::paragraph(QStringLiteral("No import is recorded up to the end of the period."));
+        s.blocks << ReportBlock::paragraph(QStringLiteral("No import is recorded in the project."));
     } else {
         ReportTable t;
         t.header = {QStringLiteral("Imported (UTC)"), QStringLiteral("File"), QStringLiteral("Kind"), QStringLiteral("New"),

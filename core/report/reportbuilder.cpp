@@ -66,7 +66,10 @@ QString percent(double value, int decimals)
 
 QString count(qint64 value)
 {
-    return QLocale::c().toString(value);
+    // C locale digits with a thousands comma: "4,201", the same on every machine.
+    QLocale english(QLocale::English, QLocale::UnitedStates);
+    english.setNumberOptions(QLocale::DefaultNumberOptions);
+    return english.toString(value);
 }
 
 QList<ReportKpi> headlineKpis(const KpiReport &r)
@@ -139,7 +142,7 @@ ReportChart trendSpecChart(const Context &c, ChartType type, const QString &meas
     const auto target = c.engine->queries().target(measure, {}, {}, {}, c.period.to);
     if (target && type != ChartType::PChart && type != ChartType::Xmr)
         spec.target = target;
-    auto result = chart(c, spec, 0.42, why);
+    auto result = chart(c, spec, 0.6, why);
     *ok = result.has_value();
     return result ? *result : ReportChart{};
 }
@@ -211,8 +214,8 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
     const auto parsed = KpiPeriod::parse(period);
     if (!parsed || !parsed->isValid())
         return fail(ReportError::BadPeriod,
-                    QStringLiteral("the period must be a month (2026-10), quarter (2026-Q3), ISO week (2026-W07), "
-                                   "year (2026) or range (2026-10-01..2026-10-15), not \"%1\"")
+                    QStringLiteral("the period must be a month (2026-10), quarter (2026-Q3), ISO week (2026-W07) "
+                                   "or year (2026), not \"%1\"")
                         .arg(period));
 
     report::Context c;

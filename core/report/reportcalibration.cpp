@@ -45,7 +45,7 @@ ReportTable sessionsTable(const QList<CalibrationSessionFigures> &sessions)
         t.rows << QStringList{f.info.date.toString(Qt::ISODate), f.info.title,
                               QStringLiteral("%1 v%2").arg(f.info.scorecardName).arg(f.info.scorecardVersion),
                               QString::number(f.info.items), QString::number(f.info.participants),
-                              f.metrics.sessionScore ? percent(100.0 * *f.metrics.sessionScore) : QStringLiteral("–"),
+                              f.metrics.sessionScore ? percent(*f.metrics.sessionScore) : QStringLiteral("–"),
                               alphaText(f.metrics.rawScoreAlpha)};
     return t;
 }
@@ -220,7 +220,7 @@ bool buildCalibration(Context &c, ReportDocument &doc, QString *why)
                 .arg(sessions.size())
                 .arg(sessions.size() == 1 ? QString() : QStringLiteral("s"))
                 .arg(periodTitle(c.period))
-                .arg(percent(100.0 * scoreSum / scored)));
+                .arg(percent(scoreSum / scored)));
     summary.blocks << ReportBlock::tableBlock(sessionsTable(sessions));
     doc.sections << summary;
 

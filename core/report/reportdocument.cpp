@@ -12,8 +12,11 @@ QString formatReportValue(const ReportKpi &kpi, std::optional<double> value)
     if (!value)
         return QStringLiteral("–");
     const QLocale c = QLocale::c();
-    if (kpi.count)
-        return c.toString(qint64(std::llround(*value)));
+    if (kpi.count) {
+        QLocale english(QLocale::English, QLocale::UnitedStates); // "4,201" on every machine
+        english.setNumberOptions(QLocale::DefaultNumberOptions);
+        return english.toString(qint64(std::llround(*value)));
+    }
     QString text = c.toString(*value, 'f', kpi.decimals);
     if (text.startsWith(QLatin1Char('-')))
         text.replace(0, 1, QChar(0x2212));

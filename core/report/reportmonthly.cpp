@@ -34,7 +34,10 @@ QString signalText(const ReportChart &chart)
         const QString from = d.displayCategories.value(s.first);
         const QString to = d.displayCategories.value(s.last);
         const QString where = s.first == s.last ? from : from + QStringLiteral("–") + to;
-        parts << QStringLiteral("%1 %2 (%3)").arg(stats::signalRuleName(s.rule), s.high ? QStringLiteral("high") : QStringLiteral("low"), where);
+        const bool trend = s.rule == stats::SignalRule::TrendOfSix;
+        const QString side = trend ? (s.high ? QStringLiteral("rising") : QStringLiteral("falling"))
+                                   : (s.high ? QStringLiteral("high") : QStringLiteral("low"));
+        parts << QStringLiteral("%1, %2 (%3)").arg(stats::signalRuleName(s.rule), side, where);
     }
     QString text = parts.isEmpty() ? QStringLiteral("No special-cause signal: the months vary within their control limits.")
                                    : QStringLiteral("Signals: %1.").arg(parts.join(QStringLiteral("; ")));
@@ -190,7 +193,7 @@ ReportSection defects(const Context &c)
         info.higherIsBetter = false;
         chart.data.measures = {info};
         chart.data.minSample = 0;
-        chart.aspect = 0.45;
+        chart.aspect = 0.6;
         s.blocks << ReportBlock::chartBlock(chart);
 
         ReportTable t;
@@ -328,6 +331,7 @@ ReportSection attention(const Context &c)
     t.numeric = {false, true, true, true, false};
     t.widths = {2.4, 1, 1, 1, 1.4};
     int notClassified = 0;
+    int attentionRows = 0; // "needs attention" rows first, then "to watch", each in ranking order
     for (int i = 0; i < units.size(); ++i) {
         const stats::FunnelStatus st = funnel.status.value(i, stats::FunnelStatus::NotClassified);
         if (st == stats::FunnelStatus::NotClassified)
@@ -335,12 +339,13 @@ ReportSection attention(const Context &c)
         if (st != stats::FunnelStatus::NeedsAttention && st != stats::FunnelStatus::ToWatch)
             continue;
         const auto it = std::find_if(members.begin(), members.end(), [&](const RankedMember &m) { return m.key == units[i].label; });
-        t.rows << QStringList{c.agent(it->key, it->name), count(units[i].n), percent(units[i].value),
+        const int at = st == stats::FunnelStatus::NeedsAttention ? attentionRows++ : int(t.rows.size());
+        t.rows.insert(at, QStringList{c.agent(it->key, it->name), count(units[i].n), percent(units[i].value),
                               it->qaScore.value ? number(*it->qaScore.value, 1) : QStringLiteral("–"),
-                              stats::funnelStatusName(st)};
-        t.tones << QList<ReportTone>{ReportTone::None, ReportTone::None,
+                              stats::funnelStatusName(st)});
+        t.tones.insert(at, QList<ReportTone>{ReportTone::None, ReportTone::None,
                                      st == stats::FunnelStatus::NeedsAttention ? ReportTone::Bad : ReportTone::Watch,
-                                     ReportTone::None, st == stats::FunnelStatus::NeedsAttention ? ReportTone::Bad : ReportTone::Watch};
+                                     ReportTone::None, st == stats::FunnelStatus::NeedsAttention ? ReportTone::Bad : ReportTone::Watch});
     }
     if (!funnel.valid) {
         s.blocks << ReportBlock::paragraph(QStringLiteral("No funnel could be drawn: %1").arg(funnel.note));
@@ -358,7 +363,11 @@ ReportSection attention(const Context &c)
     else
         s.blocks << ReportBlock::tableBlock(t);
     if (notClassified > 0)
-        s.blocks << ReportBlock::note(QStringLiteral("%1 agents with fewer than %2 audits are not classified.").arg(notClassified).arg(c.minAudits));
+        s.blocks << ReportBlock::note(QStringLiteral("%1 agent%2 with fewer than %3 audits %4 not classified.")
+                                          .arg(notClassified)
+                                          .arg(notClassified == 1 ? QString() : QStringLiteral("s"))
+                                          .arg(c.minAudits)
+                                          .arg(notClassified == 1 ? QStringLiteral("is") : QStringLiteral("are")));
     return s;
 }
 

@@ -13,12 +13,11 @@ ReportQueries::ReportQueries(QSqlDatabase db, const QString &periodColumn)
 {
 }
 
-QList<ReportQueries::Import> ReportQueries::imports(QDate to) const
+QList<ReportQueries::Import> ReportQueries::imports() const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT at, file_name, kind, source, inserted, updated, unchanged, rejected FROM import_log "
-                             "WHERE substr(at, 1, 10) <= ? ORDER BY at, id"));
-    q.addBindValue(to.toString(Qt::ISODate));
+                             "ORDER BY at, id"));
     QList<Import> out;
     if (!q.exec())
         return out;

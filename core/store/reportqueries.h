@@ -27,8 +27,8 @@ public:
         qint64 unchanged = 0;
         qint64 rejected = 0;
     };
-    // Every import up to the end of `to` (by the date of `at`), oldest first.
-    QList<Import> imports(QDate to) const;
+    // Every import, oldest first (a month's data is often imported after the month).
+    QList<Import> imports() const;
 
     struct Gaps
     {

@@ -19,7 +19,7 @@ namespace ql {
 namespace {
 
 // Type sizes in points (pixel sizes on a 72-dpi page: one unit is one point).
-enum class Style : quint8 { Body, Bold, Note, Table, TableHead, H1, H2, Title, Subtitle, Running };
+enum class Style : quint8 { Body, Bold, Note, Table, TableBold, TableHead, H1, H2, Title, Subtitle, Running };
 
 constexpr double margin = 56;     // left and right, points (about 20 mm)
 constexpr double topMargin = 64;  // below the running header
@@ -101,6 +101,9 @@ struct ReportLayout::Private
             break;
         case Style::Table:
             set(9, QFont::Normal);
+            break;
+        case Style::TableBold:
+            set(9, QFont::DemiBold);
             break;
         case Style::TableHead:
             set(8, QFont::DemiBold);
@@ -214,8 +217,9 @@ struct ReportLayout::Private
             w = w / total * contentWidth();
         auto rowHeight = [&](const QStringList &cells, Style style) {
             double h = 0;
+            const Style wide = style == Style::Table ? Style::TableBold : style; // toned cells are bold
             for (int c = 0; c < columns; ++c)
-                h = std::max(h, textHeight(cells.value(c), style, widths[c] - 2 * cellPadX));
+                h = std::max(h, textHeight(cells.value(c), wide, widths[c] - 2 * cellPadX));
             return h + 2 * cellPadY;
         };
         const double headH = rowHeight(t.header, Style::TableHead);
@@ -246,7 +250,7 @@ struct ReportLayout::Private
                 const int align = (c < t.numeric.size() && t.numeric[c]) ? Qt::AlignRight : Qt::AlignLeft;
                 const ReportTone tone = r < t.tones.size() && c < t.tones[r].size() ? t.tones[r][c] : ReportTone::None;
                 text(QRectF(x + cellPadX, y + cellPadY, widths[c] - 2 * cellPadX, h), t.rows[r].value(c),
-                     tone == ReportTone::None ? Style::Table : Style::TableHead, toneColour(tone),
+                     tone == ReportTone::None ? Style::Table : Style::TableBold, toneColour(tone),
                      align | Qt::AlignTop | Qt::TextWordWrap);
                 x += widths[c];
             }

@@ -7,7 +7,9 @@
 #include "reportlayout.h"
 
 #include <QBuffer>
+#include <QDate>
 #include <QFileInfo>
+#include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -150,7 +152,18 @@ QByteArray pdf(const ReportDocument &document)
         }
         painter.end();
     }
-    return buffer.data();
+    // QPdfWriter stamps the clock as /CreationDate; the report's date is its data's (docs/reports.md),
+    // so the same project and period give the same bytes. Same length: the xref offsets stay right.
+    QByteArray out = buffer.data();
+    const QByteArray key = "/CreationDate (D:";
+    const qsizetype at = out.indexOf(key);
+    QDate day = QLocale::c().toDate(document.dataAsOf, QStringLiteral("d MMMM yyyy"));
+    if (!day.isValid())
+        day = QDate(2000, 1, 1);
+    const QByteArray stamp = day.toString(QStringLiteral("yyyyMMdd")).toLatin1() + "000000";
+    if (at >= 0 && at + key.size() + stamp.size() <= out.size())
+        out.replace(at + key.size(), stamp.size(), stamp);
+    return out;
 }
 
 QByteArray html(const ReportDocument &doc)

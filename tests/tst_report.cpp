@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The report engine (docs/reports.md): every template built from the demo, its headline numbers
+// against KpiEngine's and a brute-force SQL oracle, the sections each template has, the honest
+// "no data" sections, the analyst's notes (stored, logged, in the document), how agents are shown,
+// and the `report` CLI's exit codes.
+#include "demo/demogenerator.h"
+#include "report/reportbuilder.h"
+#include "report/reportnotesstore.h"
+#include "scorecard/kpiengine.h"
+#include "store/project.h"
+#include "store/projectsettings.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ql;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(QL_CLI_PATH), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+}
+
+QStringList keys(const ReportDocument &doc)
+{
+    QStringList out;
+    for (const ReportSection &s : doc.sections)
+        out << s.key;
+    return out;
+}
+
+int count(const ReportDocument &doc, ReportBlock::Kind kind)
+{
+    int n = 0;
+    for (const ReportSection &s : doc.sections)
+        for (const ReportBlock &b : s.blocks)
+            n += b.kind == kind ? 1 : 0;
+    return n;
+}
+
+// Every text of the document (paragraphs, notes, bullets, table cells), for searching.
+QString allText(const ReportDocument &doc)
+{
+    QStringList out{doc.title, doc.periodTitle};
+    out << doc.titleFacts;
+    for (const ReportSection &s : doc.sections)
+        for (const ReportBlock &b : s.blocks) {
+            out << b.text << b.items;
+            for (const QStringList &row : b.table.rows)
+                out << row;
+        }
+    return out.join(QLatin1Char('\n'));
+}
+
+QString sectionText(const ReportSection &section)
+{
+    ReportDocument doc;
+    doc.sections << section;
+    return allText(doc);
+}
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void templates_data();
+    void templates();
+    void headlineMatchesEngineAndOracle();
+    void monthlyStructure();
+    void noCalibrationSaysSo();
+    void noData();
+    void badPeriod();
+    void reproducible();
+    void notes();
+    void namesIdsPseudonyms();
+    void cliExitCodes_data();
+    void cliExitCodes();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<Project> m_project;
+};
+
+void TestReport::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("demo.qlens"));
+    ProjectError perr;
+    m_project = Project::create(m_path, true, &perr);
+    QVERIFY2(m_project, qPrintable(perr.message));
+    DemoOptions o;
+    o.agents = 40;
+    o.months = 13;
+    o.auditsPerAgentMonth = 10;
+    QString error;
+    QVERIFY2(generateDemo(*m_project, o, {}, &error), qPrintable(error));
+}
+
+void TestReport::templates_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("sections");
+    QTest::addColumn<int>("charts");
+    QTest::newRow("monthly-quality")
+        << QStringLiteral("monthly-quality")
+        << QStringList{QStringLiteral("headline"), QStringLiteral("rca"), QStringLiteral("trends"),
+                       QStringLiteral("breakdown"), QStringLiteral("defects"), QStringLiteral("critical"),
+                       QStringLiteral("csat"), QStringLiteral("calibration"), QStringLiteral("attention"),
+                       QStringLiteral("commentary"), QStringLiteral("actions"), QStringLiteral("data-quality")}
+        << 4; // QA score XmR, pass-rate and CSAT p-charts, the Pareto of failed criteria
+    // The MBR: one headline page, then exactly three charts, actions and commentary.
+    QTest::newRow("mbr") << QStringLiteral("mbr")
+                         << QStringList{QStringLiteral("headline"), QStringLiteral("charts"), QStringLiteral("actions"),
+                                        QStringLiteral("commentary")}
+                         << 3;
+    QTest::newRow("calibration") << QStringLiteral("calibration")
+                                 << QStringList{QStringLiteral("sessions"), QStringLiteral("participants"),
+                                                QStringLiteral("criteria"), QStringLiteral("trends"),
+                                                QStringLiteral("commentary")}
+                                 << 0;
+}
+
+void TestReport::templates()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, sections);
+    QFETCH(int, charts);
+    const auto kind = reportTemplateFromName(name);
+    QVERIFY(kind);
+    QCOMPARE(reportTemplateName(*kind), name);
+    QString error;
+    ReportError code = ReportError::Failed;
+    const auto doc = ReportBuilder::build(m_project->database(), *kind, QStringLiteral("2026-10"), {}, &error, &code);
+    QVERIFY2(doc, qPrintable(error));
+    QCOMPARE(code, ReportError::None);
+    QCOMPARE(keys(*doc), sections);
+    QCOMPARE(count(*doc, ReportBlock::Kind::Chart), charts);
+    QCOMPARE(doc->period, QStringLiteral("2026-10"));
+    QCOMPARE(doc->periodTitle, QStringLiteral("October 2026"));
+    QCOMPARE(doc->title, reportTemplateTitle(*kind));
+    QCOMPARE(doc->pageSize, QStringLiteral("A4"));
+    QVERIFY(!doc->titleFacts.isEmpty());
+    for (const ReportSection &s : doc->sections) {
+        QVERIFY2(!s.blocks.isEmpty(), qPrintable(s.key));
+        for (const ReportBlock &b : s.blocks)
+            if (b.kind == ReportBlock::Kind::Chart) {
+                // Every chart has numbers to draw: categories, and the months of a trend are 12.
+                QVERIFY2(!b.chart.data.categories.isEmpty(), qPrintable(b.chart.spec.title));
+                if (b.chart.spec.type == ChartType::Xmr || b.chart.spec.type == ChartType::PChart)
+                    QCOMPARE(b.chart.data.categories.size(), 12);
+            }
+    }
+}
+
+void TestReport::headlineMatchesEngineAndOracle()
+{
+    QString error;
+    const auto doc = ReportBuilder::build(m_project->database(), ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"),
+                                          {}, &error);
+    QVERIFY2(doc, qPrintable(error));
+    const KpiReport engine = KpiEngine(m_project->database()).report({KpiSlice::Kind::All, {}}, *KpiPeriod::parse(QStringLiteral("2026-10")));
+    for (const char *key : {"qa_score", "pass_rate", "critical_rate", "csat_pct", "audits", "csat_responses"}) {
+        const QList<ReportKpi> k = doc->kpis(QString::fromLatin1(key));
+        QVERIFY2(k.size() == 1, key);
+        QVERIFY2(k.first().value.value.has_value(), key);
+    }
+    QCOMPARE(*doc->kpis(QStringLiteral("qa_score")).first().value.value, *engine.qaScore.value);
+    QCOMPARE(*doc->kpis(QStringLiteral("pass_rate")).first().value.value, *engine.passRate.value);
+    QCOMPARE(*doc->kpis(QStringLiteral("critical_rate")).first().value.value, *engine.criticalRate.value);
+    QCOMPARE(*doc->kpis(QStringLiteral("csat_pct")).first().value.value, *engine.csatPct.value);
+    QCOMPARE(doc->kpis(QStringLiteral("qa_score")).first().value.previous, engine.qaScore.previous);
+    QCOMPARE(doc->kpis(QStringLiteral("pass_rate")).first().value.target, engine.passRate.target);
+
+    // The oracle: counted audits of October 2026 (official, scored, complete, random or targeted;
+    // review date is the demo's period date) straight from the table.
+    QSqlQuery q(m_project->database());
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT count(*), avg(score), 100.0 * avg(passed), 100.0 * avg(critical_fail) FROM audits WHERE superseded_by IS NULL "
+        "AND score IS NOT NULL AND incomplete = 0 AND sample_type IN ('random','targeted') AND date BETWEEN '2026-10-01' AND '2026-10-31'")));
+    QVERIFY(q.next());
+    QCOMPARE(qint64(*doc->kpis(QStringLiteral("audits")).first().value.value), q.value(0).toLongLong());
+    QVERIFY(qAbs(*doc->kpis(QStringLiteral("qa_score")).first().value.value - q.value(1).toDouble()) < 1e-9);
+    QVERIFY(qAbs(*doc->kpis(QStringLiteral("pass_rate")).first().value.value - q.value(2).toDouble()) < 1e-9);
+    QVERIFY(qAbs(*doc->kpis(QStringLiteral("critical_rate")).first().value.value - q.value(3).toDouble()) < 1e-9);
+
+    // The numbers in the text are the table's: the lead sentence prints the QA score as the table does.
+    const ReportKpi qa = doc->kpis(QStringLiteral("qa_score")).first();
+    QVERIFY(doc->section(QStringLiteral("headline"))->blocks.first().text.contains(formatReportValue(qa, qa.value.value)));
+}
+
+void TestReport::monthlyStructure()
+{
+    QString error;
+    const auto doc = ReportBuilder::build(m_project->database(), ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"),
+                                          {}, &error);
+    QVERIFY2(doc, qPrintable(error));
+    // docs/demo.md: a closed calibration session every month, so October has one.
+    const QString calibration = sectionText(*doc->section(QStringLiteral("calibration")));
+    QVERIFY2(calibration.contains(QStringLiteral("1 calibration session closed in October 2026")), qPrintable(calibration));
+    // The breakdown has the four dimensions, each a table.
+    const ReportSection *breakdown = doc->section(QStringLiteral("breakdown"));
+    QStringList headings;
+    for (const ReportBlock &b : breakdown->blocks)
+        if (b.kind == ReportBlock::Kind::Heading)
+            headings << b.text;
+    QCOMPARE(headings, (QStringList{QStringLiteral("Queue"), QStringLiteral("Channel"), QStringLiteral("Team"), QStringLiteral("Site")}));
+    // Three RCA sentences: QA score, pass rate, CSAT.
+    QCOMPARE(doc->section(QStringLiteral("rca"))->blocks.first().items.size(), 3);
+    // The appendix lists the demo's import and the scorecard versions in use.
+    const KpiReport engine = KpiEngine(m_project->database()).report({KpiSlice::Kind::All, {}}, *KpiPeriod::parse(QStringLiteral("2026-10")));
+    QVERIFY(!engine.scorecardVersions.isEmpty());
+    QCOMPARE(doc->section(QStringLiteral("data-quality"))->blocks.last().items, engine.scorecardVersions);
+    bool demoImport = false;
+    for (const ReportBlock &b : doc->section(QStringLiteral("data-quality"))->blocks)
+        for (const QStringList &row : b.table.rows)
+            demoImport = demoImport || row.value(2) == QLatin1String("demo");
+    QVERIFY(demoImport);
+    // Nothing written yet: the commentary says so rather than staying blank.
+    QVERIFY(sectionText(*doc->section(QStringLiteral("commentary")))
+                .contains(QStringLiteral("No commentary has been written for October 2026.")));
+}
+
+void TestReport::noCalibrationSaysSo()
+{
+    // ISO week 40 of 2026 (28 Sep – 4 Oct) has audits but no session (the demo's are on third
+    // Wednesdays: 16 Sep, 21 Oct).
+    const QString period = QStringLiteral("2026-W40");
+    QString error;
+    const auto doc = ReportBuilder::build(m_project->database(), ReportTemplate::MonthlyQuality, period, {}, &error);
+    QVERIFY2(doc, qPrintable(error));
+    QCOMPARE(doc->section(QStringLiteral("calibration"))->blocks.first().text,
+             QStringLiteral("No calibration sessions were held in %1.").arg(period));
+    ReportError code = ReportError::None;
+    QVERIFY(!ReportBuilder::build(m_project->database(), ReportTemplate::Calibration, period, {}, &error, &code));
+    QCOMPARE(code, ReportError::NoData);
+    QVERIFY2(error.contains(QStringLiteral("no calibration session")), qPrintable(error));
+}
+
+void TestReport::noData()
+{
+    QString error;
+    ReportError code = ReportError::None;
+    QVERIFY(!ReportBuilder::build(m_project->database(), ReportTemplate::Mbr, QStringLiteral("2020-01"), {}, &error, &code));
+    QCOMPARE(code, ReportError::NoData);
+    QVERIFY2(error.contains(QStringLiteral("no audits in 2020-01")), qPrintable(error));
+}
+
+void TestReport::badPeriod()
+{
+    QString error;
+    ReportError code = ReportError::None;
+    QVERIFY(!ReportBuilder::build(m_project->database(), ReportTemplate::Mbr, QStringLiteral("October"), {}, &error, &code));
+    QCOMPARE(code, ReportError::BadPeriod);
+    QVERIFY2(error.contains(QStringLiteral("\"October\"")), qPrintable(error));
+}
+
+void TestReport::reproducible()
+{
+    QString error;
+    const auto a = ReportBuilder::build(m_project->database(), ReportTemplate::MonthlyQuality, QStringLiteral("2026-09"), {}, &error);
+    const auto b = ReportBuilder::build(m_project->database(), ReportTemplate::MonthlyQuality, QStringLiteral("2026-09"), {}, &error);
+    QVERIFY(a && b);
+    QCOMPARE(allText(*a), allText(*b));
+    QCOMPARE(a->dataAsOf, b->dataAsOf);
+    QVERIFY(!a->dataAsOf.isEmpty());
+}
+
+void TestReport::notes()
+{
+    QSqlDatabase db = m_project->database();
+    ReportNotesStore store(db);
+    QVERIFY(store.load(ReportTemplate::Mbr, QStringLiteral("2026-10")).isEmpty());
+    auto changes = [&] {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'saved_view'"));
+        return q.next() ? q.value(0).toLongLong() : -1;
+    };
+    const qint64 before = changes();
+    ReportNotes notes;
+    notes.commentary = QStringLiteral("Billing recovered after the macro fix.\n\nReturns needs a refund-policy refresher.");
+    notes.actions = {QStringLiteral("Refresher for Returns by 15 Nov (Dana)"), QStringLiteral("Re-audit Billing week 46")};
+    QString error;
+    QVERIFY2(store.save(ReportTemplate::Mbr, QStringLiteral("2026-10"), notes, &error), qPrintable(error));
+    QCOMPARE(changes(), before + 1);
+    QCOMPARE(store.load(ReportTemplate::Mbr, QStringLiteral("2026-10")), notes);
+    // Another template or period has its own notes.
+    QVERIFY(store.load(ReportTemplate::MonthlyQuality, QStringLiteral("2026-10")).isEmpty());
+    QVERIFY(store.load(ReportTemplate::Mbr, QStringLiteral("2026-09")).isEmpty());
+
+    const auto doc = ReportBuilder::build(db, ReportTemplate::Mbr, QStringLiteral("2026-10"), {}, &error);
+    QVERIFY2(doc, qPrintable(error));
+    QCOMPARE(doc->section(QStringLiteral("actions"))->blocks.first().items, notes.actions);
+    const ReportSection *commentary = doc->section(QStringLiteral("commentary"));
+    QCOMPARE(commentary->blocks.size(), 2);
+    QCOMPARE(commentary->blocks.at(1).text, QStringLiteral("Returns needs a refund-policy refresher."));
+
+    // Saving the same notes again writes nothing; clearing them is a logged change (undo restores).
+    QVERIFY(store.save(ReportTemplate::Mbr, QStringLiteral("2026-10"), notes, &error));
+    QCOMPARE(changes(), before + 1);
+    QVERIFY(store.save(ReportTemplate::Mbr, QStringLiteral("2026-10"), {}, &error));
+    QCOMPARE(changes(), before + 2);
+    QVERIFY(store.load(ReportTemplate::Mbr, QStringLiteral("2026-10")).isEmpty());
+}
+
+void TestReport::namesIdsPseudonyms()
+{
+    QSqlDatabase db = m_project->database();
+    QStringList names;
+    QStringList ids;
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT agent_key, name FROM agents")));
+    while (q.next()) {
+        ids << q.value(0).toString();
+        names << q.value(1).toString();
+    }
+    QVERIFY(names.size() >= 40);
+    auto mentions = [](const QString &text, const QStringList &words) {
+        int n = 0;
+        for (const QString &w : words)
+            n += text.contains(w) ? 1 : 0;
+        return n;
+    };
+    QString error;
+    ReportOptions options;
+    options.names = NameDisplay::Names;
+    const auto byName = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"), options, &error);
+    QVERIFY2(byName, qPrintable(error));
+    QVERIFY(mentions(allText(*byName), names) > 0); // critical errors list their agents
+    options.names = NameDisplay::Ids;
+    const auto byId = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"), options, &error);
+    QVERIFY2(byId, qPrintable(error));
+    QCOMPARE(mentions(allText(*byId), names), 0);
+    QVERIFY(mentions(allText(*byId), ids) > 0);
+    QCOMPARE(byId->names, QStringLiteral("ids"));
+    options.names = NameDisplay::Pseudonyms;
+    const auto pseudo = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"), options, &error);
+    QVERIFY2(pseudo, qPrintable(error));
+    QCOMPARE(mentions(allText(*pseudo), names), 0);
+    QVERIFY(allText(*pseudo).contains(QStringLiteral("Agent ")));
+}
+
+void TestReport::cliExitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QString out = m_dir.filePath(QStringLiteral("out.html"));
+    auto args = [&](const QStringList &extra) { return QStringList{QStringLiteral("report"), m_path} + extra; };
+    QTest::newRow("ok html") << args({"--template", "mbr", "--period", "2026-10", "--out", out}) << 0 << QString();
+    QTest::newRow("missing template") << args({"--period", "2026-10", "--out", out}) << 2 << QStringLiteral("--template is required");
+    QTest::newRow("bad suffix") << args({"--template", "mbr", "--period", "2026-10", "--out", m_dir.filePath("x.docx")}) << 2
+                                << QStringLiteral("--out must end in .pdf or .html");
+    QTest::newRow("bad period") << args({"--template", "mbr", "--period", "Oct", "--out", out}) << 2 << QStringLiteral("--period");
+    QTest::newRow("bad names") << args({"--template", "mbr", "--period", "2026-10", "--out", out, "--names", "initials"}) << 2
+                               << QStringLiteral("--names must be");
+    QTest::newRow("unknown template") << args({"--template", "weekly", "--period", "2026-10", "--out", out}) << 3
+                                      << QStringLiteral("unknown template 'weekly'");
+    QTest::newRow("no data") << args({"--template", "monthly-quality", "--period", "2019-03", "--out", out}) << 3
+                             << QStringLiteral("no audits in 2019-03");
+    QTest::newRow("unwritable") << args({"--template", "mbr", "--period", "2026-10", "--out", "/nonexistent-dir/r.pdf"}) << 4
+                                << QStringLiteral("cannot be written");
+    QTest::newRow("no project") << QStringList{QStringLiteral("report"), m_dir.filePath(QStringLiteral("missing.qlens")),
+                                               "--template", "mbr", "--period", "2026-10", "--out", out}
+                                << 4 << QString();
+}
+
+void TestReport::cliExitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const QString out = m_dir.filePath(QStringLiteral("out.html"));
+    QFile::remove(out);
+    const Run run = cli(args);
+    QVERIFY2(run.code == code, qPrintable(QStringLiteral("exit %1, stderr: %2").arg(run.code).arg(run.err)));
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    if (code == 0) {
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray html = f.readAll();
+        QVERIFY(html.startsWith("<!DOCTYPE html>"));
+        QVERIFY(html.contains("Monthly Business Review"));
+    } else if (args.contains(out)) {
+        QVERIFY(!QFile::exists(out)); // nothing half-written
+    }
+}
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"
