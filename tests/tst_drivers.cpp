@@ -36,6 +36,7 @@ private Q_SLOTS:
     void vitalFew();
     void previousPeriods();
     void demoPlantedCriterion();
+    void filtersPartitionTheSample();
     void demoQuadrant();
     void demoParetos();
 
@@ -281,6 +282,44 @@ void TestDrivers::demoPlantedCriterion()
         if (g.drivers[i].ranked)
             QVERIFY(g.drivers[i - 1].potentialGain >= g.drivers[i].potentialGain);
     QCOMPARE(g.drivers.first().criterion, planted);
+}
+
+void TestDrivers::filtersPartitionTheSample()
+{
+    // A queue filter keeps only that queue's audits: the queue and "every other queue" split the
+    // joined sample and every criterion's counts exactly in two (were the filter ignored, each half
+    // would be the whole and the sums twice it).
+    const PivotOptions options = PivotOptions::fromProject(m_project->database());
+    const DriversResult all = Drivers::compute(*m_answers, options, {});
+    QSqlQuery q(m_project->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT name FROM queues ORDER BY name LIMIT 1")) && q.next());
+    const QString queue = q.value(0).toString();
+    DriversOptions in, out;
+    in.filters << PivotFilter{QStringLiteral("queue"), false, {queue}};
+    out.filters << PivotFilter{QStringLiteral("queue"), true, {queue}};
+    const DriversResult a = Drivers::compute(*m_answers, options, in);
+    const DriversResult b = Drivers::compute(*m_answers, options, out);
+    QVERIFY2(a.error.isEmpty() && b.error.isEmpty(), qPrintable(a.error + b.error));
+    QVERIFY(a.joinedAudits > 0 && b.joinedAudits > 0);
+    QCOMPARE(a.joinedAudits + b.joinedAudits, all.joinedAudits);
+    QVERIFY(a.excludedByFilters > 0);
+    QCOMPARE(all.excludedByFilters, 0);
+    QHash<QString, qint64> passed, failed;
+    for (const DriversResult *r : {&a, &b})
+        for (const Driver &d : r->drivers) {
+            passed[d.criterion] += d.passed;
+            failed[d.criterion] += d.failed;
+        }
+    for (const Driver &d : all.drivers) {
+        QCOMPARE(passed.value(d.criterion), d.passed);
+        QCOMPARE(failed.value(d.criterion), d.failed);
+    }
+    // A dimension the audits do not have: an error, and no drivers.
+    DriversOptions unknown;
+    unknown.filters << PivotFilter{QStringLiteral("no_such_dimension"), false, {QStringLiteral("x")}};
+    const DriversResult bad = Drivers::compute(*m_answers, options, unknown);
+    QVERIFY(!bad.error.isEmpty());
+    QVERIFY(bad.drivers.isEmpty());
 }
 
 void TestDrivers::demoQuadrant()

@@ -4,6 +4,7 @@
 // corpus computed by hand, example comments; on a small demo, the refund-delay comments lead the
 // dissatisfied themes of the last month.
 #include "demo/demogenerator.h"
+#include "pivot/cubebuilder.h"
 #include "rca/themes.h"
 #include "store/commentstore.h"
 #include "store/project.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void logOddsByHand();
     void minimumDocumentsAndExamples();
     void demoRefundDelay();
+    void filtersKeepTheSlicesComments();
 };
 
 void TestThemes::tokenize_data()
@@ -254,6 +256,69 @@ void TestThemes::demoRefundDelay()
     QCOMPARE(auditors.focusDocuments, q.value(0).toLongLong());
     QCOMPARE(auditors.referenceDocuments, q.value(1).toLongLong());
     QVERIFY(auditors.focusDocuments > 0);
+}
+
+void TestThemes::filtersKeepTheSlicesComments()
+{
+    // Customers' comments kept by a queue filter are exactly the responses of that queue (read in
+    // SQL), and auditors' comments exactly those on that queue's audits.
+    QTemporaryDir dir;
+    ProjectError perr;
+    auto project = Project::create(dir.filePath(QStringLiteral("demo.qlens")), true, &perr);
+    QVERIFY(project);
+    DemoOptions o;
+    o.agents = 30;
+    o.months = 3;
+    QString error;
+    QVERIFY2(generateDemo(*project, o, {}, &error), qPrintable(error));
+    const QSqlDatabase db = project->database();
+    const auto audits = CubeBuilder::build(db, PivotSource::Audits, {}, &error);
+    QVERIFY2(audits, qPrintable(error));
+    const auto csat = CubeBuilder::build(db, PivotSource::Csat, {}, &error, audits);
+    QVERIFY2(csat, qPrintable(error));
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT id, name FROM queues ORDER BY name LIMIT 1")) && q.next());
+    const qint64 queueId = q.value(0).toLongLong();
+    const QString queue = q.value(1).toString();
+    const QList<PivotFilter> filters{PivotFilter{QStringLiteral("queue"), false, {queue}}};
+    const PivotOptions options = PivotOptions::fromProject(db);
+
+    const auto customers = CommentStore::customerComments(db, {}, {}, &error);
+    QVERIFY2(customers, qPrintable(error));
+    const auto keptCustomers = Themes::keep(*customers, *csat, filters, options, &error);
+    QVERIFY2(keptCustomers, qPrintable(error));
+    QSet<qint64> expected;
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM csat_responses WHERE comment IS NOT NULL AND comment <> '' AND queue_id = %1")
+                       .arg(queueId)));
+    while (q.next())
+        expected.insert(q.value(0).toLongLong());
+    QSet<qint64> got;
+    for (const StoredComment &c : *keptCustomers)
+        got.insert(c.id);
+    QVERIFY(!expected.isEmpty());
+    QVERIFY(expected.size() < customers->size());
+    QCOMPARE(got, expected);
+
+    const auto auditors = CommentStore::auditorComments(db, {}, {}, &error);
+    QVERIFY2(auditors, qPrintable(error));
+    const auto keptAuditors = Themes::keep(*auditors, *audits, filters, options, &error);
+    QVERIFY2(keptAuditors, qPrintable(error));
+    QSet<qint64> queueAudits;
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM audits WHERE queue_id = %1").arg(queueId)));
+    while (q.next())
+        queueAudits.insert(q.value(0).toLongLong());
+    qsizetype inQueue = 0;
+    for (const StoredComment &c : *auditors)
+        inQueue += queueAudits.contains(c.auditId);
+    QVERIFY(inQueue > 0 && inQueue < auditors->size());
+    QCOMPARE(keptAuditors->size(), inQueue);
+    for (const StoredComment &c : *keptAuditors)
+        QVERIFY(queueAudits.contains(c.auditId));
+
+    // No filters: everything; an unknown dimension: an error.
+    QCOMPARE(Themes::keep(*customers, *csat, {}, options, &error)->size(), customers->size());
+    QVERIFY(!Themes::keep(*customers, *csat, {PivotFilter{QStringLiteral("nope"), false, {queue}}}, options, &error));
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestThemes)

@@ -2,6 +2,7 @@
 #include "drivers.h"
 
 #include "cubedates.h"
+#include "pivot/pivotdrill.h"
 #include "ridgelogistic.h"
 #include "stats/intervals.h"
 
@@ -174,10 +175,27 @@ DriversResult Drivers::compute(const Cube &answers, const PivotOptions &pivotOpt
     }
     const CubeDates dates(*audits, pivotOptions.periodDate);
     const auto &outcomes = audits->csatOutcomes();
+    // The audits the dimension filters keep (the pivot's own filter rules, through its drill-down).
+    std::vector<std::uint8_t> kept;
+    if (!options.filters.isEmpty()) {
+        PivotSpec spec;
+        spec.source = PivotSource::Audits;
+        spec.filters = options.filters;
+        const auto rows = PivotDrill::factRows(*audits, spec, pivotOptions, nullptr, &result.error);
+        if (!rows)
+            return result;
+        kept.assign(auditCount, 0);
+        for (const std::int32_t row : *rows)
+            kept[std::size_t(row)] = 1;
+    }
     std::vector<std::uint8_t> joined(auditCount, 0);
     for (std::size_t a = 0; a < auditCount; ++a) {
         if (!dates.within(a, options.from, options.to))
             continue;
+        if (!kept.empty() && !kept[a]) {
+            ++result.excludedByFilters;
+            continue;
+        }
         const std::int32_t st = audits->sampleTypes().at(a);
         const bool official = audits->flags()[a] & Cube::Official;
         if (official && st == triggered) {

@@ -51,13 +51,16 @@ struct DriversResult
     qint64 excludedNotCounted = 0;    // not official, or a sample type not counted
     qint64 excludedNoResponse = 0;    // no linked response
     bool adjustedConverged = false;   // the adjusted model was fitted
+    qint64 excludedByFilters = 0;     // outside the dimension filters
     QString note;                     // "associations, not causes; gains overlap …"
+    QString error;                    // a filter on a dimension the audits do not have; no drivers then
 };
 
 struct DriversOptions
 {
     QDate from; // audits' period date, inclusive; invalid: open
     QDate to;
+    QList<PivotFilter> filters; // on the audits' dimensions (queue, channel, team, site, …): kept or left out
     int minimumEach = 10; // failed and passed joined answers for a criterion to be ranked
     enum class RankBy { AdjustedEffect, PotentialGain };
     RankBy rankBy = RankBy::AdjustedEffect; // analysis.md ranks by the adjusted effect

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "themes.h"
 
+#include "pivot/pivotdrill.h"
+
 #include <QFile>
 #include <QHash>
 
@@ -216,6 +218,28 @@ QSet<QString> Themes::englishStopWords()
 {
     initRcaResources();
     return loadStopWords(QStringLiteral(":/qualitylens/stopwords/en.txt")).value_or(QSet<QString>());
+}
+
+std::optional<QList<StoredComment>> Themes::keep(const QList<StoredComment> &comments, const Cube &cube,
+                                                 const QList<PivotFilter> &filters, const PivotOptions &options,
+                                                 QString *error)
+{
+    if (filters.isEmpty())
+        return comments;
+    PivotSpec spec;
+    spec.source = cube.source();
+    spec.filters = filters;
+    const auto rows = PivotDrill::factRows(cube, spec, options, nullptr, error);
+    if (!rows)
+        return std::nullopt;
+    const std::vector<std::int64_t> ids = PivotDrill::factIds(cube, *rows);
+    const QSet<qint64> keptIds(ids.begin(), ids.end());
+    const bool byAudit = cube.source() == PivotSource::Audits;
+    QList<StoredComment> out;
+    for (const StoredComment &c : comments)
+        if (keptIds.contains(byAudit ? c.auditId : c.id))
+            out << c;
+    return out;
 }
 
 } // namespace ql::rca

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "pivot/cube.h"
+#include "pivot/pivotengine.h"
 #include "store/commentstore.h"
 
 #include <QDate>
@@ -88,6 +90,14 @@ public:
     static QSet<QString> englishStopWords();
     // A stop-word list from a file: one word a line, '#' starts a comment. Empty when unreadable.
     static std::optional<QSet<QString>> loadStopWords(const QString &path);
+
+    // The comments whose fact passes the dimension filters (queue, channel, team, site, …), in
+    // their order: customers' comments through the csat cube (by response id), auditors' through
+    // the audits cube (by their audit's id). All of them when there are no filters; std::nullopt
+    // with *error for a dimension the cube does not have.
+    static std::optional<QList<StoredComment>> keep(const QList<StoredComment> &comments, const Cube &cube,
+                                                    const QList<PivotFilter> &filters, const PivotOptions &options,
+                                                    QString *error);
 };
 
 } // namespace ql::rca

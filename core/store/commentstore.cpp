@@ -3,6 +3,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 namespace ql {
@@ -33,6 +34,8 @@ std::optional<QList<StoredComment>> read(const QSqlDatabase &db, const QString &
         c.text = q.value(2).toString();
         c.positive = q.value(3).toBool();
         c.negative = q.value(4).toBool();
+        if (q.record().count() > 5)
+            c.auditId = q.value(5).toLongLong();
         out << c;
     }
     return out;
@@ -53,7 +56,7 @@ std::optional<QList<StoredComment>> CommentStore::auditorComments(const QSqlData
                                                                   const QDate &to, QString *error)
 {
     return read(db,
-                QStringLiteral("SELECT an.id, a.day, an.comment, an.c >= c.pass_level, an.c < c.pass_level "
+                QStringLiteral("SELECT an.id, a.day, an.comment, an.c >= c.pass_level, an.c < c.pass_level, a.id "
                                "FROM answers an JOIN audits a ON a.id = an.audit_id "
                                "JOIN criteria c ON c.id = an.criterion_id "
                                "WHERE an.comment IS NOT NULL AND an.comment <> '' AND an.na = 0 AND an.c IS NOT NULL "

@@ -17,6 +17,7 @@ namespace ql {
 struct StoredComment
 {
     qint64 id = 0; // csat_responses.id or answers.id
+    qint64 auditId = 0; // an auditor's comment: its audit (audits.id)
     QDate date;
     QString text;
     bool positive = false; // satisfied response, or answer at or above its pass level
