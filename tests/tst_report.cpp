@@ -233,6 +233,30 @@ void TestReport::monthlyStructure()
         for (const QStringList &row : b.table.rows)
             demoImport = demoImport || row.value(2) == QLatin1String("demo");
     QVERIFY(demoImport);
+    // Critical errors: the count is the table's (an oracle over the audits), and the criteria
+    // table covers every one of them (an audit can fail several: sum ≥ audits ≥ largest row).
+    QSqlQuery q(m_project->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audits WHERE superseded_by IS NULL AND score IS NOT NULL "
+                                  "AND incomplete = 0 AND sample_type IN ('random','targeted') AND critical_fail = 1 "
+                                  "AND date BETWEEN '2026-10-01' AND '2026-10-31'")));
+    QVERIFY(q.next());
+    const qint64 critical = q.value(0).toLongLong();
+    QVERIFY(critical > 0 && critical < 1000);
+    const ReportSection *errors = doc->section(QStringLiteral("critical"));
+    QVERIFY2(errors->blocks.first().text.startsWith(QStringLiteral("%1 counted audits failed").arg(critical)),
+             qPrintable(errors->blocks.first().text));
+    qint64 sum = 0;
+    qint64 largest = 0;
+    for (const ReportBlock &b : errors->blocks)
+        if (b.kind == ReportBlock::Kind::Table && b.table.header.first() == QLatin1String("Critical criterion failed"))
+            for (const QStringList &row : b.table.rows) {
+                sum += row.at(2).toLongLong();
+                largest = std::max(largest, row.at(2).toLongLong());
+                QVERIFY(QStringList({"customer", "business", "compliance"}).contains(row.at(1)));
+            }
+    QVERIFY(largest > 0);
+    QVERIFY(sum >= critical);
+    QVERIFY(largest <= critical);
     // Nothing written yet: the commentary says so rather than staying blank.
     QVERIFY(sectionText(*doc->section(QStringLiteral("commentary")))
                 .contains(QStringLiteral("No commentary has been written for October 2026.")));

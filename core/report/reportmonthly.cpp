@@ -3,6 +3,8 @@
 #include "chart/pareto.h"
 #include "reportparts.h"
 #include "stats/funnel.h"
+#include "store/projectsettings.h"
+#include "store/reportqueries.h"
 
 #include <QLocale>
 
@@ -241,12 +243,26 @@ ReportSection criticalErrors(const Context &c)
     std::stable_sort(critical.begin(), critical.end(), [](const AuditListRow &a, const AuditListRow &b) {
         return a.date != b.date ? a.date < b.date : a.id < b.id;
     });
-    const int shown = int(std::min<qsizetype>(critical.size(), 40));
+    const int shown = int(std::min<qsizetype>(critical.size(), 25));
     s.blocks << ReportBlock::paragraph(
         QStringLiteral("%1 counted audits failed a critical criterion (%2 customer, %3 business, %4 compliance; an audit can fail several families).")
             .arg(count(critical.size()), count(c.report.criticalCustomer.n > 0 ? qint64(std::llround(c.report.criticalCustomer.value.value_or(0) * double(c.report.criticalCustomer.n) / 100.0)) : 0),
                  count(qint64(std::llround(c.report.criticalBusiness.value.value_or(0) * double(c.report.criticalBusiness.n) / 100.0))),
                  count(qint64(std::llround(c.report.criticalCompliance.value.value_or(0) * double(c.report.criticalCompliance.n) / 100.0)))));
+    // Which critical criteria failed: what a director acts on, before the audits themselves.
+    const ProjectSettings settings(c.db);
+    const auto byCriterion = ReportQueries(c.db, settings.periodDate())
+                                 .criticalByCriterion(c.period.from, c.period.to, settings.countedSampleTypes());
+    if (!byCriterion.isEmpty()) {
+        ReportTable k;
+        k.header = {QStringLiteral("Critical criterion failed"), QStringLiteral("Family"), QStringLiteral("Audits")};
+        k.numeric = {false, false, true};
+        k.widths = {4, 1.4, 1};
+        for (const auto &row : byCriterion)
+            k.rows << QStringList{row.criterion, row.family, count(row.audits)};
+        s.blocks << ReportBlock::tableBlock(k);
+    }
+    s.blocks << ReportBlock::heading(QStringLiteral("The audits"));
     ReportTable t;
     t.header = {QStringLiteral("Date"), QStringLiteral("Ticket"), QStringLiteral("Agent"), QStringLiteral("Auditor"),
                 QStringLiteral("Score")};

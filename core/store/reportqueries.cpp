@@ -77,4 +77,29 @@ QList<ReportQueries::AgentAudits> ReportQueries::auditsPerAgent(QDate from, QDat
     return out;
 }
 
+QList<ReportQueries::CriticalCount> ReportQueries::criticalByCriterion(QDate from, QDate to,
+                                                                     const QStringList &countedTypes) const
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < countedTypes.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT cr.name, cr.critical, count(DISTINCT a.id) AS n FROM audits a "
+                             "JOIN answers an ON an.audit_id = a.id JOIN criteria cr ON cr.id = an.criterion_id "
+                             "WHERE a.superseded_by IS NULL AND a.score IS NOT NULL AND a.incomplete = 0 "
+                             "AND a.critical_fail = 1 AND a.sample_type IN (%1) AND a.%2 BETWEEN ? AND ? "
+                             "AND cr.critical IS NOT NULL AND an.na = 0 AND an.c < cr.pass_level "
+                             "GROUP BY cr.name, cr.critical ORDER BY n DESC, cr.name")
+                  .arg(marks.isEmpty() ? QStringLiteral("''") : marks.join(QLatin1Char(',')), m_day));
+    for (const QString &t : countedTypes)
+        q.addBindValue(t);
+    q.addBindValue(from.toJulianDay());
+    q.addBindValue(to.toJulianDay());
+    QList<CriticalCount> out;
+    if (q.exec())
+        while (q.next())
+            out << CriticalCount{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
+    return out;
+}
+
 } // namespace ql

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace ql {
 
@@ -51,6 +52,16 @@ public:
         qint64 audits = 0;
     };
     QList<AgentAudits> auditsPerAgent(QDate from, QDate to) const;
+
+    // The critical criteria failed (rated below their pass level) on the period's counted audits
+    // that failed critically: criterion name, family, audits; most audits first.
+    struct CriticalCount
+    {
+        QString criterion;
+        QString family; // customer, business, compliance
+        qint64 audits = 0;
+    };
+    QList<CriticalCount> criticalByCriterion(QDate from, QDate to, const QStringList &countedTypes) const;
 
 private:
     QSqlDatabase m_db;
