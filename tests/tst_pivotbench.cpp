@@ -2,9 +2,13 @@
 // Measures the pivot engine on a big project (performance.md), when asked:
 //   QL_PIVOT_BENCH_PROJECT=/tmp/big.qlens tst_pivotbench            (timings)
 //   QL_PIVOT_BENCH_PROJECT=/tmp/big.qlens tst_pivotbench cubeMemory (memory of the audits cube alone)
+//   QL_PIVOT_BENCH_PROJECT=/tmp/big.qlens tst_pivotbench dashboard  (the Dashboard's two jobs, by step)
 // Skipped otherwise; tests never assert on time. This is what the bench command will grow from.
+#include "dashboard/dashboardsummary.h"
 #include "pivot/cubebuilder.h"
+#include "pivot/cubecache.h"
 #include "pivot/pivotbenchmark.h"
+#include "scorecard/kpiengine.h"
 #include "store/project.h"
 
 #include <QTest>
@@ -18,6 +22,7 @@ class TestPivotBench : public QObject
 private Q_SLOTS:
     void timings();
     void cubeMemory();
+    void dashboard();
 
 private:
     std::unique_ptr<Project> open();
@@ -75,6 +80,38 @@ void TestPivotBench::cubeMemory()
                     answers->factCount(), qlonglong(timer.elapsed()), answers->memoryBytes() / 1048576.0,
                     PivotBenchmark::residentBytes() / 1048576.0, PivotBenchmark::peakResidentBytes() / 1048576.0);
     }
+}
+
+void TestPivotBench::dashboard()
+{
+    auto project = open();
+    if (!project)
+        QSKIP("set QL_PIVOT_BENCH_PROJECT to a project to measure");
+    const QSqlDatabase db = project->database();
+    const QByteArray stamp = CubeCache::dataStamp(db);
+    const bool snapshots = bool(CubeCache::load(db, PivotSource::Audits, stamp));
+    QElapsedTimer timer;
+    timer.start();
+    const DashboardSummary summary = DashboardSummary::compute(db);
+    const qint64 tiles = timer.restart();
+    QVERIFY(!summary.isEmpty());
+    // What the tiles used to cost: the whole report, with the criterion breakdown they never show.
+    const KpiEngine engine(db);
+    engine.headline({KpiSlice::Kind::All, {}}, summary.report.period);
+    const qint64 headline = timer.restart();
+    engine.report({KpiSlice::Kind::All, {}}, summary.report.period);
+    const qint64 report = timer.restart();
+    std::printf("dashboard headline KPIs\t%lld ms\nthe full KPI report\t%lld ms\n", qlonglong(headline),
+                qlonglong(report));
+    DashboardSummary::BuiltCubes built;
+    const auto movers = DashboardSummary::computeMovers(db, summary.report.period, {}, &built);
+    const qint64 moverMs = timer.elapsed();
+    QCOMPARE(movers.size(), 3);
+    std::printf("dashboard tiles\t%lld ms\ndashboard movers\t%lld ms (audits cube %s, %lld cubes built by a scan)\n",
+                qlonglong(tiles), qlonglong(moverMs), snapshots ? "from its snapshot" : "without a snapshot",
+                qlonglong(built.cubes.size()));
+    for (const auto &m : movers)
+        std::printf("  %s: %s\n", qPrintable(m.title), qPrintable(m.sentence));
 }
 
 QTEST_GUILESS_MAIN(TestPivotBench)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The project file: create, open, refuse, lock, migrate (formats.md "Project file").
+#include "pivot/cubecache.h"
+#include "store/cubecachestore.h"
 #include "store/project.h"
 #include "store/schema.h"
 #include "store/sqlitehandle.h"
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void secondProcessIsToldInUse();
     void migrationWritesBackupAndCommits();
     void failedMigrationChangesNothing();
+    void version1ProjectMigratesToVersion2();
     void backupNameGetsSuffixWhenTaken();
     void cleanCloseFlag();
 
@@ -270,6 +273,7 @@ void TestProject::migrationWritesBackupAndCommits()
     const QString file = path(QStringLiteral("migrate.qlens"));
     auto p = Project::create(file, true, nullptr);
     QVERIFY(p);
+    QCOMPARE(execScript(p->database(), QStringLiteral("PRAGMA user_version = 1")), QString()); // as if version 1
     const QList<Schema::Migration> steps{
         {2, [](const QSqlDatabase &db) { return execScript(db, QStringLiteral("CREATE TABLE added_in_v2(x INTEGER)")); }},
         {3, [](const QSqlDatabase &db) { return execScript(db, QStringLiteral("ALTER TABLE added_in_v2 ADD COLUMN y TEXT")); }},
@@ -294,6 +298,7 @@ void TestProject::failedMigrationChangesNothing()
     const QString file = path(QStringLiteral("migrate-fail.qlens"));
     auto p = Project::create(file, true, nullptr);
     QVERIFY(p);
+    QCOMPARE(execScript(p->database(), QStringLiteral("PRAGMA user_version = 1")), QString());
     const QList<Schema::Migration> steps{
         {2, [](const QSqlDatabase &db) { return execScript(db, QStringLiteral("CREATE TABLE half_done(x INTEGER)")); }},
         {3, [](const QSqlDatabase &db) { return execScript(db, QStringLiteral("ALTER TABLE no_such_table ADD COLUMN y")); }},
@@ -302,6 +307,53 @@ void TestProject::failedMigrationChangesNothing()
     QVERIFY2(msg.contains(QStringLiteral("version 3")) && msg.contains(QStringLiteral("unchanged")), qPrintable(msg));
     QCOMPARE(Schema::userVersion(p->database()), 1);
     QCOMPARE(scalar(p->database(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'")), QStringLiteral("0"));
+}
+
+void TestProject::version1ProjectMigratesToVersion2()
+{
+    // A project as version 1 wrote it: no cube_cache, user_version 1.
+    const QString file = path(QStringLiteral("v1.qlens"));
+    {
+        auto p = Project::create(file, true, nullptr);
+        QVERIFY(p);
+        QCOMPARE(Schema::userVersion(p->database()), 2);
+        QCOMPARE(execScript(p->database(), QStringLiteral("DROP TABLE cube_cache; PRAGMA user_version = 1;")), QString());
+    }
+    ProjectError err;
+    int version = 0;
+    QVERIFY(!Project::inspectHeader(file, &version).isError());
+    QCOMPARE(version, 1);
+
+    // Read-only, it stays version 1: no snapshot is read or written, the cube is built all the same.
+    {
+        auto p = Project::open(file, Project::Access::ReadOnly, Project::Check::Now, &err);
+        QVERIFY2(p, qPrintable(err.message));
+        QCOMPARE(Schema::userVersion(p->database()), 1);
+        QVERIFY(!CubeCacheStore(p->database()).isAvailable());
+        QString error;
+        const CubeCache::Result r = CubeCache::obtain(p->database(), PivotSource::Audits, {}, &error);
+        QVERIFY2(r.cube, qPrintable(error));
+        QVERIFY(!r.fromSnapshot);
+        QVERIFY(!CubeCache::save(p->database(), *r.cube, r.stamp, &error));
+        QVERIFY2(error.contains(QStringLiteral("cube_cache")), qPrintable(error));
+    }
+    QVERIFY(!QFile::exists(file + QStringLiteral(".bak-v1")));
+
+    // Opened for writing: backed up as it was, then migrated in one go.
+    auto p = Project::open(file, Project::Access::ReadWrite, Project::Check::Now, &err);
+    QVERIFY2(p, qPrintable(err.message));
+    QCOMPARE(Schema::userVersion(p->database()), 2);
+    QCOMPARE(p->migrationBackup(), file + QStringLiteral(".bak-v1"));
+    QCOMPARE(scalar(p->database(), QStringLiteral("SELECT count(*) FROM cube_cache")), QStringLiteral("0"));
+    QVERIFY(CubeCacheStore(p->database()).isAvailable());
+    QVERIFY(!Project::inspectHeader(p->migrationBackup(), &version).isError());
+    QCOMPARE(version, 1);
+    // The snapshot now has a home.
+    QString error;
+    const CubeCache::Result r = CubeCache::obtain(p->database(), PivotSource::Audits, {}, &error);
+    QVERIFY2(r.cube, qPrintable(error));
+    QVERIFY2(CubeCache::save(p->database(), *r.cube, r.stamp, &error), qPrintable(error));
+    QVERIFY(CubeCache::obtain(p->database(), PivotSource::Audits, {}, &error).fromSnapshot);
 }
 
 void TestProject::backupNameGetsSuffixWhenTaken()

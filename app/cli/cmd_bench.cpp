@@ -76,14 +76,17 @@ int runBench(const QStringList &args)
     }
     printOut(PivotBenchmark::format({*open}));
 
-    const auto project = Project::open(path, Project::Access::ReadOnly, Project::Check::Deferred, &error);
+    // Writable when it can be (checked first, so nothing is written to a damaged project): the
+    // cubes' snapshots are written on the first run and cube_build reads them back.
+    const auto project = Project::open(path, Project::Access::ReadWriteOrReadOnly, Project::Check::Now, &error);
     if (!project) {
         printError(error.message);
         return exitCodeFor(error);
     }
     const qint64 residentBefore = PivotBenchmark::residentBytes();
     QString message;
-    const QList<PivotBenchmark::Line> lines = PivotBenchmark::run(project->database(), repeat, &message);
+    QStringList notes;
+    const QList<PivotBenchmark::Line> lines = PivotBenchmark::run(project->database(), repeat, &message, &notes);
     if (lines.isEmpty()) {
         printError(QStringLiteral("%1: %2").arg(path, message));
         return ExitOther;
@@ -93,6 +96,8 @@ int runBench(const QStringList &args)
         printOut(PivotBenchmark::format({*report}));
     else
         printError(message);
+    for (const QString &note : std::as_const(notes))
+        printError(note);
     const QLocale c = QLocale::c();
     printError(QStringLiteral("resident memory: %1 MB before the cubes, peak %2 MB")
                    .arg(c.toString(double(residentBefore) / 1048576.0, 'f', 0),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
-#include "pivot/cubebuilder.h"
+#include "pivot/cubecache.h"
 #include "pivot/pivotengine.h"
 #include "pivot/pivotoutput.h"
 #include "pivot/pivotspec.h"
@@ -203,7 +203,10 @@ int runPivot(const QStringList &args)
         return ExitCannotOpen;
     }
     QString error;
-    const auto cube = CubeBuilder::build(project->database(), spec.source, {}, &error);
+    // The project's snapshots when its data has not changed since they were written (read-only
+    // here: a scan's cube is not kept).
+    std::shared_ptr<const Cube> audits;
+    const auto cube = CubeCache::obtainWithAudits(project->database(), spec.source, {}, &error, &audits).cube;
     if (!cube) {
         printError(QStringLiteral("%1 cannot be read: %2").arg(project->path(), error));
         return ExitCannotOpen;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardsummary.h"
 
-#include "pivot/cubebuilder.h"
+#include "pivot/cubecache.h"
 #include "pivot/pivotengine.h"
 #include "rca/rcaengine.h"
 #include "scorecard/kpiengine.h"
@@ -40,7 +40,8 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
 
     const KpiPeriod month = latestCompleteMonth(s.latestFact);
     s.latestMonthPartial = month.to < s.latestFact;
-    s.report = engine.report({KpiSlice::Kind::All, {}}, month);
+    // The tiles show the headline KPIs only: the criterion breakdown would read every answer of two months.
+    s.report = engine.headline({KpiSlice::Kind::All, {}}, month);
 
     // Sparklines: the month shown and the 11 before it, from the same sums KpiEngine reads.
     KpiPeriod p = month;
@@ -62,7 +63,8 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
 }
 
 QList<DashboardSummary::Mover> DashboardSummary::computeMovers(const QSqlDatabase &db, const KpiPeriod &month,
-                                                               const std::function<bool()> &canceled)
+                                                               const std::function<bool()> &canceled,
+                                                               BuiltCubes *built)
 {
     // The biggest movers: the RCA sentence of each headline KPI, previous month → this month.
     auto stop = [&] { return canceled && canceled(); };
@@ -82,10 +84,22 @@ QList<DashboardSummary::Mover> DashboardSummary::computeMovers(const QSqlDatabas
             continue;
         mover.title = metric->title;
         const bool isCsat = metric->source == PivotSource::Csat;
+        // One audits cube (and one csat cube) for every KPI, read from the project's snapshots
+        // when the data has not changed since; the ones built by a scan go back to the caller.
+        auto obtain = [&](PivotSource source) {
+            CubeCache::Result r = CubeCache::obtain(db, source, {}, &error, audits);
+            if (r.cube && !r.fromSnapshot && built) {
+                if (built->stamp.isEmpty())
+                    built->stamp = r.stamp;
+                if (built->stamp == r.stamp)
+                    built->cubes << r.cube;
+            }
+            return r.cube;
+        };
         if (!audits)
-            audits = CubeBuilder::buildAudits(db, {}, &error);
+            audits = obtain(PivotSource::Audits);
         if (audits && isCsat && !csat)
-            csat = CubeBuilder::buildCsat(db, *audits, {}, &error);
+            csat = obtain(PivotSource::Csat);
         const std::shared_ptr<const Cube> cube = isCsat ? csat : audits;
         if (!cube) {
             mover.sentence = QCoreApplication::translate("ql::DashboardSummary", "Not analysed: %1").arg(error);

@@ -4,6 +4,7 @@
 #include "scorecard/kpireport.h"
 #include "store/dashboardqueries.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QHash>
 #include <QList>
@@ -11,9 +12,12 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ql {
+
+class Cube;
 
 // Everything the Dashboard page shows, computed in one go on a worker thread (docs/dashboard.md):
 // the whole project's KPIs (KpiEngine) for the latest complete month against target and the
@@ -48,9 +52,17 @@ struct DashboardSummary
 
     // Everything but the movers (quick: SQL sums); canceled is polled between steps.
     static DashboardSummary compute(const QSqlDatabase &db, const std::function<bool()> &canceled = {});
-    // The movers of `month` against the month before (slower: builds the pivot cubes for the RCA).
+    // The cubes computeMovers() had to build by a scan, and the data stamp they were built under:
+    // the caller keeps them as the project's snapshots when it can write (CubeCache::save).
+    struct BuiltCubes
+    {
+        QByteArray stamp;
+        QList<std::shared_ptr<const Cube>> cubes;
+    };
+    // The movers of `month` against the month before (slower: reads or builds the pivot cubes for
+    // the RCA, one audits cube and one csat cube for all three KPIs).
     static QList<Mover> computeMovers(const QSqlDatabase &db, const KpiPeriod &month,
-                                      const std::function<bool()> &canceled = {});
+                                      const std::function<bool()> &canceled = {}, BuiltCubes *built = nullptr);
 };
 
 } // namespace ql

@@ -7,8 +7,10 @@
 #include "cubebuilder.h"
 #include "stringdictionary.h"
 
+#include <QByteArray>
 #include <QString>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -25,6 +27,10 @@ struct Access
     static CodeColumn *addColumn(Cube *cube) { return cube->addColumn(); }
     static CubeDimension &addDimension(Cube *cube, const QString &name) { return cube->addDimension(name); }
     static QStringList &customNames(Cube *cube) { return cube->m_customNames; }
+    // CubeSnapshot's writer and reader (cubesnapshot.cpp): they copy every member.
+    static QByteArray writeSnapshot(const Cube &cube);
+    static std::shared_ptr<const Cube> readSnapshot(const char *data, std::size_t size,
+                                                    std::shared_ptr<const Cube> audits);
 };
 
 // Reports progress and answers "stop?" every few thousand rows.

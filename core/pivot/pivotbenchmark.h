@@ -4,6 +4,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace ql {
 
@@ -21,9 +22,12 @@ public:
         qint64 facts = 0;
     };
 
-    // cube_build, pivot.team_month, pivot.queue_channel_week, pivot.percentiles, cube_build.answers,
-    // pivot.answers. Empty with the reason on failure.
-    static QList<Line> run(const QSqlDatabase &db, int repeat, QString *error);
+    // cube_build.scan (the audits cube from the fact tables), cube_build (from the project's
+    // snapshot, written first when db can write and there is none), pivot.team_month,
+    // pivot.queue_channel_week, pivot.percentiles, cube_build.answers.scan, cube_build.answers,
+    // pivot.answers. Empty with the reason on failure; notes say where a snapshot was not possible
+    // (the cube_build line is then the scan's).
+    static QList<Line> run(const QSqlDatabase &db, int repeat, QString *error, QStringList *notes = nullptr);
     static QString format(const QList<Line> &lines);
 
     // Resident and peak resident bytes of this process (0 where the platform does not say).

@@ -144,7 +144,7 @@ KpiEngine::KpiEngine(const QSqlDatabase &db)
     m_minResponses = settings.minSampleResponses();
 }
 
-KpiReport KpiEngine::report(const KpiSlice &slice, const KpiPeriod &period) const
+KpiReport KpiEngine::headline(const KpiSlice &slice, const KpiPeriod &period) const
 {
     KpiReport r;
     r.slice = slice;
@@ -227,14 +227,22 @@ KpiReport KpiEngine::report(const KpiSlice &slice, const KpiPeriod &period) cons
     setStatus(r.criticalCustomer, target("critical_rate(customer)"));
     setStatus(r.criticalBusiness, target("critical_rate(business)"));
     setStatus(r.criticalCompliance, target("critical_rate(compliance)"));
+    return r;
+}
 
-    // Criterion breakdown against the team (agents) or the whole population.
+KpiReport KpiEngine::report(const KpiSlice &slice, const KpiPeriod &period) const
+{
+    KpiReport r = headline(slice, period);
+    // Criterion breakdown against the team (agents) or the whole population (the slice's own sums
+    // when the slice is the whole population: the answers of a period are read once).
     const QList<CriterionSums> criteria = m_queries.criteria(slice, period.from, period.to);
     QHash<QString, double> team;
     if (slice.kind == KpiSlice::Kind::Agent && !r.team.isEmpty())
         team = complianceByKey(m_queries.criteria({KpiSlice::Kind::Team, r.team}, period.from, period.to));
     const QHash<QString, double> population =
-        complianceByKey(m_queries.criteria({KpiSlice::Kind::All, {}}, period.from, period.to));
+        slice.kind == KpiSlice::Kind::All
+            ? complianceByKey(criteria)
+            : complianceByKey(m_queries.criteria({KpiSlice::Kind::All, {}}, period.from, period.to));
     for (const CriterionSums &c : criteria) {
         CriterionKpi k;
         k.key = c.key;

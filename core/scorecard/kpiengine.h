@@ -17,6 +17,9 @@ public:
     explicit KpiEngine(const QSqlDatabase &db);
 
     KpiReport report(const KpiSlice &slice, const KpiPeriod &period) const;
+    // report() without the criterion breakdown and root causes (criteria and rootCauses stay empty):
+    // the headline KPIs alone, for the dashboard (the breakdown reads every answer of the period).
+    KpiReport headline(const KpiSlice &slice, const KpiPeriod &period) const;
     // The agents of a team (or any slice), ranked by QA score; small samples last, unranked.
     QList<RankedMember> ranking(const KpiSlice &slice, const KpiPeriod &period) const;
     // Audits given and mean score given per auditor, over the slice's audits.

@@ -13,7 +13,7 @@ namespace ql {
 namespace Schema {
 
 constexpr quint32 ApplicationId = 0x514C4E53; // "QLNS"
-constexpr int CurrentVersion = 1;
+constexpr int CurrentVersion = 2;
 
 struct Migration
 {
@@ -21,7 +21,7 @@ struct Migration
     std::function<QString(const QSqlDatabase &)> apply; // returns an error message or empty
 };
 
-// The migrations from version 1 upwards (none yet: version 1 is the first).
+// The migrations from version 1 upwards (2: cube_cache).
 QList<Migration> migrations();
 
 // Creates every table of the current version in an empty database, inside one transaction, and
