@@ -137,7 +137,7 @@ void TestReportRender::html()
     QCOMPARE(int(html.count("<svg")), svgs);
     QVERIFY(html.contains("<style>"));
     // Self-contained: nothing is fetched from anywhere.
-    for (const char *external : {"src=\"http", "href=\"http", "<img", "<link", "<script", "@import", "url(", "<!DOCTYPE svg"})
+    for (const char *external : {"src=\"http", "href=\"http", "<img", "<image", "<link", "<script", "@import", "url(", "<!DOCTYPE svg"})
         QVERIFY2(!html.contains(external), external);
     // Every section is in the contents and has its anchor.
     for (const ReportSection &s : doc.sections) {

@@ -2,7 +2,7 @@
 #include "reportbuilder.h"
 
 #include "chart/chartdatabuilder.h"
-#include "pivot/cubebuilder.h"
+#include "pivot/cubecache.h"
 #include "rca/rcaengine.h"
 #include "reportparts.h"
 #include "store/dashboardqueries.h"
@@ -273,10 +273,11 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
     QString cubeError;
-    c.audits = CubeBuilder::buildAudits(db, {}, &cubeError);
+    // Through the project's cube snapshots when they match the data (a bulk read instead of a scan).
+    c.audits = CubeCache::obtain(db, PivotSource::Audits, {}, &cubeError).cube;
     if (!c.audits)
         return fail(ReportError::Failed, QStringLiteral("the audits cannot be read: %1").arg(cubeError));
-    c.csat = CubeBuilder::buildCsat(db, *c.audits, {}, &cubeError);
+    c.csat = CubeCache::obtain(db, PivotSource::Csat, {}, &cubeError, c.audits).cube;
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
 
