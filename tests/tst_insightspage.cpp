@@ -43,6 +43,7 @@ private Q_SLOTS:
     void driversShowTheEngine();
     void paretosShowTheEngine();
     void themesShowTheirComments();
+    void auditorsCommentThemes();
     void controlChartsAndSignals();
     void filterReachesTheAnalyses();
     void exportsTablesAndCharts_data();
@@ -236,6 +237,28 @@ void TestInsightsPage::themesShowTheirComments()
     }
 }
 
+void TestInsightsPage::auditorsCommentThemes()
+{
+    // The corpus box switches the themes to auditors' comments (failed against passed answers).
+    auto *corpus = m_page->findChild<QComboBox *>(QStringLiteral("themeCorpus"));
+    QVERIFY(corpus);
+    corpus->setCurrentIndex(corpus->findData(QStringLiteral("auditors")));
+    QVERIFY(recompute());
+    QVERIFY(m_page->data()->themesOfAuditors);
+    QString error;
+    const auto comments = CommentStore::auditorComments(m_project->database(), {}, {}, &error);
+    QVERIFY2(comments, qPrintable(error));
+    const rca::ThemesResult expected = rca::Themes::rank(rca::Themes::documents(*comments), rca::Themes::englishStopWords());
+    QCOMPARE(m_page->data()->themes.focusDocuments, expected.focusDocuments);
+    QCOMPARE(m_page->data()->themes.referenceDocuments, expected.referenceDocuments);
+    QCOMPARE(table(QStringLiteral("themesTable"))->model()->rowCount(), expected.themes.size());
+    QCOMPARE(table(QStringLiteral("themesTable"))->model()->headerData(3, Qt::Horizontal).toString(),
+             QStringLiteral("Comments on failed answers"));
+    corpus->setCurrentIndex(0);
+    QVERIFY(recompute());
+    QVERIFY(!m_page->data()->themesOfAuditors);
+}
+
 void TestInsightsPage::controlChartsAndSignals()
 {
     const ChartPreview *control = m_page->chart(QStringLiteral("control"));
@@ -288,6 +311,22 @@ void TestInsightsPage::filterReachesTheAnalyses()
     QCOMPARE(m_page->data()->whatChanged->request.filters.size(), 1);
     QCOMPARE(table(QStringLiteral("reasonsTable"))->model()->rowCount(), reasons->items.size());
     QCOMPARE(value(QStringLiteral("reasonsTable"), 0, 1).toLongLong(), reasons->items.first().count);
+    // The drivers and the comment themes take the filter too: the same as their engines with it.
+    const QList<PivotFilter> filters{PivotFilter{QStringLiteral("queue"), false, {queue->itemText(index)}}};
+    rca::DriversOptions driversOptions;
+    driversOptions.filters = filters;
+    const rca::DriversResult drivers =
+        rca::Drivers::compute(*m_answers, PivotOptions::fromProject(m_project->database()), driversOptions);
+    QVERIFY(drivers.excludedByFilters > 0);
+    QCOMPARE(m_page->data()->drivers.joinedAudits, drivers.joinedAudits);
+    QCOMPARE(m_page->data()->drivers.excludedByFilters, drivers.excludedByFilters);
+    QString error;
+    const auto comments = rca::Themes::keep(*CommentStore::customerComments(m_project->database(), {}, {}, &error),
+                                            *m_csat, filters, PivotOptions::fromProject(m_project->database()), &error);
+    QVERIFY2(comments, qPrintable(error));
+    const rca::ThemesResult themes = rca::Themes::rank(rca::Themes::documents(*comments), rca::Themes::englishStopWords());
+    QCOMPARE(m_page->data()->themes.focusDocuments, themes.focusDocuments);
+    QCOMPARE(m_page->data()->themes.referenceDocuments, themes.referenceDocuments);
     queue->setCurrentIndex(0);
     QVERIFY(recompute());
     QVERIFY(m_page->data()->whatChanged->request.filters.isEmpty());

@@ -150,6 +150,7 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
         return r;
     }
     const ProjectSettings settings(db);
+    driversOptions.filters = request.filters;
     const PivotOptions options = PivotOptions::fromProject(db);
     ChartContext chartContext;
     chartContext.periodDate = settings.periodDate();
@@ -247,10 +248,15 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
         r.paretoError = QObject::tr("The current period '%1' is not a period such as 2026-10.").arg(r.current);
     }
 
-    // Comment themes: customers' comments in the date range.
+    // Comment themes: customers' (or auditors') comments in the date range and the filters.
     if (stop())
         return r;
-    if (const auto comments = CommentStore::customerComments(db, request.from, request.to, &error); !comments) {
+    auto comments = request.auditorComments ? CommentStore::auditorComments(db, request.from, request.to, &error)
+                                            : CommentStore::customerComments(db, request.from, request.to, &error);
+    r.themesOfAuditors = request.auditorComments;
+    if (comments)
+        comments = rca::Themes::keep(*comments, request.auditorComments ? *audits : *csat, request.filters, options, &error);
+    if (!comments) {
         r.themesError = error;
     } else {
         const QSet<QString> stopWords = rca::Themes::englishStopWords();

@@ -37,6 +37,7 @@ struct InsightsRequest
     QString controlMetric = QStringLiteral("pass_rate"); // control charts
     QString controlPeriod = QStringLiteral("month");     // week or month
     QString funnelUnit = QStringLiteral("agent");        // agent or team
+    bool auditorComments = false; // comment themes of auditors' comments (failed vs passed answers)
 };
 
 // A chart ready to render (its spec and numbers), or why there is none.
@@ -76,6 +77,7 @@ struct InsightsData
     rca::ThemesResult themes;
     QHash<qint64, QString> exampleTexts; // masked
     QString themesError;
+    bool themesOfAuditors = false; // the corpus: auditors' comments rather than customers'
 
     InsightsChart controlChart;
     InsightsChart funnelChart;

@@ -274,6 +274,14 @@ InsightsPage::InsightsPage(QWidget *parent)
     {
         auto *w = new QWidget;
         auto *v = new QVBoxLayout(w);
+        auto *choices = new QHBoxLayout;
+        m_themeCorpus = comboBox(QStringLiteral("themeCorpus"), tr("Comments"),
+                                 {{tr("Customers' comments (dissatisfied against satisfied)"), QStringLiteral("customers")},
+                                  {tr("Auditors' comments (failed against passed answers)"), QStringLiteral("auditors")}});
+        connect(m_themeCorpus, &QComboBox::currentIndexChanged, this, &InsightsPage::schedule);
+        choices->addWidget(m_themeCorpus);
+        choices->addStretch(1);
+        v->addLayout(choices);
         m_themesNote = new QLabel;
         m_themesNote->setWordWrap(true);
         v->addWidget(m_themesNote);
@@ -501,6 +509,7 @@ InsightsRequest InsightsPage::request() const
     r.controlMetric = m_controlMetric->currentData().toString();
     r.controlPeriod = m_controlPeriod->currentData().toString();
     r.funnelUnit = m_funnelUnit->currentData().toString();
+    r.auditorComments = m_themeCorpus->currentData().toString() == QLatin1String("auditors");
     return r;
 }
 

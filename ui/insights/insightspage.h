@@ -85,6 +85,7 @@ private:
     QComboBox *m_controlMetric;
     QComboBox *m_controlPeriod;
     QComboBox *m_funnelUnit;
+    QComboBox *m_themeCorpus;
     QTabWidget *m_tabs;
     QLabel *m_sentence;
     QLabel *m_drillTitle;

@@ -112,9 +112,9 @@ void InsightsPage::showDrivers()
                                .arg(r.excludedNotCounted)
                                .arg(r.excludedNoResponse)
                                .arg(r.note)
-                           + (request().filters.isEmpty() ? QString()
-                                                          : tr(" The queue, channel, team and site filters do not apply "
-                                                               "to this table (only the dates do); they apply to the chart.")));
+                           + (r.excludedByFilters > 0 ? tr(" %L1 audits outside the filters.").arg(r.excludedByFilters)
+                                                      : QString())
+                           + (r.error.isEmpty() ? QString() : QStringLiteral(" ") + r.error));
     setChart(QStringLiteral("quadrant"), m_data->quadrantChart);
 }
 
@@ -152,13 +152,22 @@ void InsightsPage::showThemes()
     for (const rca::Theme &t : r.themes)
         m_themes->appendRow({cell(t.term), cell(t.z >= 0 ? tr("dissatisfied") : tr("satisfied")), cell(t.z, 2),
                              cell(t.focusDocs), cell(t.referenceDocs)});
+    const bool auditors = m_data->themesOfAuditors;
+    m_themes->setHorizontalHeaderLabels({tr("Theme"), tr("Leans to"), tr("z"),
+                                         auditors ? tr("Comments on failed answers") : tr("Dissatisfied comments"),
+                                         auditors ? tr("Comments on passed answers") : tr("Satisfied comments")});
+    for (int row = 0; row < m_themes->rowCount(); ++row)
+        if (auditors)
+            m_themes->item(row, 1)->setText(r.themes.at(row).z >= 0 ? tr("failed answers") : tr("passed answers"));
     m_themesNote->setText(m_data->themesError.isEmpty()
-                              ? tr("Customers' comments in the date range: %L1 dissatisfied, %L2 satisfied. Themes are words "
-                                   "and phrases that lean to one group; agents' names are masked.")
+                              ? (auditors ? tr("Auditors' comments in the date range and filters: %L1 on failed answers, "
+                                               "%L2 on passed ones. Themes are words and phrases that lean to one group; "
+                                               "agents' names are masked.")
+                                          : tr("Customers' comments in the date range and filters: %L1 dissatisfied, %L2 "
+                                               "satisfied. Themes are words and phrases that lean to one group; agents' "
+                                               "names are masked."))
                                     .arg(r.focusDocuments)
                                     .arg(r.referenceDocuments)
-                                    + (request().filters.isEmpty() ? QString()
-                                                                   : tr(" Only the dates filter the comments."))
                               : m_data->themesError);
     m_examples->clear();
 }
