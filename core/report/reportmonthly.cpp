@@ -231,18 +231,14 @@ ReportSection criticalErrors(const Context &c)
     ReportSection s;
     s.key = QStringLiteral("critical");
     s.title = QStringLiteral("Critical errors");
-    const QList<AuditListRow> rows = c.engine->queries().auditList({KpiSlice::Kind::All, {}}, c.period.from, c.period.to);
-    QList<AuditListRow> critical;
-    for (const AuditListRow &r : rows)
-        if (r.counted && r.criticalFail)
-            critical << r;
+    const ProjectSettings settings(c.db);
+    const ReportQueries queries(c.db, settings.periodDate());
+    const QList<ReportQueries::CriticalAudit> critical =
+        queries.criticalAudits(c.period.from, c.period.to, settings.countedSampleTypes());
     if (critical.isEmpty()) {
         s.blocks << ReportBlock::paragraph(QStringLiteral("No counted audit failed a critical criterion in %1.").arg(periodTitle(c.period)));
         return s;
     }
-    std::stable_sort(critical.begin(), critical.end(), [](const AuditListRow &a, const AuditListRow &b) {
-        return a.date != b.date ? a.date < b.date : a.id < b.id;
-    });
     const int shown = int(std::min<qsizetype>(critical.size(), 25));
     s.blocks << ReportBlock::paragraph(
         QStringLiteral("%1 counted audits failed a critical criterion (%2 customer, %3 business, %4 compliance; an audit can fail several families).")
@@ -250,9 +246,7 @@ ReportSection criticalErrors(const Context &c)
                  count(qint64(std::llround(c.report.criticalBusiness.value.value_or(0) * double(c.report.criticalBusiness.n) / 100.0))),
                  count(qint64(std::llround(c.report.criticalCompliance.value.value_or(0) * double(c.report.criticalCompliance.n) / 100.0)))));
     // Which critical criteria failed: what a director acts on, before the audits themselves.
-    const ProjectSettings settings(c.db);
-    const auto byCriterion = ReportQueries(c.db, settings.periodDate())
-                                 .criticalByCriterion(c.period.from, c.period.to, settings.countedSampleTypes());
+    const auto byCriterion = queries.criticalByCriterion(c.period.from, c.period.to, settings.countedSampleTypes());
     if (!byCriterion.isEmpty()) {
         ReportTable k;
         k.header = {QStringLiteral("Critical criterion failed"), QStringLiteral("Family"), QStringLiteral("Audits")};
@@ -269,7 +263,7 @@ ReportSection criticalErrors(const Context &c)
     t.numeric = {false, false, false, false, true};
     t.widths = {1.1, 1.4, 1.8, 1.8, 0.8};
     for (int i = 0; i < shown; ++i) {
-        const AuditListRow &r = critical[i];
+        const ReportQueries::CriticalAudit &r = critical[i];
         t.rows << QStringList{r.date.toString(Qt::ISODate), r.ticketId, c.agent(r.agentKey, r.agentName), r.auditor,
                               r.score ? number(*r.score, 1) : QStringLiteral("–")};
     }

@@ -102,4 +102,39 @@ QList<ReportQueries::CriticalCount> ReportQueries::criticalByCriterion(QDate fro
     return out;
 }
 
+QList<ReportQueries::CriticalAudit> ReportQueries::criticalAudits(QDate from, QDate to,
+                                                                 const QStringList &countedTypes) const
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < countedTypes.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.id, a.date, coalesce(a.ticket_id, ''), g.agent_key, coalesce(g.name, ''), "
+                             "coalesce(u.name, u.auditor_key, ''), a.score FROM audits a JOIN agents g ON g.id = a.agent_id "
+                             "LEFT JOIN auditors u ON u.id = a.auditor_id "
+                             "WHERE a.superseded_by IS NULL AND a.score IS NOT NULL AND a.incomplete = 0 "
+                             "AND a.critical_fail = 1 AND a.sample_type IN (%1) AND a.%2 BETWEEN ? AND ? "
+                             "ORDER BY a.date, a.id")
+                  .arg(marks.isEmpty() ? QStringLiteral("''") : marks.join(QLatin1Char(',')), m_day));
+    for (const QString &t : countedTypes)
+        q.addBindValue(t);
+    q.addBindValue(from.toJulianDay());
+    q.addBindValue(to.toJulianDay());
+    QList<CriticalAudit> out;
+    if (q.exec())
+        while (q.next()) {
+            CriticalAudit r;
+            r.id = q.value(0).toLongLong();
+            r.date = QDate::fromString(q.value(1).toString().left(10), Qt::ISODate);
+            r.ticketId = q.value(2).toString();
+            r.agentKey = q.value(3).toString();
+            r.agentName = q.value(4).toString();
+            r.auditor = q.value(5).toString();
+            if (!q.value(6).isNull())
+                r.score = q.value(6).toDouble();
+            out << r;
+        }
+    return out;
+}
+
 } // namespace ql

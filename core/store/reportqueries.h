@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ql {
 
 // The few facts of a report's data-quality appendix that no other query gives: the import log and
@@ -62,6 +64,19 @@ public:
         qint64 audits = 0;
     };
     QList<CriticalCount> criticalByCriterion(QDate from, QDate to, const QStringList &countedTypes) const;
+
+    // The period's counted audits that failed critically, by date then id.
+    struct CriticalAudit
+    {
+        qint64 id = 0;
+        QDate date;
+        QString ticketId;
+        QString agentKey;
+        QString agentName;
+        QString auditor;
+        std::optional<double> score;
+    };
+    QList<CriticalAudit> criticalAudits(QDate from, QDate to, const QStringList &countedTypes) const;
 
 private:
     QSqlDatabase m_db;
