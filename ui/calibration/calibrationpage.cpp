@@ -5,9 +5,11 @@
 #include "calibration/calibrationreview.h"
 #include "calibration/calibrationscoring.h"
 #include "calibration/calibrationsessions.h"
+#include "calibration/calibrationundo.h"
 #include "calibrationrevealmodel.h"
 #include "calibrationscoringform.h"
 #include "common/icons.h"
+#include "common/jobrunner.h"
 #include "newcalibrationsessiondialog.h"
 #include "scorecards/scorecardtablemodel.h"
 #include "store/project.h"
@@ -19,6 +21,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
+#include <QUndoStack>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -64,6 +68,7 @@ QTableView *tableFor(Model *model, const QString &name, QWidget *parent)
 
 CalibrationPage::CalibrationPage(QWidget *parent)
     : Page(parent),
+      m_runner(new JobRunner(this)),
       m_sessions(new Model(this)),
       m_new(new QPushButton(tr("New Session…"), this)),
       m_openPackage(new QPushButton(tr("Open Package to Score…"), this)),
@@ -100,16 +105,16 @@ CalibrationPage::CalibrationPage(QWidget *parent)
         buttons->addWidget(b);
     buttons->addStretch(1);
 
-    m_statusTab = tableFor(m_statusModel, QStringLiteral("calibrationStatus"), m_tabs);
-    m_statusModel->setHeaders({tr("Participant"), tr("Submitted"), tr("Items answered"), tr("Items complete"),
-                               tr("Answers")});
+    m_statusTab = buildStatusTab();
     m_scoringTab = buildScoringTab();
     m_reviewTab = buildReviewTab();
     m_metricsTab = buildMetricsTab();
+    m_trendsTab = buildTrendsTab();
     m_tabs->addTab(m_statusTab, tr("Submissions"));
     m_tabs->addTab(m_scoringTab, tr("Score"));
     m_tabs->addTab(m_reviewTab, tr("Review"));
     m_tabs->addTab(m_metricsTab, tr("Metrics"));
+    m_tabs->addTab(m_trendsTab, tr("Trends"));
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -165,6 +170,11 @@ CalibrationPage::CalibrationPage(QWidget *parent)
     setProject(nullptr);
 }
 
+CalibrationPage::~CalibrationPage()
+{
+    m_runner->setProject(nullptr); // cancels and waits for a report being written
+}
+
 QString CalibrationPage::title() const
 {
     return tr("Calibration");
@@ -182,7 +192,9 @@ bool CalibrationPage::editable() const
 
 void CalibrationPage::setProject(Project *project)
 {
+    m_runner->setProject(nullptr);
     m_project = project;
+    m_runner->setProject(project);
     m_db = project ? project->database() : QSqlDatabase();
     m_writable = project && !project->isReadOnly();
     m_sessionId = 0;
@@ -195,6 +207,7 @@ void CalibrationPage::refresh()
 {
     fillSessions();
     loadSession();
+    startTrends();
 }
 
 void CalibrationPage::fillSessions()
@@ -305,7 +318,7 @@ void CalibrationPage::updateButtons()
     if (editable())
         m_advance->setText(tr(next[int(state)]));
     // A copy opened from a package cannot export a package of its own or take responses.
-    const bool copy = has && m_data->info.drawJson.contains(QLatin1String("\"package\""));
+    const bool copy = isPackageCopy();
     m_exportPackage->setVisible(m_writable && has && state == CalibrationState::Scoring && !copy);
     m_importResponses->setVisible(m_writable && has && state == CalibrationState::Scoring && !copy);
 }
@@ -321,12 +334,76 @@ void CalibrationPage::showMessage(const QString &text, bool error)
 void CalibrationPage::newSession()
 {
     NewCalibrationSessionDialog dialog(m_db, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_sessionId = dialog.sessionId();
+    if (dialog.exec() == QDialog::Accepted)
+        sessionCreated(dialog.sessionId());
+}
+
+void CalibrationPage::sessionCreated(qint64 sessionId)
+{
+    m_sessionId = sessionId;
+    if (m_undoStack) {
+        // The dialog wrote the session in its own transaction; undo removes it, redo puts it back
+        // with the same ids.
+        const QSqlDatabase db = m_db;
+        const qint64 id = m_sessionId;
+        auto snapshot = std::make_shared<CalibrationSessionSnapshot>();
+        QPointer<CalibrationPage> page(this);
+        m_undoStack->push(CalibrationCommand::adopt(
+                              tr("New calibration session"), id,
+                              [db, snapshot](const QString &reason) {
+                                  return CalibrationUndo(db).restoreSession(*snapshot, reason);
+                              },
+                              [db, id, snapshot](const QString &reason) {
+                                  CalibrationError e;
+                                  const auto s = CalibrationUndo(db).removeSession(id, reason, &e);
+                                  if (s)
+                                      *snapshot = *s;
+                                  return e;
+                              },
+                              [page](qint64 session, const CalibrationError &e) {
+                                  if (page)
+                                      page->afterUndoRedo(session, e);
+                              })
+                              .release());
+    }
     fillSessions();
     loadSession();
     showMessage(tr("Session created in draft."), false);
+}
+
+bool CalibrationPage::runEdit(const QString &text, CalibrationCommand::Step forward, CalibrationCommand::Step backward)
+{
+    QPointer<CalibrationPage> page(this);
+    CalibrationError e;
+    auto command = CalibrationCommand::create(text, m_sessionId, std::move(forward), std::move(backward),
+                                              [page](qint64 session, const CalibrationError &error) {
+                                                  if (page)
+                                                      page->afterUndoRedo(session, error);
+                                              },
+                                              &e);
+    if (!command) {
+        showMessage(e.message, true);
+        return false;
+    }
+    if (m_undoStack)
+        m_undoStack->push(command.release());
+    return true;
+}
+
+void CalibrationPage::afterUndoRedo(qint64 sessionId, const CalibrationError &error)
+{
+    if (!m_project)
+        return;
+    m_sessionId = sessionId;
+    fillSessions();
+    loadSession();
+    startTrends(); // an undone or redone Close changes them
+    showMessage(error.isError() ? error.message : QString(), error.isError());
+}
+
+bool CalibrationPage::isPackageCopy() const
+{
+    return m_data && m_data->info.drawJson.contains(QLatin1String("\"package\""));
 }
 
 bool CalibrationPage::advance()
@@ -334,13 +411,19 @@ bool CalibrationPage::advance()
     if (!editable())
         return false;
     const auto to = CalibrationState(int(m_data->info.state) + 1);
-    const CalibrationError e = CalibrationSessions(m_db).advance(m_sessionId, to);
-    if (e.isError()) {
-        showMessage(e.message, true);
+    static const char *const steps[] = {QT_TR_NOOP("Start scoring"), QT_TR_NOOP("Reveal and review"),
+                                        QT_TR_NOOP("Mark resolved"), QT_TR_NOOP("Close session")};
+    const QSqlDatabase db = m_db;
+    const qint64 id = m_sessionId;
+    if (!runEdit(
+            tr(steps[int(to) - 1]),
+            [db, id, to](const QString &reason) { return CalibrationSessions(db).advance(id, to, reason); },
+            [db, id, to](const QString &reason) { return CalibrationUndo(db).stepBack(id, to, reason); }))
         return false;
-    }
     fillSessions();
     loadSession();
+    if (to == CalibrationState::Closed)
+        startTrends();
     showMessage(tr("The session is now in %1.").arg(stateText(to).toLower()), false);
     return true;
 }
@@ -550,12 +633,16 @@ bool CalibrationPage::saveAnswers()
     if (!m_data || m_participantId == 0 || m_item < 0)
         return false;
     const CalibrationSheet sheet = m_form->sheet();
-    const CalibrationError e =
-        CalibrationScoring(m_db).saveAnswers(m_sessionId, m_participantId, m_data->items.at(m_item).id, sheet);
-    if (e.isError()) {
-        showMessage(e.message, true);
+    const CalibrationSheet before = m_item < int(m_answers.size()) ? m_answers.at(m_item) : CalibrationSheet();
+    const QSqlDatabase db = m_db;
+    const qint64 id = m_sessionId;
+    const qint64 participant = m_participantId;
+    const qint64 item = m_data->items.at(m_item).id;
+    if (!runEdit(
+            tr("Save answers to item %1").arg(m_item + 1),
+            [=](const QString &reason) { return CalibrationScoring(db).saveAnswers(id, participant, item, sheet, reason); },
+            [=](const QString &reason) { return CalibrationScoring(db).saveAnswers(id, participant, item, before, reason); }))
         return false;
-    }
     if (m_item < int(m_answers.size()))
         m_answers[m_item] = sheet;
     showMessage(tr("Answers to item %1 saved.").arg(m_item + 1), false);
@@ -567,14 +654,26 @@ bool CalibrationPage::submit()
 {
     if (!m_data || m_participantId == 0)
         return false;
+    const QString name = m_participant->currentText();
+    const int p = participantIndex(name);
+    if (p < 0)
+        return false;
+    // Saving the open item is an edit of its own: the first undo unlocks, the next one takes back
+    // the save.
     if (m_item >= 0 && !saveAnswers())
         return false;
-    const QString name = m_participant->currentText();
-    const CalibrationError e = CalibrationScoring(m_db).submit(m_sessionId, m_participantId);
-    if (e.isError()) {
-        showMessage(e.message, true);
+    const CalibrationParticipant before = m_data->participants.at(p);
+    const QSqlDatabase db = m_db;
+    const qint64 id = m_sessionId;
+    const qint64 participant = m_participantId;
+    if (!runEdit(
+            tr("Submit %1's answers").arg(name),
+            [=](const QString &reason) { return CalibrationScoring(db).submit(id, participant, reason); },
+            [=](const QString &reason) {
+                return CalibrationUndo(db).setSubmission(id, participant, before.submittedAt, before.discardedAt,
+                                                         reason);
+            }))
         return false;
-    }
     fillSessions();
     loadSession();
     showMessage(tr("%1's answers are submitted and locked.").arg(name), false);
@@ -588,29 +687,6 @@ bool CalibrationPage::exportResponse(const QString &path)
                             : tr("Response written to %1: send it to the lead.").arg(QFileInfo(path).fileName()),
                 e.isError());
     return !e.isError();
-}
-
-void CalibrationPage::showStatus()
-{
-    QList<Model::Row> rows;
-    if (m_data) {
-        if (const auto status = CalibrationScoring(m_db).status(m_sessionId)) {
-            for (const CalibrationSubmissionStatus &s : *status) {
-                Model::Row row;
-                row.id = s.participantId;
-                QString submitted = s.submittedAt.isEmpty() ? tr("not yet") : tr("✓ %1").arg(s.submittedAt);
-                if (!s.discardedAt.isEmpty() && s.submittedAt.isEmpty())
-                    submitted = tr("discarded %1").arg(s.discardedAt);
-                const int items = int(m_data->items.size());
-                row.cells = {Model::text(s.expert ? tr("%1 (expert)").arg(s.name) : s.name), Model::text(submitted),
-                             Model::number(tr("%1 of %2").arg(s.itemsAnswered).arg(items), s.itemsAnswered),
-                             Model::number(tr("%1 of %2").arg(s.itemsComplete).arg(items), s.itemsComplete),
-                             Model::number(tr("%1 of %2").arg(s.answersGiven).arg(s.answersExpected), s.answersGiven)};
-                rows << row;
-            }
-        }
-    }
-    m_statusModel->setRows(rows);
 }
 
 } // namespace ql

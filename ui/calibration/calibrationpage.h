@@ -3,6 +3,7 @@
 
 #include "calibration/calibrationmetrics.h"
 #include "calibration/calibrationtypes.h"
+#include "calibrationcommand.h"
 #include "common/page.h"
 
 #include <QSqlDatabase>
@@ -37,6 +38,7 @@ class CalibrationPage final : public Page
     Q_OBJECT
 public:
     explicit CalibrationPage(QWidget *parent = nullptr);
+    ~CalibrationPage() override;
 
     QString pageId() const override { return QStringLiteral("calibration"); }
     QString title() const override;
@@ -44,9 +46,17 @@ public:
     void setProject(Project *project) override;
     void refresh() override;
     QString statusText() const override { return m_status; }
+    // Every edit here is a CalibrationCommand on the project's data stack (without one, tests that
+    // build the page alone, edits are applied and not undoable).
+    void setDataUndoStack(QUndoStack *stack) override { m_undoStack = stack; }
+    bool editsData() const override { return true; }
+    QList<JobRunner *> jobRunners() const override { return {m_runner}; }
+    QUndoStack *dataUndoStack() const { return m_undoStack; }
 
     // What the buttons do once a file is chosen (tests drive these; the buttons ask for the file).
     bool selectSession(qint64 sessionId);
+    // New Session's dialog wrote this session: select it and put its creation on the undo stack.
+    void sessionCreated(qint64 sessionId);
     qint64 sessionId() const { return m_sessionId; }
     bool advance();
     bool exportPackage(const QString &path);
@@ -61,6 +71,14 @@ public:
     bool saveNotes();
     bool saveConsensus();
     bool saveAnchor(int criterion);
+    // The lead unlocks a participant's submission (scoring only; the button asks to confirm first).
+    bool discardSubmission(qint64 participantId, const QString &reason);
+    // The session report (from review on) as PDF or XLSX by the suffix, computed off the UI thread;
+    // reportExported() tells when it is written (error empty) or why not. False when not started.
+    bool exportReport(const QString &path);
+    // calibration.md "resolved": writes the review item's consensus into its audit as ordinary
+    // corrections (reason "calibration <id>"), one undo step; false when refused or nothing differs.
+    bool applyConsensusToAudit();
 
     ScorecardTableModel *sessionsModel() const { return m_sessions; }
     QTableView *sessionsView() const { return m_sessionsView; }
@@ -85,11 +103,25 @@ public:
     QPushButton *submitButton() const { return m_submit; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *exportResponseButton() const { return m_exportResponse; }
+    QPushButton *discardButton() const { return m_discard; }
+    QPushButton *exportReportButton() const { return m_exportReport; }
+    QPushButton *applyConsensusButton() const { return m_applyConsensus; }
+    ScorecardTableModel *trendParticipantsModel() const { return m_trendPeople; }
+    ScorecardTableModel *trendCriteriaModel() const { return m_trendCriteria; }
+
+Q_SIGNALS:
+    void reportExported(const QString &path, const QString &error);
+    void trendsUpdated(); // the Trends tab has its figures (computed off the UI thread)
+
+public:
+    QTableView *statusView() const { return m_statusView; }
 
 private:
     QWidget *buildScoringTab();
     QWidget *buildReviewTab();
     QWidget *buildMetricsTab();
+    QWidget *buildTrendsTab();
+    void startTrends();
     void newSession();
     void fillSessions();
     void loadSession();
@@ -102,8 +134,16 @@ private:
     void showMessage(const QString &text, bool error);
     int participantIndex(const QString &name) const;
     bool editable() const;
+    // Runs an edit as an undoable command; false (and the engine's message shown) when refused.
+    bool runEdit(const QString &text, CalibrationCommand::Step forward, CalibrationCommand::Step backward);
+    void afterUndoRedo(qint64 sessionId, const CalibrationError &error);
+    QWidget *buildStatusTab();
+    void confirmDiscard();
+    bool isPackageCopy() const;
 
     Project *m_project = nullptr;
+    QUndoStack *m_undoStack = nullptr;
+    JobRunner *m_runner;
     QSqlDatabase m_db;
     bool m_writable = false;
     qint64 m_sessionId = 0;
@@ -130,6 +170,10 @@ private:
     QWidget *m_statusTab;
     QWidget *m_reviewTab;
     QWidget *m_metricsTab;
+    QWidget *m_trendsTab = nullptr;
+    QLabel *m_trendsNote = nullptr;
+    ScorecardTableModel *m_trendPeople = nullptr;
+    ScorecardTableModel *m_trendCriteria = nullptr;
     // Scoring.
     QComboBox *m_participant;
     QListWidget *m_items;
@@ -141,6 +185,8 @@ private:
     QLabel *m_scoringNote;
     // Submissions.
     ScorecardTableModel *m_statusModel;
+    QTableView *m_statusView = nullptr;
+    QPushButton *m_discard = nullptr;
     // Review.
     QComboBox *m_reviewItemBox;
     CalibrationRevealModel *m_reveal;
@@ -152,8 +198,10 @@ private:
     QPushButton *m_saveConsensus;
     QComboBox *m_anchorCriterion;
     QPushButton *m_saveAnchor;
+    QPushButton *m_applyConsensus = nullptr;
     // Metrics.
     QLabel *m_metricsSummary;
+    QPushButton *m_exportReport = nullptr;
     ScorecardTableModel *m_participantMetrics;
     ScorecardTableModel *m_criterionMetrics;
 };

@@ -4,11 +4,19 @@
 #include "calibrationpage.h"
 
 #include "calibration/calibrationreview.h"
+#include "calibration/calibrationreport.h"
+#include "calibration/calibrationundo.h"
+#include "calibrationreportpdf.h"
+#include "common/jobrunner.h"
+#include "scorecards/correctanswercommand.h"
+#include "store/projectsettings.h"
 #include "calibrationrevealmodel.h"
 #include "calibrationscoringform.h"
 #include "scorecards/scorecardtablemodel.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +24,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace ql {
@@ -73,6 +82,10 @@ QWidget *CalibrationPage::buildReviewTab()
     m_saveConsensus = new QPushButton(tr("Save Consensus"), tab);
     m_anchorCriterion = new QComboBox(tab);
     m_saveAnchor = new QPushButton(tr("Save as Anchor"), tab);
+    m_applyConsensus = new QPushButton(tr("Apply Consensus to the Audit"), tab);
+    m_applyConsensus->setObjectName(QStringLiteral("applyCalibrationConsensus"));
+    m_applyConsensus->setToolTip(tr("Correct this item's audit to the consensus answers (an ordinary logged "
+                                    "correction with reason “calibration <id>”; Undo takes it back)."));
 
     auto *pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Item:"), tab));
@@ -86,6 +99,7 @@ QWidget *CalibrationPage::buildReviewTab()
     consensusActions->addWidget(new QLabel(tr("Anchor on:"), tab));
     consensusActions->addWidget(m_anchorCriterion);
     consensusActions->addWidget(m_saveAnchor);
+    consensusActions->addWidget(m_applyConsensus);
     auto *left = new QVBoxLayout;
     left->addLayout(pick);
     left->addWidget(m_revealView, 2);
@@ -106,6 +120,7 @@ QWidget *CalibrationPage::buildReviewTab()
     connect(m_saveNotes, &QPushButton::clicked, this, &CalibrationPage::saveNotes);
     connect(m_saveConsensus, &QPushButton::clicked, this, &CalibrationPage::saveConsensus);
     connect(m_saveAnchor, &QPushButton::clicked, this, [this] { saveAnchor(m_anchorCriterion->currentIndex()); });
+    connect(m_applyConsensus, &QPushButton::clicked, this, &CalibrationPage::applyConsensusToAudit);
     return tab;
 }
 
@@ -132,6 +147,7 @@ void CalibrationPage::showReview()
     m_saveConsensus->setVisible(edit);
     m_saveAnchor->setVisible(edit);
     m_anchorCriterion->setVisible(edit);
+    m_applyConsensus->setVisible(false); // per item, in selectReviewItem
     selectReviewItem(std::clamp(m_reviewItem, 0, int(m_data->items.size()) - 1));
 }
 
@@ -151,6 +167,8 @@ bool CalibrationPage::selectReviewItem(int position)
                                          ? tr("Ticket %1: no conversation is stored for this ticket.").arg(item.ticketId)
                                          : item.transcript);
     m_notes->setPlainText(item.notes);
+    m_applyConsensus->setVisible(m_writable && item.auditId > 0 && m_data->info.state == CalibrationState::Resolved &&
+                                 !isPackageCopy());
     const auto draft = CalibrationReview(m_db).consensusDraft(m_sessionId);
     m_consensus->setSheet(draft && position < int(draft->size()) ? draft->at(position) : CalibrationSheet());
     return true;
@@ -160,13 +178,19 @@ bool CalibrationPage::saveNotes()
 {
     if (!m_data || m_reviewItem < 0)
         return false;
-    const CalibrationError e =
-        CalibrationReview(m_db).setNotes(m_sessionId, m_data->items.at(m_reviewItem).id, m_notes->toPlainText());
-    if (e.isError()) {
-        showMessage(e.message, true);
+    const QSqlDatabase db = m_db;
+    const qint64 session = m_sessionId;
+    const qint64 item = m_data->items.at(m_reviewItem).id;
+    const QString before = m_data->items.at(m_reviewItem).notes;
+    const QString after = m_notes->toPlainText();
+    if (before == after)
+        return true;
+    if (!runEdit(
+            tr("Notes on item %1").arg(m_reviewItem + 1),
+            [=](const QString &reason) { return CalibrationReview(db).setNotes(session, item, after, reason); },
+            [=](const QString &reason) { return CalibrationReview(db).setNotes(session, item, before, reason); }))
         return false;
-    }
-    m_data->items[m_reviewItem].notes = m_notes->toPlainText();
+    m_data->items[m_reviewItem].notes = after;
     showMessage(tr("Notes on item %1 saved.").arg(m_reviewItem + 1), false);
     return true;
 }
@@ -175,27 +199,20 @@ bool CalibrationPage::saveConsensus()
 {
     if (!m_data || m_reviewItem < 0)
         return false;
+    // All criteria in one transaction (setConsensusSheet), so a refusal writes nothing; undo puts
+    // back the consensus recorded before, criterion by criterion.
     const CalibrationSheet sheet = m_consensus->sheet();
-    // All criteria in one transaction: the engine's savepoints nest, so a refusal writes nothing.
-    if (!m_db.transaction()) {
-        showMessage(tr("The project could not start a transaction."), true);
-        return false;
-    }
-    CalibrationReview review(m_db);
+    const CalibrationSheet before = m_data->consensus.at(std::size_t(m_reviewItem));
+    const QSqlDatabase db = m_db;
+    const qint64 session = m_sessionId;
     const qint64 itemId = m_data->items.at(m_reviewItem).id;
-    for (int c = 0; c < int(sheet.size()); ++c) {
-        const CalibrationError e = review.setConsensus(m_sessionId, itemId, c, sheet.at(c));
-        if (e.isError()) {
-            m_db.rollback();
-            showMessage(e.message, true);
-            return false;
-        }
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        showMessage(tr("The project could not save the consensus."), true);
+    if (!runEdit(
+            tr("Consensus on item %1").arg(m_reviewItem + 1),
+            [=](const QString &reason) { return CalibrationReview(db).setConsensusSheet(session, itemId, sheet, reason); },
+            [=](const QString &reason) {
+                return CalibrationReview(db).setConsensusSheet(session, itemId, before, reason);
+            }))
         return false;
-    }
     const int item = m_reviewItem;
     loadSession();
     selectReviewItem(item);
@@ -207,12 +224,23 @@ bool CalibrationPage::saveAnchor(int criterion)
 {
     if (!m_data || m_reviewItem < 0 || criterion < 0)
         return false;
-    CalibrationError e;
-    const auto id = CalibrationReview(m_db).saveAnchor(m_sessionId, m_data->items.at(m_reviewItem).id, criterion,
-                                                       m_notes->toPlainText(), &e);
-    showMessage(id ? tr("Saved as an anchor example of %1.").arg(m_data->card.criterionAt(criterion).name) : e.message,
-                !id);
-    return id.has_value();
+    const QSqlDatabase db = m_db;
+    const qint64 session = m_sessionId;
+    const qint64 item = m_data->items.at(m_reviewItem).id;
+    const QString note = m_notes->toPlainText();
+    auto anchorId = std::make_shared<qint64>(0);
+    if (!runEdit(
+            tr("Anchor on %1").arg(m_data->card.criterionAt(criterion).name),
+            [=](const QString &) {
+                CalibrationError e;
+                const auto id = CalibrationReview(db).saveAnchor(session, item, criterion, note, &e);
+                *anchorId = id.value_or(0);
+                return e;
+            },
+            [=](const QString &reason) { return CalibrationUndo(db).removeAnchor(session, *anchorId, reason); }))
+        return false;
+    showMessage(tr("Saved as an anchor example of %1.").arg(m_data->card.criterionAt(criterion).name), false);
+    return true;
 }
 
 QWidget *CalibrationPage::buildMetricsTab()
@@ -239,8 +267,23 @@ QWidget *CalibrationPage::buildMetricsTab()
         v->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         v->horizontalHeader()->setStretchLastSection(true);
     }
+    m_exportReport = new QPushButton(tr("Export Report…"), tab);
+    m_exportReport->setObjectName(QStringLiteral("exportCalibrationReport"));
+    m_exportReport->setToolTip(tr("The session report as PDF or XLSX: participants ranked by alignment, critical "
+                                  "mismatches, agreement per criterion, the widest spreads, consensus and notes."));
+    connect(m_exportReport, &QPushButton::clicked, this, [this] {
+        QString selected;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Calibration Report"), QStringLiteral("calibration-report-%1.pdf").arg(m_sessionId),
+            tr("PDF (*.pdf);;Excel workbook (*.xlsx)"), &selected);
+        if (!path.isEmpty())
+            exportReport(path);
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_metricsSummary, 1);
+    top->addWidget(m_exportReport, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(m_metricsSummary);
+    layout->addLayout(top);
     layout->addWidget(participants, 1);
     layout->addWidget(criteria, 1);
     return tab;
@@ -294,6 +337,105 @@ void CalibrationPage::showMetrics()
     }
     m_participantMetrics->setRows(people);
     m_criterionMetrics->setRows(criteria);
+}
+
+bool CalibrationPage::exportReport(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (!m_project || !m_metrics || (suffix != QLatin1String("pdf") && suffix != QLatin1String("xlsx"))) {
+        const QString why = !m_metrics ? tr("The report exists from review on: answers are blind before.")
+                                       : tr("%1: a report is written as .pdf or .xlsx.").arg(path);
+        showMessage(why, true);
+        Q_EMIT reportExported(path, why);
+        return false;
+    }
+    struct Done
+    {
+        std::optional<CalibrationReport> report;
+        QString error;
+    };
+    const qint64 session = m_sessionId;
+    const bool xlsx = suffix == QLatin1String("xlsx");
+    const QString pageSize = ProjectSettings(m_db).value(ProjectSettings::ReportPageSize).toString();
+    showMessage(tr("Writing the report…"), false);
+    // The metrics (with their bootstraps) and the XLSX on a worker thread; the PDF's charts are Qt
+    // Charts scenes, which belong to the UI thread, so the PDF is laid out there once the numbers
+    // are in.
+    m_runner->start<Done>(
+        QStringLiteral("report"), tr("Calibration report"),
+        [session, xlsx, path](JobContext &context) {
+            Done done;
+            CalibrationError e;
+            context.setProgress(0.1, tr("Computing the session's metrics"));
+            done.report = calibrationReport(context.database(), session, &e);
+            if (!done.report)
+                done.error = e.message;
+            else if (xlsx && !writeCalibrationReportXlsx(*done.report, path, &done.error))
+                done.report.reset();
+            return done;
+        },
+        [this, path, xlsx, pageSize](Done &&done) {
+            QString error = done.error;
+            if (done.report && !xlsx)
+                CalibrationReportPdf::write(*done.report, path, pageSize, &error);
+            showMessage(error.isEmpty() ? tr("Report written to %1.").arg(QFileInfo(path).fileName()) : error,
+                        !error.isEmpty());
+            Q_EMIT reportExported(path, error);
+        },
+        [this, path] { Q_EMIT reportExported(path, tr("cancelled")); });
+    return true;
+}
+
+bool CalibrationPage::applyConsensusToAudit()
+{
+    if (!m_data || m_reviewItem < 0 || !m_writable || m_data->info.state != CalibrationState::Resolved)
+        return false;
+    const CalibrationItem &item = m_data->items.at(m_reviewItem);
+    if (item.auditId <= 0) {
+        showMessage(tr("Item %1 has no audit to correct.").arg(m_reviewItem + 1), true);
+        return false;
+    }
+    const QString reason = QStringLiteral("calibration %1").arg(m_sessionId);
+    const CalibrationSheet &consensus = m_data->consensus.at(std::size_t(m_reviewItem));
+    // Every differing answer corrected; if one is refused, those already made are undone, so the
+    // audit is left as it was.
+    std::vector<std::unique_ptr<CorrectAnswerCommand>> done;
+    AuditCorrections corrections(m_db);
+    for (int c = 0; c < int(consensus.size()); ++c) {
+        const CalibrationAnswer &a = consensus.at(c);
+        if (a.isMissing())
+            continue;
+        const QString key = m_data->card.criterionAt(c).key;
+        const AnswerState wanted =
+            a.isNotApplicable() ? AnswerState::notApplicable() : AnswerState::rated(a.value);
+        QString error;
+        const auto now = corrections.answer(item.auditId, key, &error);
+        if (now && now->kind == wanted.kind && (wanted.kind != AnswerState::Rated || now->value == wanted.value))
+            continue;
+        auto command = now ? CorrectAnswerCommand::create(m_db, item.auditId, key, wanted, reason, &error) : nullptr;
+        if (!command) {
+            for (auto it = done.rbegin(); it != done.rend(); ++it)
+                (*it)->undo();
+            showMessage(tr("The audit of ticket %1 was not changed: %2").arg(item.ticketId, error), true);
+            return false;
+        }
+        done.push_back(std::move(command));
+    }
+    if (done.empty()) {
+        showMessage(tr("The audit of ticket %1 already has the consensus answers.").arg(item.ticketId), false);
+        return false;
+    }
+    const int count = int(done.size());
+    if (m_undoStack) {
+        m_undoStack->beginMacro(tr("Apply consensus to the audit of ticket %1").arg(item.ticketId));
+        for (auto &command : done)
+            m_undoStack->push(command.release());
+        m_undoStack->endMacro();
+    }
+    showMessage(tr("%n answer(s) of the audit of ticket %1 corrected to the consensus (reason “%2”).", nullptr, count)
+                    .arg(item.ticketId, reason),
+                false);
+    return true;
 }
 
 } // namespace ql
