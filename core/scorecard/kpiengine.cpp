@@ -287,6 +287,7 @@ QList<RankedMember> members(const QList<GroupSums> &groups, int minAudits)
         m.rawScore = meanKpi(g.sums.rawSum, g.sums.rawSquares, g.sums.n, minAudits);
         m.passRate = rateKpi(g.sums.passed, g.sums.n, minAudits);
         m.auditsTotal = g.sums.total;
+        m.scoreSd = moments(g.sums.scoreSum, g.sums.scoreSquares, g.sums.n).sd;
         out << m;
     }
     return out;
@@ -320,6 +321,11 @@ QList<RankedMember> KpiEngine::ranking(const KpiSlice &slice, const KpiPeriod &p
 QList<RankedMember> KpiEngine::auditors(const KpiSlice &slice, const KpiPeriod &period) const
 {
     return members(m_queries.byAuditor(slice, period.from, period.to), m_minAudits);
+}
+
+QList<AuditorLeniency> KpiEngine::leniency(const KpiSlice &slice, const KpiPeriod &period) const
+{
+    return auditorLeniency(m_queries.auditorCells(slice, period.from, period.to));
 }
 
 QList<KpiEngine::TrendPoint> KpiEngine::trend(const KpiSlice &slice, const KpiPeriod &period, int count) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auditorleniency.h"
 #include "kpireport.h"
 
 #include <QSqlDatabase>
@@ -24,6 +25,8 @@ public:
     QList<RankedMember> ranking(const KpiSlice &slice, const KpiPeriod &period) const;
     // Audits given and mean score given per auditor, over the slice's audits.
     QList<RankedMember> auditors(const KpiSlice &slice, const KpiPeriod &period) const;
+    // Each auditor's leniency against the other auditors of the same agents (calibration.md).
+    QList<AuditorLeniency> leniency(const KpiSlice &slice, const KpiPeriod &period) const;
     // QA score and pass rate of the `count` periods ending with `period`, oldest first.
     struct TrendPoint
     {

@@ -59,6 +59,7 @@ struct RankedMember
     KpiValue passRate;
     KpiValue rawScore;
     qint64 auditsTotal = 0;
+    double scoreSd = 0; // sample standard deviation of the QA score (the funnel's pooled SD)
     int rank = 0; // 1-based among members with enough audits; 0 for a small sample (listed apart)
 };
 

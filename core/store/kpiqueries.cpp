@@ -286,6 +286,30 @@ QList<GroupSums> KpiQueries::byAuditor(const KpiSlice &slice, QDate from, QDate 
     return out;
 }
 
+QList<AuditorCell> KpiQueries::auditorCells(const KpiSlice &slice, QDate from, QDate to) const
+{
+    QVariantList values;
+    if (slice.kind != KpiSlice::Kind::All)
+        values << slice.id;
+    values << from.toJulianDay() << to.toJulianDay();
+    const QString month = m_day == QLatin1String("i_day") ? QStringLiteral("i_month") : QStringLiteral("month");
+    QSqlQuery q = run(m_db,
+                      QStringLiteral("SELECT u.auditor_key, coalesce(u.name, ''), g.agent_key, a.%1, "
+                                     "coalesce(qu.name, ''), count(*), sum(a.raw_score) FROM audits a "
+                                     "JOIN auditors u ON u.id = a.auditor_id JOIN agents g ON g.id = a.agent_id "
+                                     "LEFT JOIN queues qu ON qu.id = a.queue_id "
+                                     "WHERE %2 AND %3 AND a.raw_score IS NOT NULL AND a.%4 BETWEEN ? AND ? "
+                                     "GROUP BY a.auditor_id, a.agent_id, a.%1, a.queue_id "
+                                     "ORDER BY u.auditor_key, g.agent_key, a.%1, qu.name")
+                          .arg(month, where(slice, QStringLiteral("a")), counted(QStringLiteral("a")), m_day),
+                      values);
+    QList<AuditorCell> out;
+    while (q.next())
+        out << AuditorCell{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
+                           q.value(4).toString(),  q.value(5).toLongLong(), q.value(6).toDouble()};
+    return out;
+}
+
 QList<AuditListRow> KpiQueries::auditList(const KpiSlice &slice, QDate from, QDate to) const
 {
     QVariantList values;

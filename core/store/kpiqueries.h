@@ -69,6 +69,19 @@ struct GroupSums
     AuditSums sums;
 };
 
+// Counted, scored audits of one auditor for one agent in one month and queue (auditor leniency,
+// calibration.md "Trends, drift and graders").
+struct AuditorCell
+{
+    QString auditorKey;
+    QString auditorName;
+    QString agentKey;
+    int month = 0; // the period date's month number (the audits' `month` or `i_month`)
+    QString queue;
+    qint64 n = 0;
+    double rawSum = 0;
+};
+
 struct RootCauseCount
 {
     QString name;
@@ -110,6 +123,8 @@ public:
     // Counted audits grouped by agent (key, name) or by auditor.
     QList<GroupSums> byAgent(const KpiSlice &slice, QDate from, QDate to) const;
     QList<GroupSums> byAuditor(const KpiSlice &slice, QDate from, QDate to) const;
+    // Counted audits with a raw score, grouped by auditor, agent, month and queue.
+    QList<AuditorCell> auditorCells(const KpiSlice &slice, QDate from, QDate to) const;
     QList<AuditListRow> auditList(const KpiSlice &slice, QDate from, QDate to) const;
 
     // The display name of the slice (an agent's name), or empty when it does not exist.
