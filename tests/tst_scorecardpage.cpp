@@ -15,10 +15,17 @@
 #include "miniproject.h"
 #include "projectsession.h"
 #include "scorecards/auditformview.h"
+#include "scorecards/auditorview.h"
+#include "scorecards/chartpicture.h"
+#include "scorecards/disputesview.h"
 #include "scorecards/kpitile.h"
 #include "scorecards/scorecardspage.h"
 #include "scorecards/scorecardtablemodel.h"
+#include "scorecards/teamview.h"
 #include "scorecards/trendchart.h"
+#include "export/agentnames.h"
+#include "export/tableexportaction.h"
+#include "store/project.h"
 #include "store/projectsettings.h"
 
 #include <QAbstractItemModelTester>
@@ -27,7 +34,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
 #include <QLabel>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
@@ -39,6 +50,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -56,7 +68,10 @@ private Q_SLOTS:
     void tables();
     void auditFormAndExplanation();
     void correctThroughDialogUndoRedo();
+    void disputeThroughDialogsUndoRedo();
     void teamRanking();
+    void exportTables();
+    void coachingPack();
     void screenshot();
 
 private:
@@ -216,6 +231,14 @@ void TestScorecardPage::tables()
     QCOMPARE(auditors->index(0, 0).data().toString(), QStringLiteral("Quinn (QA1)"));
     QCOMPARE(auditors->index(0, 3).data().toString(), QStringLiteral("80.0%"));
     QCOMPARE(auditors->index(1, 3).data().toString(), QStringLiteral("40.0%"));
+    // Leniency: in Ann's March (Billing), Quinn's raw scores 80, 60, 100 (mean 80) against Rae's 80, 80
+    // (mean 80): 0 points for both, from one agent-month, so no interval and no test.
+    QCOMPARE(auditors->index(0, 7).data().toString(), QStringLiteral("0.0"));
+    QCOMPARE(auditors->index(0, 9).data(ScorecardTableModel::SortRole).toInt(), 3);
+    QCOMPARE(auditors->index(1, 9).data(ScorecardTableModel::SortRole).toInt(), 2);
+    QCOMPARE(auditors->index(0, 10).data(ScorecardTableModel::SortRole).toInt(), 1);
+    QCOMPARE(auditors->index(0, 12).data().toString(), QStringLiteral("not tested"));
+    QVERIFY(m_page->auditorView()->note()->text().contains(QStringLiteral("Holm")));
 }
 
 void TestScorecardPage::auditFormAndExplanation()
@@ -289,17 +312,219 @@ void TestScorecardPage::correctThroughDialogUndoRedo()
     QVERIFY(loaded.wait(20000));
 }
 
-// North: Ann 5 audits and Bob 3, both below the minimum sample of 10: listed, not ranked.
+// Ann's M3 (Weak, 60, Quinn's) disputed by the agent on "Resolution" through the form's
+// Dispute… dialog, then accepted with Yes (10) through Resolve…: M3 becomes 80 and the QA score
+// (80 + 80 + 80 + 0 + 100)/5 = 68.0%. Outcomes: Quinn 1 accepted. Edit → Undo reopens the dispute
+// and restores 64.0%; Redo decides again; two more undos leave no dispute.
+void TestScorecardPage::disputeThroughDialogsUndoRedo()
+{
+    QVERIFY(showAndWait({KpiSlice::Kind::Agent, QStringLiteral("AG1")}, QStringLiteral("2026-03")));
+    m_page->tabs()->setCurrentIndex(1);
+    m_page->auditsView()->selectRow(auditRow(QStringLiteral("M3")));
+    AuditFormView *form = m_page->auditForm();
+    QVERIFY(form->headingText().contains(QStringLiteral("Audit M3")));
+    QVERIFY(form->disputeButton()->isEnabled());
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        auto *criteria = dialog ? dialog->findChild<QListWidget *>() : nullptr;
+        auto *buttons = dialog ? dialog->findChild<QDialogButtonBox *>() : nullptr;
+        if (!criteria || !buttons)
+            return;
+        QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled()); // no criterion yet
+        for (int i = 0; i < criteria->count(); ++i)
+            if (criteria->item(i)->data(Qt::UserRole).toString() == QLatin1String("resolution"))
+                criteria->item(i)->setCheckState(Qt::Checked);
+        const QList<QLineEdit *> edits = dialog->findChildren<QLineEdit *>();
+        QVERIFY(edits.size() >= 2);
+        edits.at(1)->setText(QStringLiteral("The customer confirmed it was solved")); // the comment
+        filled = true;
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QSignalSpy loaded(m_page, &ScorecardsPage::loaded);
+    QTest::mouseClick(form->disputeButton(), Qt::LeftButton);
+    QVERIFY(filled);
+    QVERIFY(loaded.wait(20000));
+    DisputesView *disputes = m_page->disputesView();
+    QCOMPARE(disputes->disputesModel()->rowCount(), 1);
+    QCOMPARE(disputes->disputesModel()->index(0, 1).data().toString(), QStringLiteral("M3"));
+    QCOMPARE(disputes->disputesModel()->index(0, 6).data().toString(), QStringLiteral("resolution"));
+    QCOMPARE(disputes->disputesModel()->index(0, 8).data().toString(), QStringLiteral("open"));
+
+    m_page->tabs()->setCurrentIndex(m_page->tabs()->indexOf(disputes));
+    disputes->view()->selectRow(0);
+    QVERIFY(disputes->resolveButton()->isEnabled());
+    filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QList<QComboBox *> boxes = dialog->findChildren<QComboBox *>();
+        QVERIFY(buttons && boxes.size() == 2); // the decision, and Resolution's new value
+        QComboBox *value = boxes.at(1);
+        value->setCurrentIndex(value->findText(QStringLiteral("Yes (10)")));
+        QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled()); // no reason yet
+        const QList<QLineEdit *> edits = dialog->findChildren<QLineEdit *>();
+        edits.at(1)->setText(QStringLiteral("The follow-up shows it solved")); // the reason
+        filled = true;
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QTest::mouseClick(disputes->resolveButton(), Qt::LeftButton);
+    QVERIFY(filled);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("68.0%"));
+    QCOMPARE(disputes->disputesModel()->index(0, 8).data().toString(), QStringLiteral("accepted"));
+    QCOMPARE(disputes->disputesModel()->index(0, 10).data().toString(), QStringLiteral("The follow-up shows it solved"));
+    QCOMPARE(disputes->auditorOutcomes()->rowCount(), 1);
+    QCOMPARE(disputes->auditorOutcomes()->index(0, 0).data().toString(), QStringLiteral("Quinn"));
+    QCOMPARE(disputes->auditorOutcomes()->index(0, 3).data(ScorecardTableModel::SortRole).toLongLong(), 1); // accepted
+    QCOMPARE(disputes->criterionOutcomes()->index(0, 0).data().toString(), QStringLiteral("Resolution (resolution)"));
+
+    QAction *undo = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    QAction *redo = m_window->findChild<QAction *>(QStringLiteral("redoAction"));
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Accept a dispute"));
+    undo->trigger();
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("64.0%"));
+    QCOMPARE(disputes->disputesModel()->index(0, 8).data().toString(), QStringLiteral("open"));
+    redo->trigger();
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("68.0%"));
+    undo->trigger();
+    QVERIFY(loaded.wait(20000));
+    undo->trigger();
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(disputes->disputesModel()->rowCount(), 0);
+    QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("64.0%"));
+}
+
+// North: Ann 5 audits and Bob 3, both below the minimum sample of 10: listed apart, not ranked,
+// not classified by the funnel (which still draws them and counts them in its centre).
+// Funnel of the QA score (mean): centre (5·64 + 3·86.667)/8 = 580/8 = 72.5; pooled SD
+// s_w = √((4·1480 + 2·533.333)/6) = √1164.444 = 34.123957; Ann's 95% limits at n = 5:
+// 72.5 ± 1.959964·34.123957/√5 = [42.589582, 102.410418]. z: Ann (64 − 72.5)/(s_w/√5) = −0.557,
+// Bob (86.667 − 72.5)/(s_w/√3) = 0.719: both in line once the minimum is 3.
+// Funnel of the pass rate: Ann 3/5, Bob 2/3, centre 5/8 = 62.5%.
 void TestScorecardPage::teamRanking()
 {
     QVERIFY(showAndWait({KpiSlice::Kind::Team, QStringLiteral("North")}, QStringLiteral("2026-03")));
     ScorecardTableModel *ranking = m_page->rankingModel();
     QCOMPARE(ranking->rowCount(), 2);
     QCOMPARE(ranking->index(0, 0).data().toString(), QStringLiteral("—"));
-    QVERIFY(ranking->index(0, 6).data().toString().contains(QStringLiteral("not ranked")));
+    QCOMPARE(ranking->index(0, 6).data().toString(), QStringLiteral("not classified"));
+    QVERIFY(ranking->index(0, 7).data().toString().contains(QStringLiteral("not ranked")));
     QCOMPARE(m_page->tile(QStringLiteral("audits"))->valueText(), QStringLiteral("8"));
     // (80 + 80 + 60 + 0 + 100 + 100 + 100 + 60)/8 = 72.5
     QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("72.5%"));
+    TeamView *team = m_page->teamView();
+    QVERIFY(team->apartLabel()->text().contains(QStringLiteral("Ann (AG1) (5 audits)")));
+    QVERIFY(team->apartLabel()->text().contains(QStringLiteral("Bob (AG2) (3 audits)")));
+    QVERIFY(team->funnel().error.isEmpty());
+    QCOMPARE(team->funnel().keys, (QStringList{QStringLiteral("AG1"), QStringLiteral("AG2")}));
+    QVERIFY(qAbs(team->funnel().funnel.centre - 72.5) < 1e-9);
+    QVERIFY(qAbs(team->funnel().funnel.sw - 34.123957045519276) < 1e-9);
+    QVERIFY(!team->funnelChart()->image().isNull());
+
+    QString error;
+    QVERIFY(ProjectSettings(m_window->session()->project()->database())
+                .setValue(ProjectSettings::MinSampleAudits, 3, QStringLiteral("test"), &error));
+    QVERIFY(showAndWait({KpiSlice::Kind::Team, QStringLiteral("North")}, QStringLiteral("2026-03")));
+    QCOMPARE(ranking->index(0, 0).data().toString(), QStringLiteral("1"));
+    QCOMPARE(ranking->index(0, 1).data().toString(), QStringLiteral("Bob (AG2)"));
+    QCOMPARE(ranking->index(1, 1).data().toString(), QStringLiteral("Ann (AG1)"));
+    QCOMPARE(ranking->index(0, 6).data().toString(), QStringLiteral("in line"));
+    QCOMPARE(ranking->index(1, 6).data().toString(), QStringLiteral("in line"));
+    QVERIFY(team->apartLabel()->isHidden());
+    const qsizetype ann = team->funnel().keys.indexOf(QStringLiteral("AG1"));
+    QVERIFY(qAbs(team->funnel().funnel.unitLimits.at(ann).low95 - 42.5895824759353) < 1e-6);
+    QVERIFY(qAbs(team->funnel().funnel.unitLimits.at(ann).high95 - 102.4104175240647) < 1e-6);
+    team->measureBox()->setCurrentIndex(team->measureBox()->findData(int(TeamFunnel::Measure::PassRate)));
+    QVERIFY(qAbs(team->funnel().funnel.centre - 62.5) < 1e-9);
+    QVERIFY(!team->funnelChart()->image().isNull());
+    team->measureBox()->setCurrentIndex(0);
+    QVERIFY(ProjectSettings(m_window->session()->project()->database())
+                .setValue(ProjectSettings::MinSampleAudits, 10, QStringLiteral("test"), &error));
+}
+
+// The team ranking of North to CSV: the agent column splits into Agent ID and Agent; numbers go
+// out as numbers (Bob's QA score 86.666…, not "86.7%"); with name_display = pseudonyms both
+// columns hold the project's pseudonym and the name appears nowhere.
+void TestScorecardPage::exportTables()
+{
+    QVERIFY(showAndWait({KpiSlice::Kind::Team, QStringLiteral("North")}, QStringLiteral("2026-03")));
+    m_page->tabs()->setCurrentIndex(2);
+    TableExportAction *action = m_page->exportAction(2);
+    QVERIFY(action);
+    auto exportCsv = [&](const QString &name) -> QStringList {
+        const QString path = m_dir.filePath(name);
+        QSignalSpy finished(action, &TableExportAction::finished);
+        if (!action->exportTo(path) || !finished.wait(20000) || !finished.first().first().toBool())
+            return {};
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    };
+    QStringList lines = exportCsv(QStringLiteral("ranking.csv"));
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).startsWith(QStringLiteral("Rank,Agent ID,Agent,QA score,95% CI,Audits,Pass rate,Funnel")),
+             qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral(",AG1,Ann,64,")), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith(QStringLiteral(",AG2,Bob,86.66")), qPrintable(lines.at(2)));
+
+    QSqlDatabase db = m_window->session()->project()->database();
+    QString error;
+    QVERIFY(ProjectSettings(db).setValue(ProjectSettings::NameDisplay, QStringLiteral("pseudonyms"),
+                                         QStringLiteral("test"), &error));
+    lines = exportCsv(QStringLiteral("ranking-pseudonyms.csv"));
+    QVERIFY(ProjectSettings(db).setValue(ProjectSettings::NameDisplay, QStringLiteral("names"), QStringLiteral("test"),
+                                         &error));
+    QCOMPARE(lines.size(), 3);
+    const QString ann = AgentNames::pseudonym(AgentNames::projectKey(db, &error), u"AG1");
+    QVERIFY(ann.startsWith(QStringLiteral("Agent ")));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral(",%1,%1,64,").arg(ann)), qPrintable(lines.at(1)));
+    QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("Ann")));
+    QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("AG2")));
+}
+
+namespace {
+
+// Pages of a PDF: its page objects (/Type /Page, not /Pages), read from the bytes.
+int pdfPages(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray bytes = file.readAll();
+    if (!bytes.startsWith("%PDF-"))
+        return -1;
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![a-zA-Z])"));
+    return int(QString::fromLatin1(bytes).count(page));
+}
+
+} // namespace
+
+// North's coaching pack: one PDF per agent (Ann, Bob), one page each, in the folder asked for,
+// named by period and agent; the combined file on request holds both pages. Another team's agents
+// (Cid, South) are not in it.
+void TestScorecardPage::coachingPack()
+{
+    QVERIFY(showAndWait({KpiSlice::Kind::Agent, QStringLiteral("AG1")}, QStringLiteral("2026-03")));
+    const QString folder = m_dir.filePath(QStringLiteral("pack"));
+    const QString combined = m_dir.filePath(QStringLiteral("pack-all.pdf"));
+    QSignalSpy finished(m_page, &ScorecardsPage::coachingPackFinished);
+    QVERIFY(m_page->exportCoachingPack(folder, combined));
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const QStringList files = finished.first().at(2).toStringList();
+    QCOMPARE(files.size(), 3);
+    QCOMPARE(QDir(folder).entryList(QDir::Files, QDir::Name),
+             (QStringList{QStringLiteral("coaching-2026-03-Ann_AG1_.pdf"), QStringLiteral("coaching-2026-03-Bob_AG2_.pdf")}));
+    QCOMPARE(pdfPages(QDir(folder).filePath(QStringLiteral("coaching-2026-03-Ann_AG1_.pdf"))), 1);
+    QCOMPARE(pdfPages(QDir(folder).filePath(QStringLiteral("coaching-2026-03-Bob_AG2_.pdf"))), 1);
+    QCOMPARE(pdfPages(combined), 2);
+    QVERIFY(m_page->coachingPackButton()->isEnabled());
 }
 
 void TestScorecardPage::screenshot()
@@ -326,8 +551,18 @@ void TestScorecardPage::screenshot()
                         period));
     m_page->tabs()->setCurrentIndex(2);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-team.png"))));
+    m_page->tabs()->setCurrentIndex(3);
+    QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-auditors.png"))));
     m_page->tabs()->setCurrentIndex(4);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-trend.png"))));
+    m_page->tabs()->setCurrentIndex(5);
+    QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-disputes.png"))));
+    if (const QString pack = qEnvironmentVariable("QL_SCORECARD_PACK"); !pack.isEmpty()) {
+        QSignalSpy finished(m_page, &ScorecardsPage::coachingPackFinished);
+        QVERIFY(m_page->exportCoachingPack(pack, pack + QStringLiteral("/combined.pdf")));
+        QVERIFY(finished.wait(300000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    }
 }
 
 QTEST_MAIN(TestScorecardPage)

@@ -5,9 +5,12 @@
 #include "common/userinfo.h"
 #include "savepoint.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace ql {
 
@@ -126,7 +129,8 @@ std::optional<qint64> DisputeStore::open(qint64 auditId, const QString &openedBy
 }
 
 bool DisputeStore::decide(qint64 disputeId, Dispute::State decision, const QString &decidedBy,
-                          const QString &decisionComment, const QList<DisputeCorrection> &corrections, QString *error)
+                          const QString &decisionComment, const QList<DisputeCorrection> &corrections, QString *error,
+                          QList<CorrectionResult> *applied)
 {
     const auto dispute = load(disputeId, error);
     if (!dispute)
@@ -164,9 +168,12 @@ bool DisputeStore::decide(qint64 disputeId, Dispute::State decision, const QStri
     const QString state = Dispute::stateName(decision);
     const QString reason = QStringLiteral("dispute %1 %2: %3").arg(disputeId).arg(state, decisionComment);
     AuditCorrections audits(m_db);
+    QList<CorrectionResult> done;
     for (const DisputeCorrection &c : corrections) {
-        if (!audits.setAnswer(dispute->auditId, c.criterionKey, c.state, reason, error))
+        const auto result = audits.setAnswer(dispute->auditId, c.criterionKey, c.state, reason, error);
+        if (!result)
             return false;
+        done << *result;
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE disputes SET state = ?, decided_at = ?, decided_by = ?, decision_comment = ? "
@@ -191,7 +198,211 @@ bool DisputeStore::decide(qint64 disputeId, Dispute::State decision, const QStri
         setError(error, m_db.lastError().text());
         return false;
     }
+    if (applied)
+        *applied = done;
     return true;
+}
+
+bool DisputeStore::reopen(qint64 disputeId, const QList<CorrectionResult> &applied, const QString &reason,
+                          QString *error)
+{
+    const auto dispute = load(disputeId, error);
+    if (!dispute)
+        return false;
+    if (dispute->state == Dispute::State::Open) {
+        setError(error, QObject::tr("dispute %1 is open: there is no decision to take back").arg(disputeId));
+        return false;
+    }
+    Savepoint savepoint(m_db, QStringLiteral("ql_dispute"));
+    AuditCorrections audits(m_db);
+    // Last change first, so that the audit ends exactly as it was before the decision.
+    for (auto it = applied.crbegin(); it != applied.crend(); ++it) {
+        if (!audits.setAnswer(it->auditId, it->criterionKey, it->before, reason, error, it->localChangesBefore))
+            return false;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE disputes SET state = 'open', decided_at = NULL, decided_by = NULL, "
+                             "decision_comment = NULL WHERE id = ?"));
+    q.addBindValue(disputeId);
+    if (!q.exec()) {
+        setError(error, q.lastError().text());
+        return false;
+    }
+    ChangeEntry entry;
+    entry.entity = QStringLiteral("dispute");
+    entry.entityId = QString::number(disputeId);
+    entry.field = QStringLiteral("state");
+    entry.oldValue = Dispute::stateName(dispute->state);
+    entry.newValue = QStringLiteral("open");
+    entry.reason = reason;
+    if (!ChangeLog::record(m_db, entry, error))
+        return false;
+    if (!savepoint.commit()) {
+        setError(error, m_db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool DisputeStore::withdraw(qint64 disputeId, const QString &reason, QString *error)
+{
+    const auto dispute = load(disputeId, error);
+    if (!dispute)
+        return false;
+    if (dispute->state != Dispute::State::Open) {
+        setError(error, QObject::tr("dispute %1 is decided: take the decision back first").arg(disputeId));
+        return false;
+    }
+    Savepoint savepoint(m_db, QStringLiteral("ql_dispute"));
+    for (const QString &sql : {QStringLiteral("DELETE FROM dispute_criteria WHERE dispute_id = ?"),
+                               QStringLiteral("DELETE FROM disputes WHERE id = ?")}) {
+        QSqlQuery q(m_db);
+        q.prepare(sql);
+        q.addBindValue(disputeId);
+        if (!q.exec()) {
+            setError(error, q.lastError().text());
+            return false;
+        }
+    }
+    ChangeEntry entry;
+    entry.entity = QStringLiteral("dispute");
+    entry.entityId = QString::number(disputeId);
+    entry.oldValue = QStringLiteral("open: audit %1 by %2 (%3): %4")
+                         .arg(dispute->auditId)
+                         .arg(dispute->openedBy, dispute->openerRole, dispute->criteria.join(QStringLiteral(", ")));
+    entry.newValue = QStringLiteral("withdrawn");
+    entry.reason = reason;
+    if (!ChangeLog::record(m_db, entry, error))
+        return false;
+    if (!savepoint.commit()) {
+        setError(error, m_db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QList<DisputeRow> DisputeStore::list(QDate from, QDate to) const
+{
+    QList<DisputeRow> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT d.id, a.audit_key, a.date, g.agent_key, coalesce(g.name, ''), "
+                             "coalesce(u.name, u.auditor_key, '') FROM disputes d JOIN audits a ON a.id = d.audit_id "
+                             "JOIN agents g ON g.id = a.agent_id LEFT JOIN auditors u ON u.id = a.auditor_id "
+                             "WHERE (? IS NULL OR substr(d.opened_at, 1, 10) >= ?) "
+                             "AND (? IS NULL OR substr(d.opened_at, 1, 10) <= ?) ORDER BY d.opened_at DESC, d.id DESC"));
+    const QVariant f = from.isValid() ? QVariant(from.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    const QVariant t = to.isValid() ? QVariant(to.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    for (const QVariant &v : {f, f, t, t})
+        q.addBindValue(v);
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const auto d = load(q.value(0).toLongLong());
+        if (!d)
+            continue;
+        DisputeRow r;
+        r.dispute = *d;
+        r.auditKey = q.value(1).toString();
+        r.auditDate = q.value(2).toString();
+        r.agentKey = q.value(3).toString();
+        r.agentName = q.value(4).toString();
+        r.auditor = q.value(5).toString();
+        if (d->state != Dispute::State::Open) {
+            const QDateTime opened = QDateTime::fromString(d->openedAt, Qt::ISODate);
+            const QDateTime decided = QDateTime::fromString(d->decidedAt, Qt::ISODate);
+            if (opened.isValid() && decided.isValid())
+                r.hoursToResolve = double(opened.secsTo(decided)) / 3600.0;
+        }
+        out << r;
+    }
+    return out;
+}
+
+namespace {
+
+void count(DisputeOutcome &o, const DisputeRow &r, QList<double> &hours)
+{
+    switch (r.dispute.state) {
+    case Dispute::State::Open:
+        ++o.open;
+        break;
+    case Dispute::State::Accepted:
+        ++o.accepted;
+        break;
+    case Dispute::State::PartiallyAccepted:
+        ++o.partiallyAccepted;
+        break;
+    case Dispute::State::Rejected:
+        ++o.rejected;
+        break;
+    }
+    if (r.hoursToResolve)
+        hours << *r.hoursToResolve;
+}
+
+void finishHours(DisputeOutcome &o, QList<double> hours)
+{
+    if (hours.isEmpty())
+        return;
+    std::sort(hours.begin(), hours.end());
+    double sum = 0;
+    for (double h : std::as_const(hours))
+        sum += h;
+    o.meanHoursToResolve = sum / double(hours.size());
+    const qsizetype m = hours.size() / 2;
+    o.medianHoursToResolve = hours.size() % 2 ? hours.at(m) : (hours.at(m - 1) + hours.at(m)) / 2;
+}
+
+} // namespace
+
+QList<DisputeOutcome> DisputeStore::byAuditor(const QList<DisputeRow> &rows)
+{
+    QList<DisputeOutcome> out;
+    QList<QList<double>> hours;
+    for (const DisputeRow &r : rows) {
+        qsizetype i = 0;
+        while (i < out.size() && out.at(i).key != r.auditor)
+            ++i;
+        if (i == out.size()) {
+            DisputeOutcome o;
+            o.key = o.name = r.auditor;
+            out << o;
+            hours.emplaceBack();
+        }
+        count(out[i], r, hours[i]);
+    }
+    for (qsizetype i = 0; i < out.size(); ++i)
+        finishHours(out[i], hours.at(i));
+    std::sort(out.begin(), out.end(), [](const DisputeOutcome &a, const DisputeOutcome &b) { return a.key < b.key; });
+    return out;
+}
+
+QList<DisputeOutcome> DisputeStore::byCriterion(const QList<DisputeRow> &rows) const
+{
+    QList<DisputeOutcome> out;
+    QList<QList<double>> hours;
+    for (const DisputeRow &r : rows) {
+        for (const QString &key : r.dispute.criteria) {
+            qsizetype i = 0;
+            while (i < out.size() && out.at(i).key != key)
+                ++i;
+            if (i == out.size()) {
+                QSqlQuery q(m_db);
+                q.prepare(QStringLiteral("SELECT name FROM criteria WHERE key = ? ORDER BY id DESC LIMIT 1"));
+                q.addBindValue(key);
+                DisputeOutcome o;
+                o.key = key;
+                o.name = q.exec() && q.next() ? q.value(0).toString() : key;
+                out << o;
+                hours.emplaceBack();
+            }
+            count(out[i], r, hours[i]);
+        }
+    }
+    for (qsizetype i = 0; i < out.size(); ++i)
+        finishHours(out[i], hours.at(i));
+    std::sort(out.begin(), out.end(), [](const DisputeOutcome &a, const DisputeOutcome &b) { return a.key < b.key; });
+    return out;
 }
 
 std::optional<Dispute> DisputeStore::load(qint64 disputeId, QString *error) const

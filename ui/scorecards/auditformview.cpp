@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QTableView>
 #include <QTextBrowser>
@@ -39,6 +40,7 @@ AuditFormView::AuditFormView(QWidget *parent)
     , m_view(new QTableView(this))
     , m_explanation(new QTextBrowser(this))
     , m_correct(new QPushButton(tr("Correct answer…"), this))
+    , m_dispute(new QPushButton(tr("Dispute…"), this))
 {
     m_heading->setWordWrap(false);
     m_heading->setMinimumHeight(m_heading->fontMetrics().lineSpacing() * 3 + 4); // heading, result, comment
@@ -62,10 +64,21 @@ AuditFormView::AuditFormView(QWidget *parent)
     layout->addWidget(m_heading);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_explanation);
-    layout->addWidget(m_correct, 0, Qt::AlignLeft);
+    m_dispute->setObjectName(QStringLiteral("disputeAudit"));
+    m_dispute->setToolTip(tr("Open a dispute on this audit, by the agent or a lead, naming the criteria disputed "
+                             "(the Disputes tab resolves it)"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_correct);
+    buttons->addWidget(m_dispute);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     m_model->setHeaders({tr("Criterion"), tr("Answer"), tr("c"), tr("Points"), tr("Lost"), tr("Critical"),
                          tr("Comment"), tr("Root causes")});
     connect(m_correct, &QPushButton::clicked, this, &AuditFormView::openCorrectionDialog);
+    connect(m_dispute, &QPushButton::clicked, this, [this] {
+        if (m_shown)
+            Q_EMIT disputeRequested(m_auditId);
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditFormView::updateButtons);
     showAudit(-1);
 }
@@ -173,6 +186,7 @@ void AuditFormView::updateButtons()
 {
     const bool selected = m_view->selectionModel() && m_view->selectionModel()->hasSelection();
     m_correct->setEnabled(m_shown && m_writable && m_stack && selected);
+    m_dispute->setEnabled(m_shown && m_writable && m_stack);
     if (!m_writable && m_shown)
         m_correct->setToolTip(tr("The project is open read-only"));
 }

@@ -36,6 +36,7 @@ public:
     ScorecardTableModel *answersModel() const { return m_model; }
     QTableView *answersView() const { return m_view; }
     QPushButton *correctButton() const { return m_correct; }
+    QPushButton *disputeButton() const { return m_dispute; }
     QString headingText() const;
     QString explanationText() const;
 
@@ -44,6 +45,7 @@ public:
 
 Q_SIGNALS:
     void auditChanged(qint64 auditId); // after a correction, its undo or redo
+    void disputeRequested(qint64 auditId); // "Dispute…" on the shown audit
 
 private:
     void openCorrectionDialog();
@@ -59,6 +61,7 @@ private:
     QTableView *m_view;
     QTextBrowser *m_explanation;
     QPushButton *m_correct;
+    QPushButton *m_dispute;
 };
 
 } // namespace ql

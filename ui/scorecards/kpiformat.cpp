@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace ql::KpiFormat {
 
 namespace {
@@ -36,6 +38,22 @@ QString interval(const KpiValue &k)
         return text;
     }
     return k.note;
+}
+
+QString range(const KpiValue &k)
+{
+    if (k.ciLow && k.ciHigh)
+        return QStringLiteral("%1–%2").arg(level(k.ciLow).chopped(1), level(k.ciHigh));
+    return k.note;
+}
+
+QString points(const std::optional<double> &value)
+{
+    if (!value)
+        return QStringLiteral("—");
+    const double v = std::abs(*value) < 0.05 ? 0.0 : *value;
+    const QString text = QLocale().toString(std::abs(v), 'f', 1);
+    return v > 0 ? QStringLiteral("+") + text : v < 0 ? QStringLiteral("−") + text : text;
 }
 
 QString delta(const KpiValue &k, bool points)

@@ -13,6 +13,8 @@ namespace ql::KpiFormat {
 QString level(const std::optional<double> &value);               // "85.3%" or "—"
 QString count(double value);                                     // "1,234"
 QString interval(const KpiValue &k);                             // "95% CI 80.1–88.2%", or the note
+QString range(const KpiValue &k);                                // "80.1–88.2%" (table cells), or the note
+QString points(const std::optional<double> &value);              // "+2.3" / "−1.0" signed points, or "—"
 QString delta(const KpiValue &k, bool points = true);            // "▲ +2.3 pts ✱" (✱: significant, p < 0.05)
 QString statusText(KpiValue::Status status);                     // "Good", "Watch", "Bad", ""
 QColor statusColor(KpiValue::Status status);                     // #009E73, #E69F00, #D55E00, grey

@@ -2,6 +2,8 @@
 #include "scorecardspage.h"
 
 #include "auditformview.h"
+#include "auditorview.h"
+#include "disputesview.h"
 #include "common/emptystate.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
@@ -9,7 +11,9 @@
 #include "kpitile.h"
 #include "scorecardtablemodel.h"
 #include "scoring/scorerounding.h"
+#include "store/disputestore.h"
 #include "store/project.h"
+#include "teamview.h"
 #include "trendchart.h"
 
 #include <QComboBox>
@@ -21,9 +25,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -80,6 +86,9 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     , m_auditsView(nullptr)
     , m_form(new AuditFormView(this))
     , m_trendChart(nullptr)
+    , m_teamView(new TeamView(m_ranking, this))
+    , m_auditorView(new AuditorView(m_auditors, this))
+    , m_disputesView(new DisputesView(this))
     , m_empty(nullptr)
     , m_body(new QWidget(this))
 {
@@ -186,8 +195,8 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     m_tabs->addTab(splitter, tr("Audits"));
-    addTable(m_ranking, QStringLiteral("rankingTable"), tr("Team ranking"));
-    addTable(m_auditors, QStringLiteral("auditorsTable"), tr("Auditors"));
+    m_tabs->addTab(m_teamView, tr("Team ranking"));
+    m_tabs->addTab(m_auditorView, tr("Auditors"));
     QTableView *trendView = addTable(m_trend, QStringLiteral("trendTable"), tr("Trend"));
     auto *trendSplitter = new QSplitter(Qt::Vertical, m_tabs);
     trendSplitter->setObjectName(QStringLiteral("trendSplitter"));
@@ -200,6 +209,9 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     trendSplitter->setStretchFactor(0, 3);
     trendSplitter->setStretchFactor(1, 1);
     m_tabs->addTab(trendSplitter, tr("Trend"));
+    m_tabs->addTab(m_disputesView, tr("Disputes"));
+    installExports({criteriaView, m_auditsView, m_teamView->view(), m_auditorView->view(), trendView,
+                    m_disputesView->view()});
 
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
@@ -215,10 +227,6 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
                             tr("Gap (pts)"), tr("Pass rate"), tr("N/A rate")});
     m_audits->setHeaders({tr("Date"), tr("Audit"), tr("Ticket"), tr("Agent"), tr("Auditor"), tr("Sample"),
                           tr("Score"), tr("Passed"), tr("Critical"), tr("CSAT")});
-    m_ranking->setHeaders({tr("Rank"), tr("Agent"), tr("QA score"), tr("95% CI"), tr("Audits"), tr("Pass rate"),
-                           tr("Note")});
-    m_auditors->setHeaders({tr("Auditor"), tr("Audits given"), tr("All audits"), tr("Mean score given"), tr("95% CI"),
-                            tr("Mean raw score given"), tr("Pass rate given")});
     m_trend->setHeaders({tr("Period"), tr("QA score"), tr("95% CI"), tr("Audits"), tr("Pass rate"), tr("Target")});
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
@@ -252,6 +260,8 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
                 m_form->showAudit(current.isValid() ? auditsProxy->data(current, Model::IdRole).toLongLong() : -1);
             });
     connect(m_form, &AuditFormView::auditChanged, this, [this] { load(); });
+    connect(m_form, &AuditFormView::disputeRequested, m_disputesView, &DisputesView::openDisputeDialog);
+    connect(m_disputesView, &DisputesView::changed, this, [this] { load(); });
     setProject(nullptr);
 }
 
@@ -292,6 +302,7 @@ void ScorecardsPage::setDataUndoStack(QUndoStack *stack)
 {
     m_stack = stack;
     m_form->setUndoStack(stack);
+    m_disputesView->setUndoStack(stack);
 }
 
 void ScorecardsPage::setProject(Project *project)
@@ -300,6 +311,7 @@ void ScorecardsPage::setProject(Project *project)
     m_project = project;
     m_runner->setProject(project);
     m_form->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
+    m_disputesView->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_filling = true;
     m_member->clear();
     m_period->clear();
@@ -309,8 +321,11 @@ void ScorecardsPage::setProject(Project *project)
         m_headline->setText(tr("Open a project to see scorecards (File → Open Project…, or open the demo)."));
         for (const auto &t : std::as_const(m_tiles))
             t.second->clear();
-        for (Model *m : {m_criteria, m_audits, m_ranking, m_auditors, m_trend})
+        for (Model *m : {m_criteria, m_audits, m_trend})
             m->setRows({});
+        m_teamView->clear();
+        m_auditorView->clear();
+        m_disputesView->clear();
         m_trendChart->clear();
         return;
     }
@@ -406,8 +421,19 @@ void ScorecardsPage::load()
             if (!team.id.isEmpty())
                 d.ranking = engine.ranking(team, p);
             d.auditors = engine.auditors(s, p);
+            d.leniency = engine.leniency(s, p);
             d.trend = engine.trend(s, p, 12);
             d.audits = engine.queries().auditList(s, p.from, p.to);
+            // The disputes of the period's audits, whenever they were opened.
+            QSet<qint64> ids;
+            for (const AuditListRow &a : std::as_const(d.audits))
+                ids.insert(a.id);
+            const DisputeStore disputes(context.database());
+            for (const DisputeRow &row : disputes.list())
+                if (ids.contains(row.dispute.auditId))
+                    d.disputes << row;
+            d.disputesByAuditor = DisputeStore::byAuditor(d.disputes);
+            d.disputesByCriterion = disputes.byCriterion(d.disputes);
             return d;
         },
         [this](Data &&d) { show(std::move(d)); });
@@ -500,8 +526,18 @@ void ScorecardsPage::show(Data &&d)
                                  KpiFormat::level(r.criticalCompliance.value)));
     showCriteria(r);
     showAudits(d.audits);
-    showRanking(d.ranking, r.minSampleAudits);
-    showAuditors(d.auditors, r.minSampleAudits);
+    const QString team = r.slice.kind == KpiSlice::Kind::Agent
+                             ? tr("team %1").arg(r.team)
+                             : QStringLiteral("%1 (%2)").arg(r.name.isEmpty() ? r.slice.id : r.name,
+                                                             KpiSlice::kindName(r.slice.kind));
+    m_teamView->setRanking(d.ranking, r.minSampleAudits, team, r.period.label());
+    m_auditorView->setAuditors(d.auditors, d.leniency);
+    m_disputesView->setDisputes(d.disputes, d.disputesByAuditor, d.disputesByCriterion);
+    m_teamSlice = r.slice.kind == KpiSlice::Kind::Agent ? KpiSlice{KpiSlice::Kind::Team, r.team} : r.slice;
+    m_periodShown = r.period;
+    m_packButton->setToolTip(m_teamSlice.id.isEmpty()
+                                 ? tr("A coaching pack needs a team (this agent has none in the period)")
+                                 : tr("One PDF per agent of %1 for %2").arg(m_teamSlice.id, r.period.label()));
     showTrend(d.trend);
     m_trendChart->setTrend(d.trend,
                            QStringLiteral("%1 · %2").arg(r.name.isEmpty() ? r.slice.id : r.name, r.period.label()),
@@ -559,6 +595,8 @@ void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
     for (const AuditListRow &a : audits) {
         Model::Row row;
         row.id = a.id;
+        row.agentKey = a.agentKey;
+        row.agentName = a.agentName;
         const bool muted = !a.counted;
         QString type = a.sampleType;
         if (a.incomplete)
@@ -594,44 +632,6 @@ void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
         }
     }
     m_form->showAudit(-1);
-}
-
-void ScorecardsPage::showRanking(const QList<RankedMember> &ranking, int minimum)
-{
-    QList<Model::Row> rows;
-    for (const RankedMember &m : ranking) {
-        Model::Row row;
-        row.id = m.key;
-        const bool small = m.rank == 0;
-        row.cells = {Model::number(small ? QStringLiteral("—") : QString::number(m.rank), small ? QVariant() : m.rank, small),
-                     Model::text(m.name.isEmpty() ? m.key : QStringLiteral("%1 (%2)").arg(m.name, m.key), small),
-                     levelCell(m.qaScore),
-                     Model::text(ci(m.qaScore), small),
-                     countCell(m.qaScore.n, small),
-                     levelCell(m.passRate),
-                     Model::text(small ? tr("below the minimum sample (%1): not ranked").arg(minimum) : QString(), small)};
-        rows << row;
-    }
-    m_ranking->setRows(rows);
-    if (auto *view = findChild<QTableView *>(QStringLiteral("rankingTable")))
-        view->resizeColumnsToContents();
-}
-
-void ScorecardsPage::showAuditors(const QList<RankedMember> &auditors, int minimum)
-{
-    Q_UNUSED(minimum)
-    QList<Model::Row> rows;
-    for (const RankedMember &m : auditors) {
-        Model::Row row;
-        row.id = m.key;
-        row.cells = {Model::text(m.name.isEmpty() ? m.key : QStringLiteral("%1 (%2)").arg(m.name, m.key)),
-                     countCell(m.qaScore.n), countCell(m.auditsTotal), levelCell(m.qaScore),
-                     Model::text(ci(m.qaScore), m.qaScore.smallSample), levelCell(m.rawScore), levelCell(m.passRate)};
-        rows << row;
-    }
-    m_auditors->setRows(rows);
-    if (auto *view = findChild<QTableView *>(QStringLiteral("auditorsTable")))
-        view->resizeColumnsToContents();
 }
 
 void ScorecardsPage::showTrend(const QList<KpiEngine::TrendPoint> &trend)

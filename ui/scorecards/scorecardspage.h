@@ -3,6 +3,7 @@
 
 #include "common/page.h"
 #include "scorecard/kpiengine.h"
+#include "store/disputestore.h"
 
 #include <QList>
 
@@ -11,13 +12,18 @@ class QDateEdit;
 class QLabel;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 
 namespace ql {
 
 class AuditFormView;
+class AuditorView;
+class DisputesView;
 class EmptyState;
 class KpiTile;
 class ScorecardTableModel;
+class TableExportAction;
+class TeamView;
 class TrendChart;
 
 // The Scorecards page: pick an agent, team, site or queue and a period; KPI tiles (value,
@@ -63,9 +69,19 @@ public:
     QTableView *auditsView() const { return m_auditsView; }
     AuditFormView *auditForm() const { return m_form; }
     TrendChart *trendChart() const { return m_trendChart; }
+    TeamView *teamView() const { return m_teamView; }
+    AuditorView *auditorView() const { return m_auditorView; }
+    DisputesView *disputesView() const { return m_disputesView; }
+    TableExportAction *exportAction(int tab) const { return m_exports.value(tab); }
+    // Writes the coaching pack of the team shown (an agent's: their team) off the UI thread: one
+    // PDF per agent into `folder`, and/or one combined file marked confidential. False when there
+    // is no team or nothing to write; coachingPackFinished() follows otherwise.
+    bool exportCoachingPack(const QString &folder, const QString &combinedPath = QString());
+    QToolButton *coachingPackButton() const { return m_packButton; }
 
 Q_SIGNALS:
     void loaded(); // the page shows the data of its slice and period
+    void coachingPackFinished(bool ok, const QString &message, const QStringList &files = {});
 
 private:
     struct Data
@@ -73,6 +89,10 @@ private:
         KpiReport report;
         QList<RankedMember> ranking;
         QList<RankedMember> auditors;
+        QList<AuditorLeniency> leniency;
+        QList<DisputeRow> disputes;
+        QList<DisputeOutcome> disputesByAuditor;
+        QList<DisputeOutcome> disputesByCriterion;
         QList<KpiEngine::TrendPoint> trend;
         QList<AuditListRow> audits;
         QList<QPair<QString, QString>> members;
@@ -85,9 +105,9 @@ private:
     void show(Data &&data);
     void showCriteria(const KpiReport &r);
     void showAudits(const QList<AuditListRow> &audits);
-    void showRanking(const QList<RankedMember> &ranking, int minimum);
-    void showAuditors(const QList<RankedMember> &auditors, int minimum);
     void showTrend(const QList<KpiEngine::TrendPoint> &trend);
+    void installExports(const QList<QTableView *> &views);
+    void chooseCoachingPack(bool combined);
     QTableView *addTable(ScorecardTableModel *model, const QString &name, const QString &tabTitle);
 
     JobRunner *m_runner;
@@ -112,6 +132,13 @@ private:
     QTableView *m_auditsView;
     AuditFormView *m_form;
     TrendChart *m_trendChart;
+    TeamView *m_teamView;
+    QList<TableExportAction *> m_exports; // per tab: criteria, audits, ranking, auditors, trend, disputes
+    QToolButton *m_packButton = nullptr;
+    KpiSlice m_teamSlice; // the team (site, queue) of the coaching pack
+    KpiPeriod m_periodShown;
+    AuditorView *m_auditorView;
+    DisputesView *m_disputesView;
     EmptyState *m_empty;
     QWidget *m_body;
     KpiSlice m_pendingSlice;

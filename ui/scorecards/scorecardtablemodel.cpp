@@ -40,6 +40,10 @@ QVariant ScorecardTableModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows.at(index.row());
     if (role == IdRole)
         return r.id;
+    if (role == AgentRole)
+        return r.agentKey.isEmpty() ? QVariant() : QVariant(r.agentKey);
+    if (role == AgentNameRole)
+        return r.agentName.isEmpty() ? QVariant() : QVariant(r.agentName);
     if (index.column() >= r.cells.size())
         return {};
     const Cell &c = r.cells.at(index.column());

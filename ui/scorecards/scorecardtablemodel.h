@@ -17,6 +17,8 @@ class ScorecardTableModel final : public QAbstractTableModel
 public:
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int IdRole = Qt::UserRole + 2; // the row's record id (audits) or key
+    static constexpr int AgentRole = Qt::UserRole + 3;     // the agent key of the row's agent (exports), if any
+    static constexpr int AgentNameRole = Qt::UserRole + 4; // the agent's name
 
     struct Cell
     {
@@ -30,6 +32,8 @@ public:
     {
         QList<Cell> cells;
         QVariant id;
+        QString agentKey; // the row's agent, so that exports can show ids or pseudonyms
+        QString agentName;
     };
 
     explicit ScorecardTableModel(QObject *parent = nullptr);

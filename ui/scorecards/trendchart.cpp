@@ -31,19 +31,16 @@ void TrendChart::clear()
     m_label->clear();
 }
 
-void TrendChart::setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample)
+void TrendChart::build(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample,
+                       ChartSpec *specOut, ChartData *dataOut)
 {
-    if (trend.isEmpty()) {
-        clear();
-        return;
-    }
     const double nan = std::numeric_limits<double>::quiet_NaN();
     ChartSpec spec;
     spec.type = ChartType::Line;
     spec.title = tr("QA score and pass rate, last %1 periods").arg(trend.size());
     spec.subtitle = who;
     spec.band = QStringLiteral("ci95");
-    spec.target = trend.last().target;
+    spec.target = trend.isEmpty() ? std::nullopt : trend.last().target;
     ChartData data;
     data.type = ChartType::Line;
     data.source = PivotSource::Audits;
@@ -65,10 +62,25 @@ void TrendChart::setTrend(const QList<KpiEngine::TrendPoint> &trend, const QStri
     data.measures = {chartMeasureInfo(QStringLiteral("qa_score"), PivotSource::Audits),
                      chartMeasureInfo(QStringLiteral("pass_rate"), PivotSource::Audits)};
     data.minSample = minimumSample;
-    data.firstDate = trend.first().period.from;
-    data.lastDate = trend.last().period.to;
+    if (!trend.isEmpty()) {
+        data.firstDate = trend.first().period.from;
+        data.lastDate = trend.last().period.to;
+    }
     data.periodDate = tr("review date");
     data.notes << tr("Band: 95% t-interval of the QA score; dashed line: QA score target");
+    *specOut = spec;
+    *dataOut = data;
+}
+
+void TrendChart::setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample)
+{
+    if (trend.isEmpty()) {
+        clear();
+        return;
+    }
+    ChartSpec spec;
+    ChartData data;
+    build(trend, who, minimumSample, &spec, &data);
     const ChartScene chart(spec, data, ChartTheme::named(QStringLiteral("light")), QSize(1920, 900));
     m_image = ChartExport::image(chart, 1);
     updatePixmap();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chart/chartdata.h"
+#include "chart/chartspec.h"
 #include "scorecard/kpiengine.h"
 
 #include <QImage>
@@ -20,6 +22,9 @@ public:
     explicit TrendChart(QWidget *parent = nullptr);
 
     void setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample);
+    // The chart's spec and data (the coaching pack draws the same chart into its PDF).
+    static void build(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample,
+                      ChartSpec *spec, ChartData *data);
     void clear();
     QImage image() const { return m_image; } // the full-size rendering (empty when none)
 
