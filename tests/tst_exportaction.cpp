@@ -12,11 +12,13 @@
 #include "store/projectsettings.h"
 #include "testproject.h"
 
+#include <QActionGroup>
 #include <QCollator>
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -26,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace ql;
 
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void smallTableAsShown();
     void dataPageTableAsShown();
     void agentsByIdOrPseudonym();
+    void agentsChosenPerExport_data();
+    void agentsChosenPerExport();
     void xlsx();
     void refusesOtherExtensions();
 
@@ -229,6 +234,94 @@ void TestExportAction::agentsByIdOrPseudonym()
         }
         page.setProject(nullptr);
     }
+    QVERIFY(settings.setValue(ProjectSettings::NameDisplay, QStringLiteral("names"), QStringLiteral("test"), &error));
+}
+
+void TestExportAction::agentsChosenPerExport_data()
+{
+    // The project setting, the choice in the Export button's menu (empty: "As the Project Sets"),
+    // and what the exported agent column must then hold.
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QString>("choice");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("names, as project") << "names" << "agentsAsProject" << "names";
+    QTest::newRow("names, ids chosen") << "names" << "agentsAsIds" << "ids";
+    QTest::newRow("names, pseudonyms chosen") << "names" << "agentsAsPseudonyms" << "pseudonyms";
+    QTest::newRow("pseudonyms, names chosen") << "pseudonyms" << "agentsAsNames" << "names";
+    QTest::newRow("ids, as project") << "ids" << "agentsAsProject" << "ids";
+}
+
+void TestExportAction::agentsChosenPerExport()
+{
+    // ui.md "People in outputs": the project setting with a per-output override, chosen from the
+    // Export button's menu on the Data page.
+    QFETCH(QString, project);
+    QFETCH(QString, choice);
+    QFETCH(QString, expected);
+    ProjectSettings settings(m_project->database());
+    QString error;
+    QVERIFY2(settings.setValue(ProjectSettings::NameDisplay, project, QStringLiteral("test"), &error), qPrintable(error));
+    QSqlQuery q(m_project->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT agent_key, name FROM agents WHERE name IS NOT NULL")));
+    QList<std::pair<QString, QString>> agents;
+    while (q.next())
+        agents.append({q.value(0).toString(), q.value(1).toString()});
+    QVERIFY(agents.size() >= 10);
+
+    DataPage page;
+    page.show();
+    page.setProject(m_project.get());
+    RecordBrowser *browser = page.browser(RecordKind::Audits);
+    browser->activate();
+    QTRY_VERIFY(browser->model()->isLoaded() && !browser->model()->isLoading());
+    auto *button = browser->findChild<QToolButton *>(QStringLiteral("exportButton"));
+    QVERIFY(button);
+    QCOMPARE(button->popupMode(), QToolButton::MenuButtonPopup);
+    QCOMPARE(button->defaultAction(), browser->exportAction());
+    QMenu *menu = browser->exportAction()->menu(); // what the button's arrow pops up
+    QVERIFY(menu);
+    QAction *action = nullptr;
+    for (QAction *a : menu->actions())
+        if (a->objectName() == choice)
+            action = a;
+    QVERIFY2(action, qPrintable(choice));
+    QVERIFY(action->isCheckable());
+    action->trigger();
+    QVERIFY(action->isChecked());
+    // One choice at a time.
+    int checked = 0;
+    for (QAction *a : browser->exportAction()->agentChoices()->actions())
+        checked += a->isChecked() ? 1 : 0;
+    QCOMPARE(checked, 1);
+
+    QSignalSpy finished(browser->exportAction(), &TableExportAction::finished);
+    const QString path = m_dir.filePath(QStringLiteral("chosen-%1-%2.csv").arg(project, choice));
+    QVERIFY(browser->exportAction()->exportTo(path));
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const QStringList lines = QString::fromUtf8(readAll(path)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const int agentColumn = lines.value(0).split(QLatin1Char(',')).indexOf(QStringLiteral("Agent"));
+    QVERIFY2(agentColumn >= 0, qPrintable(lines.value(0)));
+    QSet<QString> shown;
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        shown.insert(lines.at(i).split(QLatin1Char(',')).value(agentColumn));
+    const QByteArray key = AgentNames::projectKey(m_project->database(), &error);
+    QSet<QString> names, ids, pseudonyms;
+    for (const auto &[id, name] : agents) {
+        names.insert(name);
+        ids.insert(id);
+        pseudonyms.insert(AgentNames::pseudonym(key, id));
+    }
+    // Every agent cell is of the expected kind (the demo's agents all have names), and at least ten
+    // different agents appear.
+    const QSet<QString> &want = expected == QLatin1String("names") ? names : expected == QLatin1String("ids") ? ids : pseudonyms;
+    QVERIFY(shown.size() >= 10);
+    for (const QString &cell : std::as_const(shown))
+        QVERIFY2(want.contains(cell), qPrintable(expected + QStringLiteral(": ") + cell));
+
+    browser->exportAction()->setAgentOverride(std::nullopt); // the next export follows the project again
+    QVERIFY(browser->exportAction()->agentChoices()->checkedAction()->objectName() == QLatin1String("agentsAsProject"));
+    page.setProject(nullptr);
     QVERIFY(settings.setValue(ProjectSettings::NameDisplay, QStringLiteral("names"), QStringLiteral("test"), &error));
 }
 

@@ -24,6 +24,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ql {
 
 RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent)
@@ -74,14 +76,14 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
     m_export->setSheetName(title);
     m_export->setRunner(runner);
     m_export->setSourceFactory([this] {
-        // Agents as the project's name_display says (names, ids or pseudonyms; privacy.md).
+        // Agents as chosen for this export, else as the project's name_display says (names, ids or
+        // pseudonyms; ui.md "People in outputs", privacy.md).
         NameDisplay names = NameDisplay::Names;
         QByteArray key;
         if (const Project *project = m_model->project()) {
-            names = AgentNames::fromName(ProjectSettings(project->database())
-                                             .value(ProjectSettings::NameDisplay)
-                                             .toString())
-                        .value_or(NameDisplay::Names);
+            names = m_export->agentOverride().value_or(
+                AgentNames::fromName(ProjectSettings(project->database()).value(ProjectSettings::NameDisplay).toString())
+                    .value_or(NameDisplay::Names));
             if (names == NameDisplay::Pseudonyms) {
                 QString error;
                 key = AgentNames::projectKey(project->database(), &error);
@@ -93,7 +95,13 @@ RecordBrowser::RecordBrowser(RecordKind kind, JobRunner *runner, QWidget *parent
     });
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("exportButton"));
+    const bool showsAgents = std::any_of(table.columns.cbegin(), table.columns.cend(), [](const RecordColumn &c) {
+        return c.key == QLatin1String("agent") || c.key == QLatin1String("agent_key");
+    });
+    if (showsAgents)
+        m_export->offerAgentChoice();
     exportButton->setDefaultAction(m_export);
+    exportButton->setPopupMode(QToolButton::MenuButtonPopup);
     exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addWidget(exportButton);
 

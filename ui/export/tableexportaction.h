@@ -2,13 +2,16 @@
 #pragma once
 
 #include "common/jobrunner.h"
+#include "export/agentnames.h"
 
 #include <QAction>
 #include <QPointer>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
+class QActionGroup;
 class QTableView;
 
 namespace ql {
@@ -45,6 +48,15 @@ public:
     // on a runner of the action's own, which has no project.
     void setRunner(JobRunner *runner) { m_runner = runner; }
 
+    // For tables that show agents (ui.md "People in outputs"): gives the action a menu "Agents as
+    // the project sets / Names / Ids / Pseudonyms" for this table's exports. The source factory reads
+    // the choice with agentOverride(); nullopt means the project's name_display.
+    void offerAgentChoice();
+    std::optional<NameDisplay> agentOverride() const;
+    void setAgentOverride(std::optional<NameDisplay> display);
+    // The menu's actions (project default, names, ids, pseudonyms); empty unless offered.
+    QActionGroup *agentChoices() const { return m_agentChoices; }
+
     // Writes the table to path (.csv or .xlsx) in the background; finished() follows. False when
     // the name has neither extension.
     bool exportTo(const QString &path, bool excelByteOrderMark = false);
@@ -65,6 +77,7 @@ private:
     std::function<TableExportSource()> m_factory;
     QPointer<JobRunner> m_runner;
     JobRunner *m_ownRunner = nullptr;
+    QActionGroup *m_agentChoices = nullptr;
 };
 
 } // namespace ql
