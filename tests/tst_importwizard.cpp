@@ -84,6 +84,8 @@ private Q_SLOTS:
     void messyAuditsEndToEnd();
     void nothingIsImportedWhileRowsAreRejected();
     void cancelLeavesTheProjectUnchanged();
+    void importWaitsForTheProjectCheck();
+    void interactionsFile();
 
 private:
     void importScorecard();
@@ -401,6 +403,88 @@ void TestImportWizard::cancelLeavesTheProjectUnchanged()
     // The indexes a large import drops and rebuilds are all there again.
     QVERIFY(q.exec(indexes) && q.next());
     QCOMPARE(q.value(0).toString(), indexesBefore);
+}
+
+void TestImportWizard::importWaitsForTheProjectCheck()
+{
+    // The main window opens a project before its quick_check has run; until the check passes the
+    // import writes nothing and says what it waits for. Cancel then needs no rollback.
+    importScorecard();
+    for (const bool cancel : {true, false}) {
+        ImportWizard wizard(m_project.get());
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        wizard.setProjectCheckPending(true);
+        wizard.show();
+        walkToCheck(wizard, DataDir + QStringLiteral("audits-long.csv"), DataDir + QStringLiteral("audits-long.json"));
+        QCOMPARE(wizard.checkPage()->problemsModel()->rowCount(), 0);
+        click(wizard, QWizard::CommitButton);
+        ImportRunPage *run = wizard.runPage();
+        QVERIFY(run->isWaitingForCheck());
+        QVERIFY(!run->isFinished());
+        QVERIFY2(run->statusLabel()->text().startsWith(QStringLiteral("Waiting for the project check to finish")),
+                 qPrintable(run->statusLabel()->text()));
+        QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM audits")), 0);
+        if (cancel) {
+            QTest::mouseClick(run->cancelButton(), Qt::LeftButton);
+            QVERIFY(run->isFinished());
+            QCOMPARE(run->outcome().data.status, ImportResult::Cancelled);
+            wizard.setProjectCheckPending(false); // the check passing later starts nothing
+            QVERIFY(!run->isRunning());
+            QCOMPARE(imported.count(), 0);
+            QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM audits")), 0);
+            continue;
+        }
+        wizard.setProjectCheckPending(false);
+        QVERIFY(!run->isWaitingForCheck());
+        QTRY_VERIFY(run->isFinished());
+        QCOMPARE(run->outcome().data.status, ImportResult::Imported);
+        QCOMPARE(imported.count(), 1);
+        QVERIFY(count(*m_project, QStringLiteral("SELECT count(*) FROM audits")) > 0);
+    }
+}
+
+void TestImportWizard::interactionsFile()
+{
+    // Conversations (the transcripts calibration items show) go through the wizard like any kind:
+    // no scorecard, no value map, the columns mapped from the header.
+    const QString file = m_dir.filePath(QStringLiteral("conversations.csv"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("Conversation ID,Channel,Transcript,Created at\r\n"
+              "T1,chat,\"Customer: hi\nAgent: hello, card 4111 1111 1111 1111\",2026-03-02\r\n"
+              "T2,email,Customer: refund please,2026-03-03T09:15:00Z\r\n");
+    out.close();
+    ImportWizard wizard(m_project.get());
+    wizard.show();
+    ImportFilePage *filePage = wizard.filePage();
+    QTest::keyClicks(filePage->pathEdit(), file);
+    choose(filePage->kindChoice(), int(ImportWizard::Choice::Interactions));
+    QCOMPARE(filePage->kindChoice()->currentText(), QStringLiteral("Conversations (interactions: transcripts for calibration)"));
+    click(wizard, QWizard::NextButton);
+    QTRY_VERIFY(!wizard.previewPage()->isLoading());
+    click(wizard, QWizard::NextButton);
+    ImportMappingPage *mapping = wizard.mappingPage();
+    QCOMPARE(mapping->column(QStringLiteral("ticket_id")), QStringLiteral("Conversation ID"));
+    QCOMPARE(mapping->column(QStringLiteral("date")), QStringLiteral("Created at"));
+    QVERIFY(mapping->setColumn(QStringLiteral("channel"), QStringLiteral("Channel")));
+    QVERIFY(mapping->setColumn(QStringLiteral("transcript"), QStringLiteral("Transcript")));
+    QVERIFY(!mapping->scorecardChoice()->isVisible());
+    QVERIFY(!mapping->tabs()->isTabVisible(1)); // no criteria
+    QVERIFY(!mapping->tabs()->isTabVisible(2)); // no values
+    click(wizard, QWizard::NextButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.checkPage()->isChecking(), 60000);
+    QCOMPARE(wizard.checkPage()->summaryLabel()->text(),
+             QStringLiteral("All 2 rows can be imported: 2 new, 0 changed, 0 unchanged."));
+    click(wizard, QWizard::CommitButton);
+    QTRY_VERIFY(wizard.runPage()->isFinished());
+    QCOMPARE(wizard.runPage()->outcome().data.status, ImportResult::Imported);
+    QCOMPARE(wizard.runPage()->summaryValue(QStringLiteral("Inserted")), QStringLiteral("2"));
+    QCOMPARE(wizard.runPage()->summaryValue(QStringLiteral("Texts masked")), QStringLiteral("1")); // the card
+    QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM interactions")), 2);
+    QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM interactions WHERE ticket_id = 'T2' AND "
+                                              "date = '2026-03-03'")),
+             1);
+    QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM interactions WHERE transcript LIKE '%4111%'")), 0);
 }
 
 QTEST_MAIN(TestImportWizard)

@@ -359,6 +359,10 @@ void MainWindow::openImportWizard(const QString &path)
             for (Page *page : std::as_const(m_pageList))
                 page->reloadData();
         });
+        // The import writes only once the project's background quick_check has passed.
+        m_importWizard->setProjectCheckPending(m_session->isChecking());
+        connect(m_session, &ProjectSession::checkPassed, m_importWizard.data(),
+                [wizard = m_importWizard.data()] { wizard->setProjectCheckPending(false); });
     }
     if (!path.isEmpty())
         m_importWizard->setFile(path);

@@ -77,6 +77,17 @@ qint64 AgentRoster::ensure(const QString &key, ImportWriter *writer, const QStri
     return a.id;
 }
 
+QList<std::pair<QString, QString>> AgentRoster::keysAndNames() const
+{
+    QList<std::pair<QString, QString>> out;
+    out.reserve(m_agents.size());
+    for (const Agent &a : m_agents)
+        if (a.id > 0) // not a dry run's stand-in
+            out.append({a.key, a.name});
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return out;
+}
+
 AgentRoster::Agent *AgentRoster::agent(qint64 id)
 {
     const auto it = m_agents.find(id);

@@ -48,6 +48,10 @@ public:
     // find(), or a new agent with that key. `writer` null: a stand-in id, nothing written.
     qint64 ensure(const QString &key, ImportWriter *writer, const QString &createdAt, qint64 importId, bool *created);
 
+    // Every agent's key and name (empty when none), by key; for choosing an agent (the import
+    // wizard maps a file's unknown id to one).
+    QList<std::pair<QString, QString>> keysAndNames() const;
+
     Agent *agent(qint64 id);
     const Agent *agent(qint64 id) const;
     // The agent an alias belongs to (0 when none).

@@ -39,6 +39,7 @@ struct ImportContext
     std::atomic_bool writing{true};
     bool skipInvalid = false;
     bool overwriteLocal = false;
+    QHash<QString, QString> agentMap; // ImportOptions::agentMap
     qint64 importId = 0;
     QString now; // UTC date-time of the import, for created_at and the change log
     QString who;
@@ -80,12 +81,16 @@ struct ImportContext
     }
     // The agent an id means, created (and counted) when the roster does not know it.
     qint64 agentId(const QString &key) { return agentId(key, activeWriter()); }
+    // An id the wizard mapped to an existing agent (ImportOptions::agentMap) means that agent.
     qint64 agentId(const QString &key, ImportWriter *w)
     {
         bool created = false;
-        const qint64 id = roster.ensure(key, w, now, importId, &created);
-        if (created)
+        const auto mapped = agentMap.constFind(key);
+        const qint64 id = roster.ensure(mapped == agentMap.cend() ? key : *mapped, w, now, importId, &created);
+        if (created) {
             ++summary.agentsCreated;
+            summary.createdAgents.append(key);
+        }
         return id;
     }
     int mask(QString &text) const { return text.isEmpty() ? 0 : masker.mask(text); }

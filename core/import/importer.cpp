@@ -206,6 +206,7 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
     ctx.writing = !options.dryRun;
     ctx.skipInvalid = options.skipInvalid;
     ctx.overwriteLocal = options.overwriteLocal;
+    ctx.agentMap = options.agentMap;
     ctx.now = UserInfo::nowIso();
     ctx.who = options.who.isEmpty() ? UserInfo::currentUser() : options.who;
     ctx.today = QDate::currentDate();
@@ -232,6 +233,7 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
             // Nothing was imported: only what was refused is counted.
             ctx.summary.inserted = ctx.summary.updated = ctx.summary.unchanged = ctx.summary.keptLocal = 0;
             ctx.summary.removed = ctx.summary.agentsCreated = ctx.summary.masked = 0;
+            ctx.summary.createdAgents.clear();
             ctx.summary.importId = 0;
         }
         result.summary = ctx.summary;

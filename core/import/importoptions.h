@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDate>
+#include <QHash>
 #include <QString>
 
 #include <atomic>
@@ -31,6 +32,10 @@ struct ImportOptions
     std::function<void(double fraction, const QString &stage)> progress;
     // Set from any thread to stop: the import rolls back and reports Cancelled.
     const std::atomic_bool *cancel = nullptr;
+    // The import wizard's "import as" choices (formats.md: an agent id not in the roster may be
+    // mapped to an existing agent instead of created): the file's agent id → the agent_key of an
+    // agent in the project, for this import only. An id not listed is looked up as it is.
+    QHash<QString, QString> agentMap;
     // Who, for import_log and the change log; empty: UserInfo::currentUser().
     QString who;
 };

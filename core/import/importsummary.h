@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace ql {
 
@@ -20,6 +21,7 @@ struct ImportSummary
     qint64 rowsRead = 0;
     qint64 rowsRejected = 0;
     qint64 agentsCreated = 0;
+    QStringList createdAgents; // their ids as the file gives them, in order of first use (not in the JSON)
     qint64 masked = 0;
     bool cardMaskingOff = false; // the mapping's mask list leaves out "card"
     bool dryRun = false;

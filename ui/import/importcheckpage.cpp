@@ -3,9 +3,11 @@
 
 #include "common/jobrunner.h"
 #include "export/tableexportaction.h"
+#include "import/agentroster.h"
 #include "importwizard.h"
 
 #include <QButtonGroup>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -18,9 +20,21 @@
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace ql {
+
+namespace {
+
+// The dry run's result and the project's agents (key, name) the unknown ids may be mapped to.
+struct CheckOutcome
+{
+    ImportResult result;
+    QList<std::pair<QString, QString>> agents;
+};
+
+} // namespace
 
 ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     : QWizardPage(wizard)
@@ -35,6 +49,8 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     , m_skip(new QRadioButton(tr("&Skip the rejected rows and write them, with the reason, to:"), this))
     , m_rejects(new QLineEdit(this))
     , m_browse(new QPushButton(tr("Browse…"), this))
+    , m_agentsNote(new QLabel(this))
+    , m_agents(new QTableWidget(0, 2, this))
 {
     setObjectName(QStringLiteral("importCheckPage"));
     setTitle(tr("Check every row"));
@@ -78,6 +94,20 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     choice->addButton(m_skip);
     m_nothing->setChecked(true);
 
+    m_agentsNote->setObjectName(QStringLiteral("unknownAgentsNote"));
+    m_agentsNote->setWordWrap(true);
+    m_agentsNote->setTextFormat(Qt::PlainText);
+    m_agents->setObjectName(QStringLiteral("unknownAgents"));
+    m_agents->setAccessibleName(tr("Agents not in the project"));
+    m_agents->setHorizontalHeaderLabels({tr("Agent id in the file"), tr("Import as")});
+    m_agents->verticalHeader()->hide();
+    m_agents->horizontalHeader()->setStretchLastSection(true);
+    m_agents->setColumnWidth(0, 260);
+    m_agents->setSelectionMode(QAbstractItemView::NoSelection);
+    m_agents->verticalHeader()->setDefaultSectionSize(m_agents->fontMetrics().height() + 14);
+    m_agentsNote->hide();
+    m_agents->hide();
+
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
     top->addWidget(m_export);
@@ -89,6 +119,8 @@ ImportCheckPage::ImportCheckPage(ImportWizard *wizard)
     layout->addLayout(top);
     layout->addWidget(m_progress);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_agentsNote);
+    layout->addWidget(m_agents, 1);
     layout->addWidget(m_nothing);
     layout->addWidget(m_skip);
     layout->addLayout(rejectsRow);
@@ -136,9 +168,12 @@ void ImportCheckPage::check()
     updateChoice();
     const QString path = m_wizard->filePath();
     const ImportMapping mapping = m_wizard->mapping();
-    m_job = m_wizard->runner()->start<ImportResult>(
+    m_agentsNote->hide();
+    m_agents->hide();
+    m_job = m_wizard->runner()->start<CheckOutcome>(
         QStringLiteral("check"), tr("Checking the file"),
         [path, mapping](JobContext &context) {
+            CheckOutcome outcome;
             ImportOptions options;
             options.dryRun = true;
             // As "skip invalid" would: every problem is still listed, and the summary counts what
@@ -153,13 +188,76 @@ void ImportCheckPage::check()
             };
             QSqlDatabase db = context.database();
             if (!db.isOpen()) {
-                ImportResult failed;
-                failed.error = tr("the project cannot be read");
-                return failed;
+                outcome.result.error = tr("the project cannot be read");
+                return outcome;
             }
-            return Importer(db, mapping).run(path, options);
+            outcome.result = Importer(db, mapping).run(path, options);
+            AgentRoster roster;
+            QString ignored;
+            if (!outcome.result.summary.createdAgents.isEmpty() && roster.load(db, &ignored))
+                outcome.agents = roster.keysAndNames();
+            return outcome;
         },
-        [this](ImportResult &&result) { show(result); });
+        [this](CheckOutcome &&outcome) {
+            show(outcome.result);
+            showAgents(outcome.result.summary.createdAgents, outcome.agents);
+        });
+}
+
+void ImportCheckPage::showAgents(const QStringList &unknown, const QList<std::pair<QString, QString>> &known)
+{
+    m_agents->clearContents();
+    m_agents->setRowCount(0);
+    const bool offer = !unknown.isEmpty() && !known.isEmpty();
+    m_agentsNote->setVisible(!unknown.isEmpty());
+    m_agents->setVisible(offer);
+    if (unknown.isEmpty())
+        return;
+    const QLocale locale;
+    m_agentsNote->setText(
+        offer ? tr("%1 agent ids of the file are not in the project. Each becomes a new agent, unless you choose "
+                   "the existing agent it stands for (for this import; to make it last, add the id to the "
+                   "agent's aliases in the roster).")
+                    .arg(locale.toString(unknown.size()))
+              : tr("%1 agent ids of the file are not in the project: each becomes a new agent.")
+                    .arg(locale.toString(unknown.size())));
+    m_agents->setRowCount(int(unknown.size()));
+    for (int row = 0; row < unknown.size(); ++row) {
+        auto *id = new QTableWidgetItem(unknown.at(row));
+        id->setFlags(Qt::ItemIsEnabled);
+        m_agents->setItem(row, 0, id);
+        auto *combo = new QComboBox(m_agents);
+        combo->setAccessibleName(tr("Import %1 as").arg(unknown.at(row)));
+        combo->addItem(tr("A new agent"), QString());
+        for (const auto &[key, name] : known)
+            combo->addItem(name.isEmpty() || name == key ? key : tr("%1 (%2)").arg(name, key), key);
+        m_agents->setCellWidget(row, 1, combo);
+    }
+}
+
+bool ImportCheckPage::setAgentChoice(const QString &fileId, const QString &agentKey)
+{
+    for (int row = 0; row < m_agents->rowCount(); ++row) {
+        if (m_agents->item(row, 0)->text() != fileId)
+            continue;
+        auto *combo = qobject_cast<QComboBox *>(m_agents->cellWidget(row, 1));
+        const int at = combo ? combo->findData(agentKey) : -1;
+        if (at < 0)
+            return false;
+        combo->setCurrentIndex(at);
+        return true;
+    }
+    return false;
+}
+
+QHash<QString, QString> ImportCheckPage::agentMap() const
+{
+    QHash<QString, QString> map;
+    for (int row = 0; row < m_agents->rowCount(); ++row)
+        if (auto *combo = qobject_cast<QComboBox *>(m_agents->cellWidget(row, 1)))
+            if (const QString key = combo->currentData().toString(); !key.isEmpty())
+                map.insert(m_agents->item(row, 0)->text(), key);
+    return map;
 }
 
 void ImportCheckPage::show(const ImportResult &result)

@@ -3,6 +3,7 @@
 
 #include "import/importresult.h"
 
+#include <QHash>
 #include <QWizardPage>
 
 class QLabel;
@@ -13,6 +14,7 @@ class QRadioButton;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTableView;
+class QTableWidget;
 
 namespace ql {
 
@@ -22,6 +24,9 @@ class ImportWizard;
 // rejected row with its file, line, field, value and reason, in a table that sorts and exports.
 // Then the choice: import nothing while any row is rejected (the default), or import the valid
 // records and write the rejected rows, with a reason column, to a file.
+//
+// Agent ids the file uses that the project does not know are listed with an "Import as" choice:
+// a new agent (the default), or an existing agent the id stands for (formats.md).
 class ImportCheckPage final : public QWizardPage
 {
     Q_OBJECT
@@ -40,6 +45,14 @@ public:
     bool anyRejected() const; // the check found rows to reject
     const ImportResult &result() const { return m_result; }
 
+    // The unknown agent ids and what each is imported as.
+    QTableWidget *agentsTable() const { return m_agents; }
+    // Maps the file's agent id to the existing agent with this key (empty: a new agent); false when
+    // either is not offered.
+    bool setAgentChoice(const QString &fileId, const QString &agentKey);
+    // file's id → existing agent key, for ImportOptions::agentMap.
+    QHash<QString, QString> agentMap() const;
+
     void initializePage() override;
     void cleanupPage() override;
     bool isComplete() const override;
@@ -48,6 +61,7 @@ private:
     void check();
     void show(const ImportResult &result);
     void updateChoice();
+    void showAgents(const QStringList &unknown, const QList<std::pair<QString, QString>> &known);
 
     ImportWizard *m_wizard;
     QLabel *m_summary;
@@ -60,6 +74,8 @@ private:
     QRadioButton *m_skip;
     QLineEdit *m_rejects;
     QPushButton *m_browse;
+    QLabel *m_agentsNote;
+    QTableWidget *m_agents;
     ImportResult m_result;
     bool m_checking = false;
     bool m_checked = false;

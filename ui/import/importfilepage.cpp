@@ -46,7 +46,7 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard)
     m_kind->setObjectName(QStringLiteral("kindChoice"));
     m_kind->setAccessibleName(tr("What the file holds"));
     for (auto choice : {ImportWizard::Choice::AuditsLong, ImportWizard::Choice::AuditsWide, ImportWizard::Choice::Csat,
-                        ImportWizard::Choice::Agents, ImportWizard::Choice::Scorecard})
+                        ImportWizard::Choice::Agents, ImportWizard::Choice::Interactions, ImportWizard::Choice::Scorecard})
         m_kind->addItem(ImportWizard::choiceTitle(choice), int(choice));
     m_mapping->setObjectName(QStringLiteral("mappingChoice"));
     m_mapping->setAccessibleName(tr("Mapping"));
@@ -145,15 +145,9 @@ bool ImportFilePage::loadMappingFile(const QString &path)
         return false;
     }
     m_error->hide();
-    if (mapping->kind == ImportMapping::Kind::Interactions) {
-        m_error->setText(tr("%1 maps conversations (interactions); import those with qualitylens-cli import.")
-                             .arg(QFileInfo(path).fileName()));
-        m_error->show();
-        return false;
-    }
     m_files.append({path, *mapping});
     for (auto choice : {ImportWizard::Choice::AuditsLong, ImportWizard::Choice::AuditsWide, ImportWizard::Choice::Csat,
-                        ImportWizard::Choice::Agents})
+                        ImportWizard::Choice::Agents, ImportWizard::Choice::Interactions})
         if (ImportWizard::kindOf(choice) == mapping->kind)
             m_kind->setCurrentIndex(m_kind->findData(int(choice)));
     fillMappings();

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -42,6 +43,19 @@ bool fromRoster(const QString &field, ImportMapping::Kind kind)
 {
     return kind != ImportMapping::Kind::Agents &&
            (field == QLatin1String("team") || field == QLatin1String("site") || field == QLatin1String("supervisor"));
+}
+
+// Kinds with an answer or score column whose texts a value map translates.
+bool hasValues(ImportMapping::Kind kind)
+{
+    return kind != ImportMapping::Kind::Agents && kind != ImportMapping::Kind::Interactions;
+}
+
+// Kinds whose records carry custom dimensions (formats.md "dimensions").
+bool hasDimensions(ImportMapping::Kind kind)
+{
+    return kind == ImportMapping::Kind::AuditsLong || kind == ImportMapping::Kind::AuditsWide ||
+           kind == ImportMapping::Kind::Csat;
 }
 
 bool isNumber(const QString &text)
@@ -94,6 +108,9 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     , m_values(new QTableWidget(0, 2, this))
     , m_criteriaNote(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_valuesNote(new QLabel(this))
+    , m_dimensionName(new QLineEdit(this))
+    , m_addDimension(new QPushButton(tr("Add &Dimension"), this))
 {
     setObjectName(QStringLiteral("importMappingPage"));
     setTitle(tr("Map the columns"));
@@ -151,8 +168,23 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     valuesNote->setWordWrap(true);
     valuesLayout->addWidget(valuesNote);
     valuesLayout->addWidget(m_values, 1);
+    m_dimensionName->setObjectName(QStringLiteral("dimensionName"));
+    m_dimensionName->setAccessibleName(tr("New dimension's name"));
+    m_dimensionName->setPlaceholderText(tr("A column of your own as a dimension: product, language, vendor…"));
+    m_dimensionName->setClearButtonEnabled(true);
+    m_addDimension->setObjectName(QStringLiteral("addDimension"));
+    m_addDimension->setToolTip(tr("Add a custom dimension (for pivots, filters and root-cause analysis) and choose its "
+                                  "column in the table"));
+    m_addDimension->setEnabled(false);
+    auto *fieldsPage = new QWidget(m_tabs);
+    auto *fieldsLayout = new QVBoxLayout(fieldsPage);
+    fieldsLayout->addWidget(m_fields, 1);
+    auto *dimensionRow = new QHBoxLayout;
+    dimensionRow->addWidget(m_dimensionName, 1);
+    dimensionRow->addWidget(m_addDimension);
+    fieldsLayout->addLayout(dimensionRow);
     m_tabs->setObjectName(QStringLiteral("mappingTabs"));
-    m_tabs->addTab(m_fields, tr("Columns"));
+    m_tabs->addTab(fieldsPage, tr("Columns"));
     m_tabs->addTab(criteriaPage, tr("Criteria"));
     m_tabs->addTab(valuesPage, tr("Values"));
 
@@ -169,12 +201,16 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     form->addRow(m_scorecardLabel, m_scorecard);
     form->addRow(tr("&Dates:"), m_dateFormat);
     form->addRow(m_scaleLabel, m_scale);
+    m_valuesNote->setObjectName(QStringLiteral("valuesSource"));
+    m_valuesNote->setWordWrap(true);
+    m_valuesNote->setTextFormat(Qt::PlainText);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_error, 1);
     bottom->addWidget(save, 0, Qt::AlignRight | Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_valuesNote);
     layout->addLayout(bottom);
 
     connect(save, &QPushButton::clicked, this, &ImportMappingPage::saveAs);
@@ -189,6 +225,50 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
             fillCriteria(*m);
     });
     connect(m_values, &QTableWidget::itemChanged, this, &ImportMappingPage::updateSamples);
+    connect(m_wizard, &ImportWizard::columnValuesRead, this, &ImportMappingPage::refreshLists);
+    connect(m_dimensionName, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_addDimension->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_dimensionName, &QLineEdit::returnPressed, this, [this] { addDimension(m_dimensionName->text()); });
+    connect(m_addDimension, &QPushButton::clicked, this, [this] { addDimension(m_dimensionName->text()); });
+}
+
+bool ImportMappingPage::addDimension(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return false;
+    ImportMapping m = draftMapping();
+    QString why;
+    if (m_fieldNames.contains(QStringLiteral("dim:") + trimmed))
+        why = tr("“%1” is already a dimension of this mapping.").arg(trimmed);
+    if (why.isEmpty()) {
+        // Checked as the mapping file would be (built-in names are refused there, with the reason).
+        QJsonObject o = m.toJson();
+        QJsonObject dimensions = o.value(QStringLiteral("dimensions")).toObject();
+        dimensions.insert(trimmed, QStringLiteral("-"));
+        o.insert(QStringLiteral("dimensions"), dimensions);
+        QString error;
+        if (!ImportMapping::fromJson(o, &error) && error.contains(QStringLiteral("dimensions.")))
+            why = error;
+    }
+    if (!why.isEmpty()) {
+        m_error->setText(tr("The dimension was not added: %1").arg(why));
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    // The column whose header is the name (ignoring case), if there is one; else the user picks it.
+    QString column;
+    for (const QString &h : m_wizard->preview().header)
+        if (h.trimmed().compare(trimmed, Qt::CaseInsensitive) == 0)
+            column = h;
+    m.dimensions.append({trimmed, column});
+    fillFields(m);
+    if (column.isEmpty()) // left out of the mapping until a column is chosen
+        m_fields->setCurrentCell(int(m_fieldNames.size()) - 1, FieldColumnChoice);
+    m_dimensionName->clear();
+    updateSamples();
+    return true;
 }
 
 void ImportMappingPage::initializePage()
@@ -229,9 +309,12 @@ void ImportMappingPage::initializePage()
     fillCriteria(m);
     fillValues(m);
     m_tabs->setTabVisible(1, audits);
-    m_tabs->setTabVisible(2, m.kind != ImportMapping::Kind::Agents);
+    m_tabs->setTabVisible(2, hasValues(m.kind));
+    m_dimensionName->setVisible(hasDimensions(m.kind));
+    m_addDimension->setVisible(hasDimensions(m.kind));
     m_tabs->setCurrentIndex(0);
     m_error->hide();
+    updateValuesNote();
     updateSamples();
 }
 
@@ -269,6 +352,11 @@ QStringList ImportMappingPage::sampleColumn(int column, int max) const
     QStringList out;
     if (column < 0)
         return out;
+    // The lists (max 0) come from the whole file once it has been read; until then, and for the
+    // live "As read" samples, from the first rows.
+    const ColumnValues &all = m_wizard->columnValues();
+    if (max <= 0 && m_wizard->hasColumnValues() && all.header == m_wizard->preview().header)
+        return all.values.value(column);
     for (const QStringList &row : m_wizard->preview().rows) {
         const QString cell = row.value(column).trimmed();
         if (cell.isEmpty() || out.contains(cell))
@@ -278,6 +366,47 @@ QStringList ImportMappingPage::sampleColumn(int column, int max) const
             break;
     }
     return out;
+}
+
+void ImportMappingPage::refreshLists()
+{
+    updateValuesNote();
+    if (m_wizard->currentPage() != this)
+        return; // initializePage() fills the lists from the whole file's values
+    if (m_wizard->preview().rows.size() >= m_wizard->columnValues().records)
+        return; // the first rows were the whole file: the lists are already complete
+    // Refill the criterion and value lists from the whole file, keeping what was chosen in them.
+    const ImportMapping m = draftMapping();
+    QHash<QString, QString> stored;
+    for (int row = 0; row < m_values->rowCount(); ++row)
+        if (m_values->item(row, 1))
+            stored.insert(m_values->item(row, 0)->text(), m_values->item(row, 1)->text());
+    fillCriteria(m);
+    fillValues(m);
+    {
+        const QSignalBlocker quiet(m_values);
+        for (int row = 0; row < m_values->rowCount(); ++row)
+            if (const auto it = stored.constFind(m_values->item(row, 0)->text()); it != stored.cend())
+                m_values->item(row, 1)->setText(*it);
+    }
+    updateSamples();
+}
+
+void ImportMappingPage::updateValuesNote()
+{
+    const ColumnValues &all = m_wizard->columnValues();
+    if (!m_wizard->hasColumnValues()) {
+        m_valuesNote->setText(tr("Reading the whole file for its criterion names and answer texts; until then these "
+                                 "lists show those of the first rows."));
+        m_valuesNote->show();
+        return;
+    }
+    const bool cut = std::any_of(all.more.cbegin(), all.more.cend(), [](bool more) { return more; });
+    m_valuesNote->setText(tr("From all %1 rows of the file.").arg(QLocale().toString(all.records)) +
+                          (cut ? QLatin1Char(' ') + tr("A column with more than %1 different texts lists its first %1.")
+                                                        .arg(QLocale().toString(ImportWizard::ValueLimit))
+                               : QString()));
+    m_valuesNote->show();
 }
 
 void ImportMappingPage::fillFields(const ImportMapping &m)
@@ -407,7 +536,7 @@ void ImportMappingPage::fillValues(const ImportMapping &m)
     const QSignalBlocker quiet(m_values);
     m_values->clearContents();
     m_values->setRowCount(0);
-    if (m.kind == ImportMapping::Kind::Agents)
+    if (!hasValues(m.kind))
         return;
     QList<std::pair<QString, QString>> rows;
     if (const ValueMap *map = m.valuesFor(valueField()))
@@ -438,7 +567,7 @@ void ImportMappingPage::fillValues(const ImportMapping &m)
     }
 }
 
-std::optional<ImportMapping> ImportMappingPage::buildMapping(QString *error) const
+ImportMapping ImportMappingPage::draftMapping() const
 {
     ImportMapping m = m_wizard->mapping();
     const QStringList &header = m_wizard->preview().header;
@@ -471,10 +600,15 @@ std::optional<ImportMapping> ImportMappingPage::buildMapping(QString *error) con
             if (const QString key = criterionCombo(row)->currentData().toString(); !key.isEmpty())
                 m.criteria.append({m_criteria->item(row, 0)->text(), key});
     }
+    return m;
+}
 
+std::optional<ImportMapping> ImportMappingPage::buildMapping(QString *error) const
+{
+    const ImportMapping m = draftMapping();
     // The rest goes through the JSON, so the page's mapping is checked exactly as a file would be.
     QJsonObject o = m.toJson();
-    if (m.kind != ImportMapping::Kind::Agents) {
+    if (hasValues(m.kind)) {
         QJsonObject values = o.value(QStringLiteral("values")).toObject();
         QJsonObject map;
         for (int row = 0; row < m_values->rowCount(); ++row) {

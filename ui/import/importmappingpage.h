@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTabWidget;
 class QTableWidget;
 
@@ -30,6 +31,8 @@ public:
     // The mapping the page shows, checked as the import will check it; nullopt with *error when it
     // does not hold together (a required field without a column, …).
     std::optional<ImportMapping> buildMapping(QString *error) const;
+    // What the page shows, not yet checked (for refilling its lists).
+    ImportMapping draftMapping() const;
     bool saveMapping(const QString &path, QString *error = nullptr);
 
     // For tests and the guide's screenshots: the column chosen for a field, by header name.
@@ -37,6 +40,9 @@ public:
     QString column(const QString &field) const;
     QString sampleText(const QString &field) const; // the "As read" cell
     bool setValue(const QString &fileText, const QString &storedAs);
+    // Adds a custom dimension row to the Columns table (its column: the header of that name, if
+    // any); false, with the reason shown, for a name that is taken or built in.
+    bool addDimension(const QString &name);
 
     QTableWidget *fieldsTable() const { return m_fields; }
     QTableWidget *criteriaTable() const { return m_criteria; }
@@ -45,6 +51,7 @@ public:
     QComboBox *scorecardChoice() const { return m_scorecard; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *errorLabel() const { return m_error; }
+    QLabel *valuesNote() const { return m_valuesNote; } // where the criterion and value lists come from
 
     void initializePage() override;
     void cleanupPage() override;
@@ -56,6 +63,8 @@ private:
     void fillValues(const ImportMapping &m);
     void loadCriteria();
     void updateSamples();
+    void refreshLists();
+    void updateValuesNote();
     void saveAs();
     QString valueField() const;
     int headerIndex(const QString &header) const;
@@ -77,6 +86,9 @@ private:
     QTableWidget *m_values;
     QLabel *m_criteriaNote;
     QLabel *m_error;
+    QLabel *m_valuesNote;
+    QLineEdit *m_dimensionName;
+    QPushButton *m_addDimension;
     QList<std::pair<QString, QString>> m_criterionList; // key, name of the chosen scorecard
     QStringList m_fieldNames;                          // per row of m_fields: field, or "dim:NAME"
     bool m_filling = false;

@@ -152,6 +152,9 @@ void ImportPreviewPage::load()
                 m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), 280));
             // What "Detect" found is what the import uses: keep it, so the mapping names it.
             m_wizard->setPreview(p);
+            // The criterion and value lists of the mapping step come from the whole file.
+            if (m_ok)
+                m_wizard->readColumnValues();
             Q_EMIT completeChanged();
         });
 }

@@ -31,7 +31,7 @@ public:
     bool isComplete() const override;
 
     static constexpr int ShownRows = 20;
-    static constexpr int SampledRows = 500; // for the value and label lists of the mapping step
+    static constexpr int SampledRows = 500; // the mapping step's lists until the whole file's values are read
 
 private:
     void load();

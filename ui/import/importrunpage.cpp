@@ -73,8 +73,33 @@ void ImportRunPage::start()
     m_progress->show();
     m_cancel->show();
     m_cancel->setEnabled(true);
-    m_status->setText(tr("Importing %1…").arg(QFileInfo(m_wizard->filePath()).fileName()));
     Q_EMIT completeChanged();
+    if (m_wizard->isProjectCheckPending()) {
+        // Nothing is written to a project that has not passed its check yet: if it is damaged, the
+        // window closes it and this wizard with it.
+        m_waiting = true;
+        m_progress->setRange(0, 0);
+        m_status->setText(tr("Waiting for the project check to finish before writing (it reads the project once "
+                             "after it opens)…"));
+        connect(
+            m_wizard, &ImportWizard::projectCheckFinished, this,
+            [this] {
+                if (!m_waiting)
+                    return;
+                m_waiting = false;
+                startImport();
+            },
+            Qt::SingleShotConnection);
+        return;
+    }
+    startImport();
+}
+
+void ImportRunPage::startImport()
+{
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(0);
+    m_status->setText(tr("Importing %1…").arg(QFileInfo(m_wizard->filePath()).fileName()));
 
     const bool scorecard = m_wizard->choice() == ImportWizard::Choice::Scorecard;
     const QString path = m_wizard->filePath();
@@ -84,6 +109,8 @@ void ImportRunPage::start()
         options.skipInvalid = true;
         options.rejectsPath = m_wizard->checkPage()->rejectsPath()->text().trimmed();
     }
+    if (!scorecard)
+        options.agentMap = m_wizard->checkPage()->agentMap();
     m_cancelFlag = std::make_shared<std::atomic_bool>(false);
     const Project *project = m_wizard->project();
     const std::shared_ptr<std::atomic_bool> cancel = m_cancelFlag;
@@ -124,6 +151,13 @@ void ImportRunPage::start()
 
 void ImportRunPage::cancelImport()
 {
+    if (m_waiting) { // nothing started: nothing to roll back
+        m_waiting = false;
+        Outcome cancelled;
+        cancelled.data.status = ImportResult::Cancelled;
+        showOutcome(cancelled);
+        return;
+    }
     if (!m_running || !m_cancelFlag)
         return;
     *m_cancelFlag = true;

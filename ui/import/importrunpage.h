@@ -36,6 +36,8 @@ public:
     };
 
     bool isRunning() const { return m_running; }
+    // Waiting for the project's integrity check before writing (ImportWizard::isProjectCheckPending).
+    bool isWaitingForCheck() const { return m_waiting; }
     bool isFinished() const { return m_finished; }
     const Outcome &outcome() const { return m_outcome; }
     QLabel *statusLabel() const { return m_status; }
@@ -53,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void start();
+    void startImport();
     void showOutcome(const Outcome &outcome);
     void addLine(const QString &label, const QString &value);
 
@@ -66,6 +69,7 @@ private:
     Outcome m_outcome;
     quint64 m_job = 0;
     bool m_running = false;
+    bool m_waiting = false;
     bool m_finished = false;
 };
 

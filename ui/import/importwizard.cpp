@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importwizard.h"
 
+#include "common/jobcontext.h"
 #include "common/jobrunner.h"
 #include "importcheckpage.h"
 #include "importfilepage.h"
 #include "importmappingpage.h"
 #include "importpreviewpage.h"
 #include "importrunpage.h"
+
+#include <QFileInfo>
 
 namespace ql {
 
@@ -55,6 +58,8 @@ ImportMapping::Kind ImportWizard::kindOf(Choice choice)
         return ImportMapping::Kind::AuditsWide;
     case Choice::Csat:
         return ImportMapping::Kind::Csat;
+    case Choice::Interactions:
+        return ImportMapping::Kind::Interactions;
     case Choice::Scorecard:
     case Choice::AuditsLong:
         break;
@@ -75,6 +80,8 @@ QString ImportWizard::choiceTitle(Choice choice)
         return tr("Audits, one row per audit");
     case Choice::Csat:
         return tr("CSAT survey responses");
+    case Choice::Interactions:
+        return tr("Conversations (interactions: transcripts for calibration)");
     }
     return {};
 }
@@ -93,6 +100,34 @@ void ImportWizard::setChoice(Choice choice)
 void ImportWizard::setFilePath(const QString &path)
 {
     m_path = path;
+}
+
+void ImportWizard::readColumnValues()
+{
+    m_values = {};
+    const QString path = m_path;
+    const QString encoding = m_mapping.encoding;
+    const QChar delimiter = m_preview.delimiter; // what the preview found, or the user chose
+    m_runner->start<ColumnValues>(
+        QStringLiteral("values"), tr("Reading every value of %1").arg(QFileInfo(path).fileName()),
+        [path, encoding, delimiter](JobContext &context) {
+            return ColumnValues::read(path, encoding, delimiter, ValueLimit, context.cancelFlag());
+        },
+        [this](ColumnValues &&values) {
+            if (!values.error.isEmpty())
+                return; // the preview's first rows stay the lists' source; the check reports the error
+            m_values = std::move(values);
+            Q_EMIT columnValuesRead();
+        });
+}
+
+void ImportWizard::setProjectCheckPending(bool pending)
+{
+    if (pending == m_checkPending)
+        return;
+    m_checkPending = pending;
+    if (!pending)
+        Q_EMIT projectCheckFinished();
 }
 
 int ImportWizard::nextId() const

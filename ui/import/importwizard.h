@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "import/columnvalues.h"
 #include "import/importer.h"
 #include "import/importmapping.h"
 
@@ -30,7 +31,7 @@ class ImportWizard final : public QWizard
 public:
     enum PageId { FilePageId, PreviewPageId, MappingPageId, CheckPageId, RunPageId };
     // What the file holds: the mapping kinds the wizard offers, and a scorecard definition.
-    enum class Choice { Scorecard, Agents, AuditsLong, AuditsWide, Csat };
+    enum class Choice { Scorecard, Agents, AuditsLong, AuditsWide, Csat, Interactions };
 
     explicit ImportWizard(Project *project, QWidget *parent = nullptr);
     ~ImportWizard() override;
@@ -56,12 +57,23 @@ public:
 
     const ImportPreview &preview() const { return m_preview; }
     void setPreview(const ImportPreview &preview) { m_preview = preview; }
+    // Every column's different values in the whole file, read in the background after the
+    // preview (ColumnValues); empty until then. columnValuesRead() says when they are in.
+    const ColumnValues &columnValues() const { return m_values; }
+    bool hasColumnValues() const { return !m_values.isEmpty(); }
+    void readColumnValues();
+    static constexpr int ValueLimit = 1000; // different values kept per column
 
     ImportFilePage *filePage() const { return m_filePage; }
     ImportPreviewPage *previewPage() const { return m_previewPage; }
     ImportMappingPage *mappingPage() const { return m_mappingPage; }
     ImportCheckPage *checkPage() const { return m_checkPage; }
     ImportRunPage *runPage() const { return m_runPage; }
+
+    // The project's background integrity check (quick_check, after opening) is due or running:
+    // the import waits for it before writing, and says so. The main window keeps this up to date.
+    bool isProjectCheckPending() const { return m_checkPending; }
+    void setProjectCheckPending(bool pending);
 
     int nextId() const override;
     void reject() override; // while importing: cancel the import first
@@ -71,6 +83,8 @@ public:
 
 Q_SIGNALS:
     void imported();
+    void projectCheckFinished();
+    void columnValuesRead();
 
 private:
     Project *m_project;
@@ -79,7 +93,9 @@ private:
     Choice m_choice = Choice::AuditsLong;
     ImportMapping m_mapping;
     bool m_mappingGiven = false;
+    bool m_checkPending = false;
     ImportPreview m_preview;
+    ColumnValues m_values;
     ImportFilePage *m_filePage;
     ImportPreviewPage *m_previewPage;
     ImportMappingPage *m_mappingPage;
