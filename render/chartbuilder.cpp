@@ -81,9 +81,13 @@ void ChartBuilder::build()
         buildFunnel();
         break;
     case ChartType::Waterfall:
-        frame({}, {});
-        addText(QObject::tr("Waterfall charts are not available yet."), font(30), m_theme.mutedText, m_region,
-                Qt::AlignCenter);
+        if (m_data.waterfall) {
+            buildWaterfall();
+        } else {
+            frame({}, {});
+            addText(QObject::tr("This waterfall has no analysis to draw."), font(30), m_theme.mutedText, m_region,
+                    Qt::AlignCenter);
+        }
         break;
     }
 }

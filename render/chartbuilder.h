@@ -91,6 +91,7 @@ private:
     // Marks.
     void drawBaseline(double y);
     void drawGaps(double top, double bottom); // control charts: where periods without data were left out
+    void drawRestarts(const QList<int> &starts, double top, double bottom); // control charts: limits restart
     void drawTarget(const Axis &axis);
     void drawReferenceLines(const Axis &axis);
     void drawHorizontal(double value, const Axis &axis, const QColor &colour, Qt::PenStyle style, double width,
@@ -117,6 +118,7 @@ private:
     void buildScatter();
     void buildHeatmap();
     void buildFunnel();
+    void buildWaterfall();
 
     QGraphicsScene *m_scene;
     const ChartSpec &m_spec;

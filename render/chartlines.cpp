@@ -126,6 +126,8 @@ void ChartBuilder::buildLine()
                 lower->append(i, s.low[i]);
             }
         auto *band = new QAreaSeries(upper, lower);
+        upper->setParent(band); // an area series does not own its edges
+        lower->setParent(band);
         QColor fill = m_theme.series(j);
         fill.setAlphaF(m_theme.name == QLatin1String("dark") ? 0.28 : 0.18);
         band->setBrush(fill);
@@ -205,9 +207,13 @@ void ChartBuilder::buildPChart()
         lower->append(i - 0.5, c.lower[i] * 100);
         lower->append(i + 0.5, c.lower[i] * 100);
     }
+    // The centre steps where the limits restart (a scorecard version change).
     auto *centre = styledLine(m_theme.mutedText, px(2.5), 0);
-    centre->append(-0.5, c.centre * 100);
-    centre->append(n - 0.5, c.centre * 100);
+    for (int i = 0; i < n; ++i) {
+        const double v = (c.centres.size() == n ? c.centres[i] : c.centre) * 100;
+        centre->append(i - 0.5, v);
+        centre->append(i + 0.5, v);
+    }
     auto *line = styledLine(m_theme.series(0), px(5), px(12));
     for (int i = 0; i < n; ++i)
         line->append(i, c.p[i] * 100);
@@ -220,6 +226,7 @@ void ChartBuilder::buildPChart()
     drawCategories(cats, m_plot.bottom());
     drawTarget(m_y);
     drawGaps(m_plot.top(), m_plot.bottom());
+    drawRestarts(c.phaseStarts, m_plot.top(), m_plot.bottom());
     const QFont f = font(22);
     addLabel(QObject::tr("UCL %1").arg(formatValue(c.upper.last() * 100, ValueUnit::Percent, false)), f,
              m_theme.mutedText, QPointF(m_plot.right() + px(10), yPx(c.upper.last() * 100)),
@@ -272,10 +279,15 @@ void ChartBuilder::buildXmr()
     notes << signalSentence(c.signals, m_data.displayCategories);
     frame({}, notes);
 
+    const bool phased = c.centres.size() == n;
     double lo = c.lower, hi = c.upper;
     for (double v : c.x) {
         lo = std::min(lo, v);
         hi = std::max(hi, v);
+    }
+    for (int i = 0; phased && i < n; ++i) {
+        lo = std::min(lo, c.lowers[i]);
+        hi = std::max(hi, c.uppers[i]);
     }
     if (m_spec.target) {
         lo = std::min(lo, *m_spec.target);
@@ -283,6 +295,8 @@ void ChartBuilder::buildXmr()
     }
     const Axis xAxis = makeAxis(lo, hi, measure.unit, false, axisTitleFor(measure), 5);
     double rhi = c.rangeUpper;
+    for (int i = 0; phased && i < n; ++i)
+        rhi = std::max(rhi, c.rangeUppers[i]);
     for (double v : c.movingRange)
         if (!std::isnan(v))
             rhi = std::max(rhi, v);
@@ -307,11 +321,14 @@ void ChartBuilder::buildXmr()
     auto *upper = styledLine(m_theme.mutedText, px(3), 0, Qt::DashLine);
     auto *lower = styledLine(m_theme.mutedText, px(3), 0, Qt::DashLine);
     auto *centre = styledLine(m_theme.mutedText, px(2.5), 0);
-    for (QLineSeries *s : {upper, lower, centre}) {
-        const double v = s == upper ? c.upper : s == lower ? c.lower : c.centre;
-        s->append(-0.5, v);
-        s->append(n - 0.5, v);
-    }
+    for (QLineSeries *s : {upper, lower, centre})
+        for (int i = 0; i < n; ++i) {
+            const double v = s == upper   ? (phased ? c.uppers[i] : c.upper)
+                             : s == lower ? (phased ? c.lowers[i] : c.lower)
+                                          : (phased ? c.centres[i] : c.centre);
+            s->append(i - 0.5, v);
+            s->append(i + 0.5, v);
+        }
     auto *line = styledLine(m_theme.series(0), px(5), px(12));
     for (int i = 0; i < n; ++i)
         line->append(i, c.x[i]);
@@ -322,6 +339,7 @@ void ChartBuilder::buildXmr()
     drawAxisTitle(xAxis, false);
     drawBaseline(top.bottom());
     drawGaps(top.top(), top.bottom());
+    drawRestarts(c.phaseStarts, top.top(), bottom.bottom());
     drawTarget(xAxis);
     addLabel(QObject::tr("UNPL %1").arg(formatValue(c.upper, measure.unit, false)), f, m_theme.mutedText,
              QPointF(top.right() + px(10), yPx(c.upper)), Qt::AlignLeft | Qt::AlignVCenter);
@@ -366,19 +384,30 @@ void ChartBuilder::buildXmr()
     m_plot = bottom;
     m_y = rAxis;
     QChart *ranges = makeChart(bottom);
-    auto *rangeLine = styledLine(m_theme.series(0), px(4), px(11));
-    for (int i = 1; i < n; ++i)
-        rangeLine->append(i, c.movingRange[i]);
+    // One line per phase: a moving range across a version change is not one.
+    QList<QLineSeries *> rangeLines;
+    for (int i = 1; i < n; ++i) {
+        if (std::isnan(c.movingRange[i]))
+            continue;
+        if (rangeLines.isEmpty() || c.phaseStarts.contains(i - 1))
+            rangeLines << styledLine(m_theme.series(0), px(4), px(11));
+        rangeLines.last()->append(i, c.movingRange[i]);
+    }
     auto *url = styledLine(m_theme.mutedText, px(3), 0, Qt::DashLine);
-    url->append(-0.5, c.rangeUpper);
-    url->append(n - 0.5, c.rangeUpper);
     auto *mean = styledLine(m_theme.mutedText, px(2.5), 0);
-    mean->append(-0.5, c.meanMovingRange);
-    mean->append(n - 0.5, c.meanMovingRange);
-    for (QLineSeries *s : {url, mean, rangeLine})
+    for (int i = 0; i < n; ++i) {
+        url->append(i - 0.5, phased ? c.rangeUppers[i] : c.rangeUpper);
+        url->append(i + 0.5, phased ? c.rangeUppers[i] : c.rangeUpper);
+        mean->append(i - 0.5, phased ? c.meanMovingRanges[i] : c.meanMovingRange);
+        mean->append(i + 0.5, phased ? c.meanMovingRanges[i] : c.meanMovingRange);
+    }
+    QList<QAbstractSeries *> rangeSeries{url, mean};
+    for (QLineSeries *line : std::as_const(rangeLines))
+        rangeSeries << line;
+    for (QAbstractSeries *s : std::as_const(rangeSeries))
         ranges->addSeries(s);
-    attachIndexAxis(ranges, -0.5, n - 0.5, {url, mean, rangeLine});
-    attachValueAxis(ranges, rAxis, Qt::AlignLeft, {url, mean, rangeLine});
+    attachIndexAxis(ranges, -0.5, n - 0.5, rangeSeries);
+    attachValueAxis(ranges, rAxis, Qt::AlignLeft, rangeSeries);
     drawAxisTitle(rAxis, false);
     drawBaseline(bottom.bottom());
     addLabel(QObject::tr("URL %1").arg(formatValue(c.rangeUpper, rAxis.unit, false)), f, m_theme.mutedText,
@@ -392,6 +421,17 @@ void ChartBuilder::buildXmr()
             m_scene->addEllipse(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::NoPen, m_theme.bad)->setZValue(25);
         }
     drawCategories(cats, bottom.bottom());
+}
+
+// Where the limits restart at a scorecard version change: a solid rule and its label.
+void ChartBuilder::drawRestarts(const QList<int> &starts, double top, double bottom)
+{
+    for (int k = 1; k < starts.size(); ++k) {
+        const double x = (xPx(starts[k] - 1) + xPx(starts[k])) / 2;
+        m_scene->addLine(QLineF(x, top, x, bottom), QPen(m_theme.axis, px(2.5), Qt::SolidLine))->setZValue(15);
+        addLabel(QObject::tr("new scorecard version:\nlimits restart"), font(20), m_theme.mutedText,
+                 QPointF(x + px(8), top), Qt::AlignLeft | Qt::AlignTop);
+    }
 }
 
 } // namespace ql

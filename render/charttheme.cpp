@@ -2,6 +2,7 @@
 #include "charttheme.h"
 
 #include "resources.h"
+#include "store/projectsettings.h"
 
 #include <QFontDatabase>
 
@@ -19,6 +20,19 @@ QString embeddedFamily()
 }
 
 } // namespace
+
+ChartBrand ChartBrand::fromSettings(const ProjectSettings &settings)
+{
+    ChartBrand brand;
+    for (const QString &c : settings.chartBrandColours())
+        if (QColor colour(c); colour.isValid())
+            brand.colours << colour;
+    brand.font = settings.chartBrandFont();
+    const QByteArray logo = settings.chartBrandLogo();
+    if (!logo.isEmpty())
+        brand.logo.loadFromData(logo, "PNG");
+    return brand;
+}
 
 QList<QColor> ChartTheme::okabeIto()
 {

@@ -8,6 +8,8 @@
 
 namespace ql {
 
+class ProjectSettings;
+
 // The brand theme's choices, stored in the project (settings chart_brand_colours, chart_brand_font,
 // chart_brand_logo) so that the CLI renders them as the GUI does.
 struct ChartBrand
@@ -15,6 +17,8 @@ struct ChartBrand
     QList<QColor> colours; // series colours, first is the main one
     QString font;          // a family name; Inter when it is not installed
     QImage logo;           // drawn at the top right
+
+    static ChartBrand fromSettings(const ProjectSettings &settings); // the project's chart_brand_*
 };
 
 // Colours and the font of a chart. Okabe–Ito's colour-blind-safe palette by default.

@@ -43,6 +43,10 @@ private Q_SLOTS:
     void xmrHandComputed();
     void xmrDefaultBaselineAndSignal();
     void xmrNeedsTwoPoints();
+    void xmrRestartsAtVersionChange();
+    void xmrUserBaseline();
+    void pChartRestartsAtVersionChange();
+    void restartTooRecent();
     void runRule_data();
     void runRule();
     void trendRule_data();
@@ -159,6 +163,97 @@ void TestControlChart::xmrNeedsTwoPoints()
     QVERIFY(!xmrChart({5}).valid);
     QVERIFY(!xmrChart({}).valid);
     QVERIFY(xmrChart({5, 6}, ControlBaseline::all(2)).valid);
+}
+
+// A version change at point 4: 10, 12, 11, 13 | 20, 22, 21, 23, 22.
+// Phase 1 (0–3, all its points): x̄ = 46/4 = 11.5, mR̄ = (2 + 1 + 2)/3 = 5/3, limits
+// 11.5 ∓ 2.66 · 5/3 = 7.0667 and 15.9333. Phase 2 (4–8, baseline 4–7 without the latest):
+// x̄ = 86/4 = 21.5, mR̄ = 5/3, limits 17.0667 and 25.9333. No point is beyond its phase's limits.
+// One baseline across the change (0–7): x̄ = 132/8 = 16.5, mR̄ = (5 + 7 + 5)/7 = 17/7, lower
+// limit 16.5 − 2.66 · 17/7 = 10.04: point 0 (10) would be a false signal.
+void TestControlChart::xmrRestartsAtVersionChange()
+{
+    const QList<double> x{10, 12, 11, 13, 20, 22, 21, 23, 22};
+    const XmrChart c = xmrChartPhased(x, {4});
+    QVERIFY(c.valid);
+    QCOMPARE(c.phaseStarts, (QList<int>{0, 4}));
+    QVERIFY(near(c.centres[0], 11.5, 1e-12));
+    QVERIFY(near(c.centres[3], 11.5, 1e-12));
+    QVERIFY(near(c.lowers[0], 11.5 - 2.66 * 5.0 / 3.0, 1e-12));
+    QVERIFY(near(c.uppers[0], 15.933333333333334, 1e-9));
+    QVERIFY(near(c.meanMovingRanges[0], 5.0 / 3.0, 1e-12));
+    QVERIFY(std::isnan(c.movingRange[4])); // 13 → 20 straddles the change
+    QVERIFY(near(c.centre, 21.5, 1e-12));
+    QVERIFY(near(c.centres[8], 21.5, 1e-12));
+    QVERIFY(near(c.lower, 17.066666666666666, 1e-9));
+    QCOMPARE(c.baselineFirst, 4);
+    QCOMPARE(c.baselineLast, 7);
+    QVERIFY(c.provisional);
+    QVERIFY(c.signals.isEmpty());
+    // Keeping one baseline across the change instead:
+    const XmrChart kept = xmrChart(x);
+    QVERIFY(near(kept.centre, 16.5, 1e-12));
+    QVERIFY(near(kept.meanMovingRange, 17.0 / 7.0, 1e-12));
+    QVERIFY(only(kept.signals, SignalRule::BeyondLimit).contains(ControlSignal{SignalRule::BeyondLimit, 0, 0, false}));
+    // No restart asked: the plain chart.
+    const XmrChart plain = xmrChartPhased(x, {});
+    QCOMPARE(plain.phaseStarts, QList<int>{0});
+    QCOMPARE(plain.centre, kept.centre);
+}
+
+// The user's window (points 1–2: 12, 11) sets phase 1's limits: x̄ = 11.5, mR̄ = 1, limits
+// 11.5 ∓ 2.66 = 8.84 and 14.16; it misses phase 2, which keeps its default (4–7).
+void TestControlChart::xmrUserBaseline()
+{
+    const XmrChart c = xmrChartPhased({10, 12, 11, 13, 20, 22, 21, 23, 22}, {4}, ControlBaseline{1, 2});
+    QVERIFY(c.valid);
+    QVERIFY(near(c.lowers[0], 8.84, 1e-12));
+    QVERIFY(near(c.uppers[3], 14.16, 1e-12));
+    QVERIFY(near(c.centre, 21.5, 1e-12));
+    QCOMPARE(c.baselineFirst, 4);
+    // Without a restart the window is the chart's: 12, 11 → the same 8.84–14.16 for every point,
+    // and every later point (20–23) is beyond the upper limit.
+    const XmrChart one = xmrChartPhased({10, 12, 11, 13, 20, 22, 21, 23, 22}, {}, ControlBaseline{1, 2});
+    QVERIFY(near(one.upper, 14.16, 1e-12));
+    QCOMPARE(only(one.signals, SignalRule::BeyondLimit).size(), 5);
+}
+
+// Phase 1: 10, 20, 15 of 100 → p̄ = 45/300 = 0.15, 3σ = 3 √(0.15 · 0.85/100) = 0.107121;
+// phase 2: 40, 50, 45, 45 of 100, baseline without the latest → p̄ = 135/300 = 0.45,
+// 3σ = 3 √(0.45 · 0.55/100) = 0.149248. Binomial limits (no Laney) to check by hand.
+void TestControlChart::pChartRestartsAtVersionChange()
+{
+    const QList<PChartPoint> points{{10, 100}, {20, 100}, {15, 100}, {40, 100}, {50, 100}, {45, 100}, {45, 100}};
+    const PChart c = pChartPhased(points, {3}, {}, false);
+    QVERIFY(c.valid);
+    QCOMPARE(c.phaseStarts, (QList<int>{0, 3}));
+    QVERIFY(near(c.centres[0], 0.15, 1e-12));
+    QVERIFY(near(c.lower[1], 0.15 - 0.10712142642814275, 1e-9));
+    QVERIFY(near(c.upper[2], 0.25712142642814275, 1e-9));
+    QVERIFY(near(c.centres[6], 0.45, 1e-12));
+    QVERIFY(near(c.centre, 0.45, 1e-12));
+    QVERIFY(near(c.upper[6], 0.45 + 0.149248115565993, 1e-9));
+    QCOMPARE(c.baselineFirst, 3);
+    QCOMPARE(c.baselineLast, 5);
+    QVERIFY(c.signals.isEmpty());
+    // One baseline (0–5): p̄ = 180/600 = 0.3, 3σ = 0.137477 → 10% and 15% below, 50%, 45%, 45% above.
+    const PChart kept = pChart(points, {}, false);
+    QVERIFY(near(kept.centre, 0.3, 1e-12));
+    QCOMPARE(only(kept.signals, SignalRule::BeyondLimit).size(), 5);
+}
+
+// A change with fewer than 2 points after it cannot set limits yet: it is listed, not applied.
+void TestControlChart::restartTooRecent()
+{
+    const XmrChart c = xmrChartPhased({10, 12, 11, 13, 20}, {4});
+    QVERIFY(c.valid);
+    QCOMPARE(c.phaseStarts, QList<int>{0});
+    QCOMPARE(c.deferredRestarts, QList<int>{4});
+    QVERIFY(near(c.centre, 11.5, 1e-12));
+    const PChart p = pChartPhased({{1, 10}, {2, 10}, {1, 10}}, {1, 2});
+    QVERIFY(p.valid);
+    QCOMPARE(p.phaseStarts, QList<int>{0});
+    QCOMPARE(p.deferredRestarts, (QList<int>{1, 2}));
 }
 
 void TestControlChart::runRule_data()

@@ -1,51 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// chart PROJECT --spec CHART.json --out FILE.png|FILE.svg|FILE.pdf [--size 1920x1080] [--scale N] [--theme NAME]
+// chart PROJECT --spec CHART.json|--saved NAME --out FILE.png|FILE.svg|FILE.pdf [--size 1920x1080] [--scale N]
+//       [--theme NAME]
 // Renders offscreen (main.cpp starts a QApplication on the offscreen platform), the same pixels as
 // the GUI's export.
 #include "clicontext.h"
 
-#include "chart/chartdatabuilder.h"
+#include "chart/chartloader.h"
 #include "chart/chartspec.h"
 #include "chartexport.h"
 #include "chartscene.h"
 #include "chartsize.h"
 #include "charttheme.h"
-#include "pivot/cubebuilder.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
+#include "store/savedviewstore.h"
 
 #include <QColor>
 #include <QFile>
 
 namespace ql::cli {
 
-namespace {
-
-ChartBrand brandOf(const ProjectSettings &settings)
-{
-    ChartBrand brand;
-    for (const QString &c : settings.chartBrandColours())
-        if (QColor colour(c); colour.isValid())
-            brand.colours << colour;
-    brand.font = settings.chartBrandFont();
-    const QByteArray logo = settings.chartBrandLogo();
-    if (!logo.isEmpty())
-        brand.logo.loadFromData(logo, "PNG");
-    return brand;
-}
-
-} // namespace
-
 int runChart(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("qualitylens-cli chart PROJECT --spec CHART.json --out FILE.png|FILE.svg|FILE.pdf "
+        QStringLiteral("qualitylens-cli chart PROJECT --spec CHART.json|--saved NAME --out FILE.png|FILE.svg|FILE.pdf "
                        "[--size 1920x1080] [--scale N] [--theme NAME]\n"
                        "Render a chart (formats.md \"Chart spec\") from the project's data, with no display."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("the .qlens project"));
     const QCommandLineOption specOption(QStringLiteral("spec"), QStringLiteral("the chart spec (JSON)"),
                                         QStringLiteral("CHART.json"));
+    const QCommandLineOption savedOption(QStringLiteral("saved"),
+                                         QStringLiteral("a chart saved in the project, by name (instead of --spec)"),
+                                         QStringLiteral("NAME"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("the file to write: .png, .svg or .pdf"),
                                        QStringLiteral("FILE"));
     const QCommandLineOption sizeOption(
@@ -57,13 +44,13 @@ int runChart(const QStringList &args)
     const QCommandLineOption themeOption(QStringLiteral("theme"),
                                          QStringLiteral("light, dark, print or brand (default: the spec's)"),
                                          QStringLiteral("NAME"));
-    for (const QCommandLineOption &o : {specOption, outOption, sizeOption, scaleOption, themeOption})
+    for (const QCommandLineOption &o : {specOption, savedOption, outOption, sizeOption, scaleOption, themeOption})
         parser.addOption(o);
     if (const int rc = parseOrExit(parser, args, 1, 1); rc >= 0)
         return rc;
 
-    if (!parser.isSet(specOption))
-        return usageError(parser, QStringLiteral("--spec is required"));
+    if (parser.isSet(specOption) == parser.isSet(savedOption))
+        return usageError(parser, QStringLiteral("give either --spec or --saved"));
     if (!parser.isSet(outOption))
         return usageError(parser, QStringLiteral("--out is required"));
     const QString outPath = parser.value(outOption);
@@ -90,24 +77,6 @@ int runChart(const QStringList &args)
         return usageError(parser, QStringLiteral("--theme must be one of %1, not '%2'")
                                       .arg(chartThemeNames().join(QStringLiteral(", ")), parser.value(themeOption)));
 
-    QFile specFile(parser.value(specOption));
-    if (!specFile.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("%1 cannot be read: %2").arg(specFile.fileName(), specFile.errorString()));
-        return ExitCannotOpen;
-    }
-    QString error;
-    auto spec = ChartSpec::fromJson(specFile.readAll(), &error);
-    if (!spec) {
-        printError(QStringLiteral("%1: %2").arg(specFile.fileName(), error));
-        return ExitInvalidInput;
-    }
-    if (parser.isSet(themeOption))
-        spec->theme = parser.value(themeOption);
-    if (const QString problem = spec->validate(); !problem.isEmpty()) {
-        printError(QStringLiteral("%1: %2").arg(specFile.fileName(), problem));
-        return ExitInvalidInput;
-    }
-
     ProjectError openError;
     const auto project = Project::open(parser.positionalArguments().at(0), Project::Access::ReadOnly,
                                        Project::Check::Deferred, &openError);
@@ -115,25 +84,53 @@ int runChart(const QStringList &args)
         printError(openError.message);
         return ExitCannotOpen;
     }
-    const ProjectSettings settings(project->database());
-    ChartContext context;
-    context.minSample =
-        spec->pivot.source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
-    context.periodDate = settings.periodDate();
-    context.organisation = settings.organisationName();
-    context.countedSampleTypes = settings.countedSampleTypes();
-    const auto cube = CubeBuilder::build(project->database(), spec->pivot.source, {}, &error);
-    if (!cube) {
-        printError(QStringLiteral("%1 cannot be read: %2").arg(project->path(), error));
-        return ExitCannotOpen;
+    // The spec: a file, or a chart saved in the project.
+    QString specName;
+    QByteArray specJson;
+    if (parser.isSet(specOption)) {
+        QFile specFile(parser.value(specOption));
+        if (!specFile.open(QIODevice::ReadOnly)) {
+            printError(QStringLiteral("%1 cannot be read: %2").arg(specFile.fileName(), specFile.errorString()));
+            return ExitCannotOpen;
+        }
+        specName = specFile.fileName();
+        specJson = specFile.readAll();
+    } else {
+        const SavedViewStore store(project->database());
+        const auto view = store.find(QStringLiteral("chart"), parser.value(savedOption).trimmed());
+        if (!view) {
+            QStringList names;
+            for (const SavedView &v : store.list(QStringLiteral("chart")))
+                names << v.name;
+            printError(QStringLiteral("%1 has no saved chart named '%2'%3")
+                           .arg(project->path(), parser.value(savedOption),
+                                names.isEmpty() ? QStringLiteral(" (it has none)")
+                                                : QStringLiteral("; it has: %1").arg(names.join(QStringLiteral(", ")))));
+            return ExitInvalidInput;
+        }
+        specName = QStringLiteral("saved chart '%1'").arg(view->name);
+        specJson = view->specJson;
     }
-    const auto data =
-        ChartDataBuilder::build(*cube, *spec, PivotOptions::fromProject(project->database()), context, &error);
+    QString error;
+    auto spec = ChartSpec::fromJson(specJson, &error);
+    if (!spec) {
+        printError(QStringLiteral("%1: %2").arg(specName, error));
+        return ExitInvalidInput;
+    }
+    if (parser.isSet(themeOption))
+        spec->theme = parser.value(themeOption);
+    if (const QString problem = spec->validate(); !problem.isEmpty()) {
+        printError(QStringLiteral("%1: %2").arg(specName, problem));
+        return ExitInvalidInput;
+    }
+
+    const auto data = ChartLoader(project->database()).load(*spec, &error);
     if (!data) {
         printError(error);
         return ExitInvalidInput;
     }
-    const ChartScene chart(*spec, *data, ChartTheme::named(spec->theme, brandOf(settings)), *size);
+    const ProjectSettings settings(project->database());
+    const ChartScene chart(*spec, *data, ChartTheme::named(spec->theme, ChartBrand::fromSettings(settings)), *size);
     if (!ChartExport::write(chart, outPath, *format, scale, &error)) {
         printError(error);
         return ExitCannotOpen;

@@ -3,6 +3,7 @@
 
 #include "chartspec.h"
 #include "pareto.h"
+#include "waterfall.h"
 #include "stats/boxplot.h"
 #include "stats/controlchart.h"
 #include "stats/funnel.h"
@@ -84,6 +85,7 @@ struct ChartData
     std::optional<stats::Funnel> funnel;
     QList<qint64> unitN;    // funnel: n per category
     QList<int> gapsBefore; // p-chart, xmr: points with missing periods just before them
+    std::optional<Waterfall> waterfall; // waterfall: the steps from the base value to the current one
 
     qint64 minSample = 10; // cells, points and units with fewer facts are greyed
     qint64 facts = 0;
@@ -105,6 +107,14 @@ struct ChartContext
     QString periodDate = QStringLiteral("date"); // the project setting ("date" or "interaction_date")
     QString organisation;
     QStringList countedSampleTypes{QStringLiteral("random"), QStringLiteral("targeted")};
+    // Control charts (analysis.md "Baseline"): the baseline periods the user picked (row labels,
+    // inclusive; empty: the default), and whether a scorecard version change restarts the limits
+    // (default; false keeps one baseline across it). restartLabels: the periods where a version
+    // begins (ChartDataBuilder::build finds them in the cube).
+    QString baselineFrom;
+    QString baselineTo;
+    bool restartAtVersionChange = true;
+    QStringList restartLabels;
 };
 
 } // namespace ql

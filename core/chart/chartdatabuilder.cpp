@@ -96,6 +96,50 @@ void addBand(ChartSeries *s, const ChartMeasureInfo &info, const QList<double> &
     }
 }
 
+// The periods (row labels) where the scorecard version most of the facts were scored with differs
+// from the period before: where a control chart's limits restart (analysis.md "Baseline").
+QStringList versionStarts(const Cube &cube, const PivotSpec &chart, const PivotOptions &options)
+{
+    if (!cube.findDimension(QStringLiteral("scorecard_version")))
+        return {};
+    PivotSpec p = chart;
+    p.cols = QStringList{QStringLiteral("scorecard_version")};
+    p.measures = QStringList{QStringLiteral("count")};
+    p.showAs.clear();
+    p.sort.reset();
+    p.top.reset();
+    p.totals = {};
+    QString ignored;
+    const auto result = PivotEngine::compute(cube, p, options, &ignored);
+    if (!result)
+        return {};
+    const int rowDims = int(result->rowDimensions().size());
+    const int colDims = int(result->columnDimensions().size());
+    QStringList starts;
+    QString previous;
+    for (int r = 0; r < result->rowCount(); ++r) {
+        if (result->row(r).isTotal(rowDims))
+            continue;
+        QString dominant;
+        qint64 most = 0;
+        for (int c = 0; c < result->columnCount(); ++c) {
+            if (result->column(c).isTotal(colDims))
+                continue;
+            const auto v = result->value(r, c, 0);
+            if (v && !std::isnan(v->value) && qint64(v->value) > most) {
+                most = qint64(v->value);
+                dominant = result->column(c).labels.join(QStringLiteral(" · "));
+            }
+        }
+        if (dominant.isEmpty())
+            continue;
+        if (!previous.isEmpty() && dominant != previous)
+            starts << result->row(r).labels.join(QStringLiteral(" · "));
+        previous = dominant;
+    }
+    return starts;
+}
+
 } // namespace
 
 std::optional<PivotSpec> ChartDataBuilder::pivotFor(const ChartSpec &spec, const ChartContext &context, QString *error)
@@ -347,11 +391,41 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
         }
         if (!missing.isEmpty())
             d.notes << QObject::tr("no data between %1 (marked “gap”)").arg(missing.join(QStringLiteral(", ")));
+        // The user's baseline window and the version changes, as point indices (a label left out
+        // as a gap moves to the next period shown).
+        auto indexAtOrAfter = [&labels](const QString &label) {
+            for (int i = 0; i < labels.size(); ++i)
+                if (labels[i] >= label)
+                    return i;
+            return int(labels.size());
+        };
+        stats::ControlBaseline baseline;
+        if (!context.baselineFrom.isEmpty())
+            baseline.first = indexAtOrAfter(context.baselineFrom);
+        if (!context.baselineTo.isEmpty()) {
+            int last = -1;
+            for (int i = 0; i < labels.size(); ++i)
+                if (labels[i] <= context.baselineTo)
+                    last = i;
+            baseline.last = last;
+        }
+        if ((baseline.first || baseline.last) &&
+            (baseline.first.value_or(0) > baseline.last.value_or(int(labels.size()) - 1) || baseline.last == -1 ||
+             baseline.first == int(labels.size()))) {
+            *error = QObject::tr("the baseline %1 – %2 holds none of the periods charted")
+                         .arg(context.baselineFrom, context.baselineTo);
+            return std::nullopt;
+        }
+        QList<int> restarts;
+        if (context.restartAtVersionChange)
+            for (const QString &label : context.restartLabels)
+                if (const int i = indexAtOrAfter(label); i > 0 && i < labels.size() && !restarts.contains(i))
+                    restarts << i;
         if (spec.type == ChartType::PChart) {
             QList<stats::PChartPoint> points;
             for (int i = 0; i < kept.values.size(); ++i)
                 points << stats::PChartPoint{std::llround(kept.values[i] / 100.0 * double(kept.n[i])), kept.n[i]};
-            const stats::PChart c = stats::pChart(points);
+            const stats::PChart c = stats::pChartPhased(points, restarts, baseline);
             if (!c.valid) {
                 *error = c.note;
                 return std::nullopt;
@@ -361,7 +435,7 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
             if (c.laney)
                 d.notes << QObject::tr("Laney p′: limits widened by σz = %1").arg(formatShort(c.sigmaZ, 2));
         } else {
-            const stats::XmrChart c = stats::xmrChart(kept.values);
+            const stats::XmrChart c = stats::xmrChartPhased(kept.values, restarts, baseline);
             if (!c.valid) {
                 *error = c.note;
                 return std::nullopt;
@@ -376,6 +450,13 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
         d.notes << QObject::tr("baseline %1 – %2%3")
                        .arg(chartDisplayLabel(d.categories.value(bf)), chartDisplayLabel(d.categories.value(bl)),
                             provisional ? QObject::tr(" (provisional: fewer than 8 points)") : QString());
+        const QList<int> starts = d.pChart ? d.pChart->phaseStarts : d.xmr->phaseStarts;
+        for (int k = 1; k < starts.size(); ++k)
+            d.notes << QObject::tr("limits restart in %1 (scorecard version change)")
+                           .arg(chartDisplayLabel(d.categories.value(starts[k])));
+        for (int i : d.pChart ? d.pChart->deferredRestarts : d.xmr->deferredRestarts)
+            d.notes << QObject::tr("version change in %1: too recent to restart the limits")
+                           .arg(chartDisplayLabel(d.categories.value(i)));
         break;
     }
     case ChartType::Funnel: {
@@ -413,7 +494,7 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
         break;
     }
     case ChartType::Waterfall:
-        *error = QObject::tr("waterfall charts need the root-cause analysis, which this version cannot chart yet");
+        *error = QObject::tr("a waterfall chart is drawn from its root-cause analysis (\"rca\"), not from a pivot");
         return std::nullopt;
     }
     d.displayCategories = chartDisplayLabels(d.categories);
@@ -433,7 +514,11 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
         *error = QObject::tr("no %1 match the filters and period asked").arg(pivotSourceName(spec.pivot.source));
         return std::nullopt;
     }
-    auto data = fromPivot(spec, *result, context, error);
+    ChartContext chartContext = context;
+    if ((spec.type == ChartType::PChart || spec.type == ChartType::Xmr) && context.restartAtVersionChange &&
+        spec.pivot.source != PivotSource::Csat && chartContext.restartLabels.isEmpty())
+        chartContext.restartLabels = versionStarts(cube, *pivotSpec, options);
+    auto data = fromPivot(spec, *result, chartContext, error);
     if (!data)
         return std::nullopt;
     // The facts' own date range where the spec leaves an end open.

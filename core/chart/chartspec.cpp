@@ -2,6 +2,7 @@
 #include "chartspec.h"
 
 #include "pivot/pivotjsonwriter.h"
+#include "rca/rcaengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -180,7 +181,7 @@ std::optional<ChartSpec> ChartSpec::fromJsonObject(const QJsonObject &o, QString
             return std::nullopt;
         }
         s.rca = rca.toObject();
-        if (!checkKeys(s.rca, {"metric", "base", "current", "dims"}, QStringLiteral("rca"), error))
+        if (!checkKeys(s.rca, {"metric", "base", "current", "dims", "filters"}, QStringLiteral("rca"), error))
             return std::nullopt;
     } else if (!rca.isUndefined()) {
         *error =
@@ -334,10 +335,45 @@ QByteArray ChartSpec::toJson() const
     return w.take();
 }
 
+std::optional<QList<PivotFilter>> waterfallFilters(const ChartSpec &spec, QString *error)
+{
+    const QJsonValue filters = spec.rca.value(QLatin1String("filters"));
+    if (filters.isUndefined())
+        return QList<PivotFilter>{};
+    // The pivot spec's reader knows filters: read them as a pivot's.
+    const auto pivot = PivotSpec::fromJsonObject(
+        QJsonObject{{QStringLiteral("measures"), QJsonArray{QStringLiteral("count")}}, {QStringLiteral("filters"), filters}},
+        error);
+    if (!pivot)
+        return std::nullopt;
+    return pivot->filters;
+}
+
+QJsonValue waterfallFiltersJson(const QList<PivotFilter> &filters)
+{
+    PivotSpec p;
+    p.measures = QStringList{QStringLiteral("count")};
+    p.filters = filters;
+    return QJsonDocument::fromJson(p.toJson()).object().value(QLatin1String("filters"));
+}
+
 QString ChartSpec::validate() const
 {
-    if (type == ChartType::Waterfall)
-        return QObject::tr("waterfall charts need the root-cause analysis, which this version cannot chart yet");
+    if (type == ChartType::Waterfall) {
+        QString problem;
+        if (!rca::Metric::parse(rca.value(QLatin1String("metric")).toString(), &problem))
+            return QObject::tr("rca.metric: %1").arg(problem);
+        for (const char *key : {"base", "current"})
+            if (!rca::Period::parse(rca.value(QLatin1String(key)).toString()))
+                return QObject::tr("rca.%1 must be a period such as 2026-10, 2026-Q3 or 2026-W07, not \"%2\"")
+                    .arg(QLatin1String(key), rca.value(QLatin1String(key)).toString());
+        const QJsonValue dims = rca.value(QLatin1String("dims"));
+        if (!dims.isUndefined() && !dims.isArray())
+            return QObject::tr("rca.dims must be a list of dimensions");
+        if (!waterfallFilters(*this, &problem))
+            return QObject::tr("rca.%1").arg(problem);
+        return {};
+    }
     if (const QString problem = pivot.validate(); !problem.isEmpty())
         return QObject::tr("pivot: %1").arg(problem);
     const int measures = int(pivot.measures.size());

@@ -76,6 +76,11 @@ struct ChartSpec
     QString validate() const;
 };
 
+// A waterfall's "rca": {"filters": …} (formats.md's pivot filters; a project extension to the rca
+// object, so an analysis of filtered data charts the same again): read, and written.
+std::optional<QList<PivotFilter>> waterfallFilters(const ChartSpec &spec, QString *error);
+QJsonValue waterfallFiltersJson(const QList<PivotFilter> &filters);
+
 // The theme names every renderer knows.
 QStringList chartThemeNames(); // light, dark, print, brand
 

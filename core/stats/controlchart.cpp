@@ -153,6 +153,7 @@ PChart pChart(const QList<PChartPoint> &points, ControlBaseline baseline, bool a
     appendLimitSignals(&c.signals, c.p, c.lower, c.upper);
     c.signals << runSignals(c.p, pbar);
     sortSignals(&c.signals);
+    c.centres = QList<double>(count, pbar);
     c.valid = true;
     return c;
 }
@@ -194,8 +195,144 @@ XmrChart xmrChart(const QList<double> &values, ControlBaseline baseline)
         if (c.movingRange[i] > c.rangeUpper)
             c.signals.append({SignalRule::RangeBeyondLimit, i, i, true});
     sortSignals(&c.signals);
+    c.centres = QList<double>(count, c.centre);
+    c.lowers = QList<double>(count, c.lower);
+    c.uppers = QList<double>(count, c.upper);
+    c.meanMovingRanges = QList<double>(count, c.meanMovingRange);
+    c.rangeUppers = QList<double>(count, c.rangeUpper);
     c.valid = true;
     return c;
+}
+
+namespace {
+
+// The phases' first points: restarts kept when at least 2 points follow them before the next.
+std::pair<QList<int>, QList<int>> phasesOf(const QList<int> &restarts, int count)
+{
+    QList<int> starts{0}, deferred;
+    QList<int> sorted = restarts;
+    std::sort(sorted.begin(), sorted.end());
+    for (int k = 0; k < sorted.size(); ++k) {
+        const int r = sorted.at(k);
+        if (r <= starts.last() || r >= count)
+            continue;
+        const int next = k + 1 < sorted.size() ? std::min(sorted.at(k + 1), count) : count;
+        if (next - r < 2 || r - starts.last() < 2) {
+            deferred << r;
+            continue;
+        }
+        starts << r;
+    }
+    return {starts, deferred};
+}
+
+// The baseline of the phase [first, last] of a chart of count points, in the phase's own indices.
+ControlBaseline phaseBaseline(ControlBaseline asked, int first, int last, int count)
+{
+    const int length = last - first + 1;
+    if (asked.first || asked.last) {
+        const int from = std::max(first, asked.first.value_or(0));
+        const int to = std::min(last, asked.last.value_or(count - 1));
+        if (from <= to)
+            return {from - first, to - first};
+    }
+    // Default: the whole phase, but never the chart's latest point.
+    return {0, last == count - 1 ? length - 2 : length - 1};
+}
+
+void shiftSignals(QList<ControlSignal> *out, const QList<ControlSignal> &in, int offset)
+{
+    for (ControlSignal s : in) {
+        s.first += offset;
+        s.last += offset;
+        out->append(s);
+    }
+}
+
+} // namespace
+
+PChart pChartPhased(const QList<PChartPoint> &points, const QList<int> &restarts, ControlBaseline baseline,
+                    bool allowLaney)
+{
+    const int count = int(points.size());
+    const auto [starts, deferred] = phasesOf(restarts, count);
+    if (starts.size() == 1) {
+        PChart c = pChart(points, baseline, allowLaney);
+        c.deferredRestarts = deferred;
+        return c;
+    }
+    PChart out;
+    out.phaseStarts = starts;
+    out.deferredRestarts = deferred;
+    for (int k = 0; k < starts.size(); ++k) {
+        const int first = starts.at(k);
+        const int last = k + 1 < starts.size() ? starts.at(k + 1) - 1 : count - 1;
+        const PChart part = pChart(points.mid(first, last - first + 1), phaseBaseline(baseline, first, last, count),
+                                   allowLaney);
+        if (!part.valid) {
+            out.note = part.note;
+            return out;
+        }
+        out.p << part.p;
+        out.lower << part.lower;
+        out.upper << part.upper;
+        out.centres << part.centres;
+        shiftSignals(&out.signals, part.signals, first);
+        out.centre = part.centre;
+        out.sigmaZ = part.sigmaZ;
+        out.laney = part.laney;
+        out.baselineFirst = part.baselineFirst + first;
+        out.baselineLast = part.baselineLast + first;
+        out.provisional = part.provisional;
+    }
+    sortSignals(&out.signals);
+    out.valid = true;
+    return out;
+}
+
+XmrChart xmrChartPhased(const QList<double> &values, const QList<int> &restarts, ControlBaseline baseline)
+{
+    const int count = int(values.size());
+    const auto [starts, deferred] = phasesOf(restarts, count);
+    if (starts.size() == 1) {
+        XmrChart c = xmrChart(values, baseline);
+        c.deferredRestarts = deferred;
+        return c;
+    }
+    XmrChart out;
+    out.x = values;
+    out.phaseStarts = starts;
+    out.deferredRestarts = deferred;
+    for (int k = 0; k < starts.size(); ++k) {
+        const int first = starts.at(k);
+        const int last = k + 1 < starts.size() ? starts.at(k + 1) - 1 : count - 1;
+        ControlBaseline b = phaseBaseline(baseline, first, last, count);
+        if (*b.last - *b.first < 1) // an XmR baseline needs 2 points: the whole phase then
+            b = {0, last - first};
+        const XmrChart part = xmrChart(values.mid(first, last - first + 1), b);
+        if (!part.valid) {
+            out.note = part.note;
+            return out;
+        }
+        out.movingRange << part.movingRange;
+        out.centres << part.centres;
+        out.lowers << part.lowers;
+        out.uppers << part.uppers;
+        out.meanMovingRanges << part.meanMovingRanges;
+        out.rangeUppers << part.rangeUppers;
+        shiftSignals(&out.signals, part.signals, first);
+        out.centre = part.centre;
+        out.meanMovingRange = part.meanMovingRange;
+        out.lower = part.lower;
+        out.upper = part.upper;
+        out.rangeUpper = part.rangeUpper;
+        out.baselineFirst = part.baselineFirst + first;
+        out.baselineLast = part.baselineLast + first;
+        out.provisional = part.provisional;
+    }
+    sortSignals(&out.signals);
+    out.valid = true;
+    return out;
 }
 
 } // namespace ql::stats

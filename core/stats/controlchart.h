@@ -64,6 +64,11 @@ struct PChart
     QList<ControlSignal> signals;
     bool valid = false;
     QString note; // why not valid
+    // Phases (pChartPhased): the first point of each; the scalars above (centre, σ_z, baseline)
+    // are the last phase's, the one the latest period is judged in. centres: p̄ per point.
+    QList<int> phaseStarts{0};
+    QList<double> centres;
+    QList<int> deferredRestarts; // version changes too recent to restart at (fewer than 2 points since)
 };
 
 // p̄ ± 3 √(p̄(1 − p̄)/n_i) (× σ_z under Laney). Needs at least one point with n > 0 in the baseline.
@@ -85,11 +90,32 @@ struct XmrChart
     QList<ControlSignal> signals; // on the X chart, then moving ranges beyond their limit
     bool valid = false;
     QString note;
+    // Phases (xmrChartPhased): the first point of each; the scalars above are the last phase's.
+    // Per point: the centre and limits of its phase (the moving range at a phase's first point is
+    // NaN: it would straddle the change).
+    QList<int> phaseStarts{0};
+    QList<double> centres;
+    QList<double> lowers;
+    QList<double> uppers;
+    QList<double> meanMovingRanges;
+    QList<double> rangeUppers;
+    QList<int> deferredRestarts;
 };
 
 // Needs at least 2 points, and at least 2 in the baseline.
 XmrChart xmrChart(const QList<double> &values, ControlBaseline baseline = {});
 
 constexpr int provisionalBelow = 8; // limits from fewer baseline points are provisional
+
+// analysis.md "Baseline": a scorecard version change restarts the limits. restarts are the points
+// where a new version begins (ascending; 0 and out-of-range ones are ignored). The points split
+// into phases there, each charted on its own: its centre, limits, Laney's σ_z and signals from its
+// own points. A restart followed by fewer than 2 points joins the phase before (too recent to set
+// limits; listed in deferredRestarts). baseline, when set (point indices), picks each phase's
+// baseline where it overlaps the phase; a phase it misses keeps the default: all its points but
+// the chart's latest.
+PChart pChartPhased(const QList<PChartPoint> &points, const QList<int> &restarts, ControlBaseline baseline = {},
+                    bool allowLaney = true);
+XmrChart xmrChartPhased(const QList<double> &values, const QList<int> &restarts, ControlBaseline baseline = {});
 
 } // namespace ql::stats
