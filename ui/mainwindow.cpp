@@ -15,6 +15,7 @@
 #include "import/importwizard.h"
 #include "insights/insightspage.h"
 #include "pivot/pivotpage.h"
+#include "reports/reportspage.h"
 #include "projectsession.h"
 #include "start/demobuilder.h"
 #include "start/startpage.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
     addPage(new CalibrationPage(m_pages)); // after Scorecards (ui.md order)
     addPage(new InsightsPage(m_pages)); // after Scorecards and Calibration, before Reports (ui.md order)
+    addPage(new ReportsPage(m_pages)); // last (ui.md order)
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::showPage);
     const QString lastPage = UiState::lastPage();
     int initial = 0;
