@@ -294,7 +294,8 @@ void TestReportsPage::screenshot()
     sidebar->setCurrentRow(sidebar->count() - 1);
     QSignalSpy ready(m_page, &ReportsPage::previewReady);
     QVERIFY(openAndWait(project));
-    QVERIFY(ready.count() > 0 || ready.wait(600000));
+    if (m_page->previewPageCount() == 0)
+        QVERIFY(ready.wait(600000));
     QTest::qWait(200); // let the layout settle before the grab (not an assertion)
     QVERIFY(m_window->grab().save(out));
 }

@@ -58,7 +58,8 @@ ReportsPage::ReportsPage(QWidget *parent)
     m_period = new QComboBox(this);
     m_period->setObjectName(QStringLiteral("reportPeriod"));
     m_period->setAccessibleName(tr("Report period"));
-    m_period->setMinimumContentsLength(16);
+    m_period->setMinimumContentsLength(22);
+    m_period->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_names = new QComboBox(this);
     m_names->setObjectName(QStringLiteral("reportNames"));
     m_names->setAccessibleName(tr("Agents shown as"));
