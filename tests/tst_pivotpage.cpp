@@ -40,8 +40,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -49,6 +51,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -72,6 +75,9 @@ private Q_SLOTS:
     void doubleClickAddsAFieldWhereItBelongs();
     void filtersValuesInThePopup();
     void filtersADateRange();
+    void filterListsBlankOnlyWhereThereIsOne();
+    void topMenuKeepsTheLargestRowsAndGathersTheRest();
+    void sortsColumnsByAMeasure();
     void undoesAndRedoesLayoutChanges();
     void copiesTheSelectionAsTsv();
     void exportsCsvAndXlsx();
@@ -354,8 +360,9 @@ void TestPivotPage::filtersValuesInThePopup()
     setLayout({"team"}, {}, {"count"});
     PivotFilterPopup *popup = m_page->editFilter(QStringLiteral("team"));
     QVERIFY(popup);
-    QCOMPARE(popup->model()->rowCount(), 4); // East, North, South, and (blank), which a dimension always has
-    QCOMPARE(popup->model()->item(3)->text(), QStringLiteral("(blank)"));
+    // East, North, South: every audit has a team, so no (blank) is offered.
+    QCOMPARE(popup->model()->rowCount(), 3);
+    QCOMPARE(popup->model()->item(2)->text(), QStringLiteral("South"));
     popup->checkAll(false);
     popup->setChecked(QStringLiteral("North"), true);
     popup->accept();
@@ -393,6 +400,148 @@ void TestPivotPage::filtersValuesInThePopup()
     waitIdle();
     QVERIFY(m_page->emptyState()->isVisible());
     QVERIFY(m_page->emptyState()->title().contains(QStringLiteral("match the filters")));
+}
+
+void TestPivotPage::filterListsBlankOnlyWhereThereIsOne()
+{
+    openTiny();
+    setLayout({"team"}, {}, {"count"});
+    // No response is linked to any audit: every audit's reason is (blank), and only that is offered.
+    PivotFilterPopup *popup = m_page->editFilter(QStringLiteral("reason"));
+    QVERIFY(popup);
+    QCOMPARE(popup->model()->rowCount(), 1);
+    QCOMPARE(popup->model()->item(0)->text(), QStringLiteral("(blank)"));
+    popup->close();
+    // A filter that names (blank) keeps it listed, so that it can be unchecked.
+    PivotLayout layout = m_page->currentLayout();
+    layout.setFilter({QStringLiteral("team"), true, {QStringLiteral("(blank)")}});
+    m_page->changeLayout(layout, QStringLiteral("exclude blank"));
+    waitIdle();
+    popup = m_page->editFilter(QStringLiteral("team"));
+    QCOMPARE(popup->model()->rowCount(), 4);
+    QCOMPARE(popup->model()->item(3)->text(), QStringLiteral("(blank)"));
+    popup->close();
+}
+
+void TestPivotPage::topMenuKeepsTheLargestRowsAndGathersTheRest()
+{
+    ProjectError openError;
+    m_project = Project::open(m_small, Project::Access::ReadWrite, Project::Check::Deferred, &openError);
+    QVERIFY2(m_project, qPrintable(openError.message));
+    m_page->setProject(m_project.get());
+    waitIdle();
+    setLayout({"agent"}, {}, {"qa_score", "count"});
+    QMenu *menu = m_page->topMenu();
+    QVERIFY(m_page->findChild<QToolButton *>(QStringLiteral("topButton")));
+    auto action = [menu](const QString &text) -> QAction * {
+        Q_EMIT menu->aboutToShow();
+        for (QAction *a : menu->actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    };
+
+    // The oracle: every agent's QA score and its n, from the pivot of all rows.
+    const auto all = m_page->model()->result();
+    QVERIFY(all);
+    struct Agent
+    {
+        QString label;
+        double score;
+        qint64 n;
+    };
+    QList<Agent> agents;
+    PivotValue total;
+    for (int r = 0; r < all->rowCount(); ++r) {
+        const auto v = all->value(r, 0, 0);
+        QVERIFY(v);
+        if (all->row(r).isTotal(1))
+            total = *v;
+        else
+            agents.append({all->row(r).labels.first(), v->value, v->n});
+    }
+    QCOMPARE(agents.size(), 12);
+    std::sort(agents.begin(), agents.end(), [](const Agent &a, const Agent &b) { return a.score > b.score; });
+    const double fifth = agents.at(4).score;
+    QSet<QString> kept;
+    double keptSum = 0;
+    qint64 keptN = 0;
+    for (const Agent &a : agents)
+        if (a.score >= fifth) { // ties with the fifth stay
+            kept.insert(a.label);
+            keptSum += a.score * double(a.n);
+            keptN += a.n;
+        }
+    QVERIFY(kept.size() < agents.size());
+
+    QAction *top5 = action(QStringLiteral("Top 5"));
+    QVERIFY(top5);
+    top5->trigger();
+    waitIdle();
+    QVERIFY(m_page->currentLayout().spec.top == (PivotTop{5, QStringLiteral("qa_score"), false}));
+    auto shown = m_page->model()->result();
+    QSet<QString> rows;
+    for (const PivotHeader &h : shown->rows())
+        if (!h.isTotal(1))
+            rows.insert(h.labels.first());
+    QCOMPARE(rows, kept);
+
+    // The rest as (others): one more row, whose mean is that of the agents left out.
+    QAction *rest = action(QStringLiteral("The Rest as \"(others)\""));
+    QVERIFY(rest && rest->isEnabled());
+    rest->trigger();
+    waitIdle();
+    QVERIFY(m_page->currentLayout().spec.top->others);
+    shown = m_page->model()->result();
+    int othersRow = -1;
+    for (int r = 0; r < shown->rowCount(); ++r)
+        if (shown->row(r).others)
+            othersRow = r;
+    QVERIFY(othersRow >= 0);
+    const auto others = shown->value(othersRow, 0, 0);
+    QVERIFY(others);
+    QCOMPARE(others->n, total.n - keptN);
+    QVERIFY(std::abs(others->value - (total.value * double(total.n) - keptSum) / double(total.n - keptN)) < 1e-9);
+
+    // Undo goes back step by step; "All Rows" drops the cut.
+    m_page->layoutUndoStack()->undo();
+    QVERIFY(m_page->currentLayout().spec.top == (PivotTop{5, QStringLiteral("qa_score"), false}));
+    action(QStringLiteral("All Rows"))->trigger();
+    waitIdle();
+    QVERIFY(!m_page->currentLayout().spec.top);
+    QCOMPARE(m_page->model()->result()->rowCount(), all->rowCount());
+}
+
+void TestPivotPage::sortsColumnsByAMeasure()
+{
+    openTiny();
+    setLayout({"team"}, {"site"}, {"count"});
+    auto firstColumn = [this] { return m_page->model()->result()->column(0).labels.first(); };
+    QCOMPARE(firstColumn(), QStringLiteral("Lisbon")); // pivot order; Lisbon has 4 audits, Porto 2
+    auto sortBy = [this](const QString &text) {
+        QMenu menu;
+        m_page->fillChipMenu(&menu, PivotZone::Columns, 0);
+        QMenu *sort = nullptr;
+        for (QAction *a : menu.actions())
+            if (a->text() == QStringLiteral("Sort Columns"))
+                sort = a->menu();
+        QVERIFY(sort);
+        QAction *chosen = nullptr;
+        for (QAction *a : sort->actions())
+            if (a->text().endsWith(text))
+                chosen = a;
+        QVERIFY2(chosen, qPrintable(text));
+        chosen->trigger();
+        waitIdle();
+    };
+    sortBy(QStringLiteral("smallest first"));
+    QVERIFY(m_page->currentLayout().spec.sort->axis == PivotSort::Axis::Cols);
+    QCOMPARE(m_page->currentLayout().spec.sort->by, QStringLiteral("count"));
+    QCOMPARE(firstColumn(), QStringLiteral("Porto"));
+    sortBy(QStringLiteral("largest first"));
+    QCOMPARE(firstColumn(), QStringLiteral("Lisbon"));
+    sortBy(QStringLiteral("In pivot order"));
+    QVERIFY(!m_page->currentLayout().spec.sort);
 }
 
 void TestPivotPage::filtersADateRange()

@@ -4,6 +4,7 @@
 #include "common/emptystate.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
+#include "pivot/cubesnapshotsaver.h"
 #include "scorecards/kpiformat.h"
 #include "scorecards/kpitile.h"
 #include "store/project.h"
@@ -201,16 +202,21 @@ void DashboardPage::load()
 void DashboardPage::loadMovers()
 {
     const KpiPeriod month = m_summary.report.period;
-    m_runner->start<QList<DashboardSummary::Mover>>(
+    using Movers = std::pair<QList<DashboardSummary::Mover>, DashboardSummary::BuiltCubes>;
+    m_runner->start<Movers>(
         MoversChannel, tr("Analysing what changed"),
         [month](JobContext &context) {
             context.setProgress(-1);
-            return DashboardSummary::computeMovers(context.database(), month,
-                                                   [&context] { return context.isCanceled(); });
+            Movers movers;
+            movers.first = DashboardSummary::computeMovers(
+                context.database(), month, [&context] { return context.isCanceled(); }, &movers.second);
+            return movers;
         },
-        [this](QList<DashboardSummary::Mover> &&movers) {
-            m_summary.movers = std::move(movers);
+        [this](Movers &&movers) {
+            m_summary.movers = std::move(movers.first);
             showMovers();
+            // The cubes built by a scan become the project's snapshots (the next opening reads them).
+            CubeSnapshotSaver::save(m_runner, movers.second.cubes, movers.second.stamp);
             Q_EMIT loaded();
         });
 }

@@ -285,6 +285,15 @@ bool PivotLayout::setSort(const std::optional<PivotSort> &sort)
     return true;
 }
 
+bool PivotLayout::setTop(const std::optional<PivotTop> &top)
+{
+    if (spec.top == top)
+        return false;
+    spec.top = top;
+    normalise();
+    return true;
+}
+
 bool PivotLayout::setSource(PivotSource source, const QStringList &customDimensions)
 {
     if (spec.source == source)

@@ -56,6 +56,7 @@ struct PivotLayout
     bool setDateRange(const QDate &from, const QDate &to);
     bool setTotals(const PivotTotals &totals);
     bool setSort(const std::optional<PivotSort> &sort);
+    bool setTop(const std::optional<PivotTop> &top); // rows only: the first n row groups, the rest as (others)
     // Another fact source: the dimensions and measures it has stay (custom dimensions included),
     // the rest go; "count" when no measure is left.
     bool setSource(PivotSource source, const QStringList &customDimensions);

@@ -5,7 +5,8 @@
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "common/uistate.h"
-#include "pivot/cubebuilder.h"
+#include "cubesnapshotsaver.h"
+#include "pivot/cubecache.h"
 #include "pivotdrag.h"
 #include "pivotdropzone.h"
 #include "pivotfieldlist.h"
@@ -40,6 +41,8 @@ struct PivotPage::CubeBuild
     PivotSource source = PivotSource::Audits;
     std::shared_ptr<const Cube> audits;
     std::shared_ptr<const Cube> cube;
+    QByteArray stamp;                          // the data the cubes were read or built from
+    QList<std::shared_ptr<const Cube>> toSave; // built by a scan: their snapshots are written next
     PivotOptions options;
     int minAudits = 10;
     int minResponses = 20;
@@ -121,6 +124,8 @@ void PivotPage::createActions()
     }
     m_totalsMenu = new QMenu(tr("Totals"), this);
     m_totalsMenu->addActions({m_subtotals, m_rowTotals, m_columnTotals});
+    m_topMenu = new QMenu(tr("Top"), this);
+    connect(m_topMenu, &QMenu::aboutToShow, this, &PivotPage::fillTopMenu);
     m_heatMenu = new QMenu(tr("Heat map"), this);
     connect(m_heatMenu, &QMenu::aboutToShow, this, [this] {
         m_heatMenu->clear();
@@ -288,13 +293,15 @@ QWidget *PivotPage::buildTablePanel()
     bar->addAction(undo);
     bar->addAction(redo);
     bar->addSeparator();
-    for (QMenu *menu : {m_totalsMenu, m_heatMenu}) {
+    for (QMenu *menu : {m_totalsMenu, m_topMenu, m_heatMenu}) {
         auto *button = new QToolButton(bar);
         button->setText(menu->title());
         button->setMenu(menu);
         button->setPopupMode(QToolButton::InstantPopup);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        button->setObjectName(menu == m_totalsMenu ? QStringLiteral("totalsButton") : QStringLiteral("heatMapButton"));
+        button->setObjectName(menu == m_totalsMenu ? QStringLiteral("totalsButton")
+                              : menu == m_topMenu  ? QStringLiteral("topButton")
+                                                   : QStringLiteral("heatMapButton"));
         bar->addWidget(button);
     }
     bar->addAction(m_expandAll);
@@ -615,10 +622,18 @@ void PivotPage::ensureCube(PivotSource source)
                 context.setProgress(two ? percent / 200.0 : percent / 100.0);
             };
             QString error;
-            build.audits = audits ? audits : CubeBuilder::buildAudits(db, control, &error);
+            // From the project's snapshots when the data has not changed since they were written.
+            build.audits = audits;
             if (!build.audits) {
-                build.error = error;
-                return build;
+                CubeCache::Result a = CubeCache::obtain(db, PivotSource::Audits, control, &error);
+                if (!a.cube) {
+                    build.error = error;
+                    return build;
+                }
+                build.audits = a.cube;
+                build.stamp = a.stamp;
+                if (!a.fromSnapshot)
+                    build.toSave << a.cube;
             }
             if (source == PivotSource::Audits) {
                 build.cube = build.audits;
@@ -627,10 +642,17 @@ void PivotPage::ensureCube(PivotSource source)
             control.progress = [&context, two](int percent) {
                 context.setProgress(two ? 0.5 + percent / 200.0 : percent / 100.0);
             };
-            build.cube = source == PivotSource::Csat ? CubeBuilder::buildCsat(db, *build.audits, control, &error)
-                                                     : CubeBuilder::buildAnswers(db, build.audits, control, &error);
-            if (!build.cube)
+            CubeCache::Result c = CubeCache::obtain(db, source, control, &error, build.audits);
+            build.cube = c.cube;
+            if (!build.cube) {
                 build.error = error;
+                return build;
+            }
+            if (build.stamp.isEmpty() || build.stamp == c.stamp) {
+                build.stamp = c.stamp;
+                if (!c.fromSnapshot)
+                    build.toSave << c.cube;
+            }
             return build;
         },
         [this](CubeBuild &&build) {
@@ -657,6 +679,7 @@ void PivotPage::cubeBuilt(CubeBuild &&build)
     }
     m_cubes[std::size_t(PivotSource::Audits)] = build.audits;
     m_cubes[std::size_t(build.source)] = build.cube;
+    CubeSnapshotSaver::save(m_runner, build.toSave, build.stamp);
     m_options = build.options;
     m_minAudits = build.minAudits;
     m_minResponses = build.minResponses;

@@ -79,6 +79,12 @@ public:
     bool dropField(const PivotDrag &drag, PivotZone zone, int index);
     bool removeChip(PivotZone zone, int index);
 
+    // The actions of a chip's context menu (group dates, filter, sort rows or columns, move; show
+    // as and heat map for a measure), added to menu.
+    void fillChipMenu(QMenu *menu, PivotZone zone, int index);
+    // The toolbar's Top menu: all rows or the top N row groups by a measure, the rest as (others).
+    QMenu *topMenu() const { return m_topMenu; }
+
     // The filter popups (also from a chip's menu or a double-click on it).
     PivotFilterPopup *editFilter(const QString &dimension);
     PivotDateRangePopup *editDateRange();
@@ -128,6 +134,7 @@ private:
 
     // pivotpageactions.cpp
     void showChipMenu(PivotZone zone, int index, const QPoint &globalPos);
+    void fillTopMenu();
     void chipActivated(PivotZone zone, int index);
     void chooseExport();
     void askSaveView();
@@ -169,6 +176,7 @@ private:
     PivotViewsPanel *m_views = nullptr;
     QMenu *m_totalsMenu = nullptr;
     QMenu *m_heatMenu = nullptr;
+    QMenu *m_topMenu = nullptr;
     QAction *m_subtotals = nullptr;
     QAction *m_rowTotals = nullptr;
     QAction *m_columnTotals = nullptr;

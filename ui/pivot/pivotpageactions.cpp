@@ -4,6 +4,7 @@
 
 #include "common/jobrunner.h"
 #include "export/tableexport.h"
+#include "pivot/cubeblanks.h"
 #include "pivot/pivotdrill.h"
 #include "pivot/pivotmeasure.h"
 #include "pivotdrilldialog.h"
@@ -97,8 +98,14 @@ QStringList PivotPage::membersOf(const QString &dimension) const
         const auto cube = m_cubes[std::size_t(s)];
         if (!cube)
             continue;
-        if (const Cube::DimensionRef ref = cube->findDimension(dimension, m_options.periodDate))
-            return ref.dimension->labels;
+        if (const Cube::DimensionRef ref = cube->findDimension(dimension, m_options.periodDate)) {
+            // (blank) only where some fact has it, or where the filter already names it.
+            QStringList labels = ref.dimension->labels;
+            const PivotFilter *filter = m_layout.spec.filterOn(dimension);
+            if (!labels.isEmpty() && !hasBlankMember(*cube, ref) && !(filter && filter->values.contains(labels.last())))
+                labels.removeLast();
+            return labels;
+        }
     }
     return {};
 }
@@ -118,10 +125,20 @@ QDate PivotPage::latestDate() const
 
 void PivotPage::showChipMenu(PivotZone zone, int index, const QPoint &globalPos)
 {
+    if (m_layout.items(zone).value(index).isEmpty())
+        return;
+    QMenu menu(this);
+    fillChipMenu(&menu, zone, index);
+    if (!menu.isEmpty())
+        menu.exec(globalPos);
+}
+
+void PivotPage::fillChipMenu(QMenu *menuPointer, PivotZone zone, int index)
+{
+    QMenu &menu = *menuPointer;
     const QString id = m_layout.items(zone).value(index);
     if (id.isEmpty())
         return;
-    QMenu menu(this);
     auto edit = [this](const QString &text, auto &&change) {
         PivotLayout next = m_layout;
         if (change(next))
@@ -143,22 +160,31 @@ void PivotPage::showChipMenu(PivotZone zone, int index, const QPoint &globalPos)
             }
         }
         connect(menu.addAction(tr("Filter Values…")), &QAction::triggered, this, [this, id] { editFilter(id); });
-        if (zone == PivotZone::Rows) {
-            QMenu *sort = menu.addMenu(tr("Sort Rows"));
+        {
+            // Rows sort by their totals across the columns, columns by theirs down the rows.
+            const bool rows = zone == PivotZone::Rows;
+            const PivotSort::Axis axis = rows ? PivotSort::Axis::Rows : PivotSort::Axis::Cols;
+            QMenu *sort = menu.addMenu(rows ? tr("Sort Rows") : tr("Sort Columns"));
+            const QString undoText = rows ? tr("Sort rows") : tr("Sort columns");
+            const bool sortedHere = m_layout.spec.sort && m_layout.spec.sort->axis == axis;
             auto addSort = [&](const QString &text, const std::optional<PivotSort> &how) {
                 QAction *a = sort->addAction(text);
                 a->setCheckable(true);
-                a->setChecked(m_layout.spec.sort == how);
-                connect(a, &QAction::triggered, this,
-                        [=, this] { edit(tr("Sort rows"), [&](PivotLayout &l) { return l.setSort(how); }); });
+                a->setChecked(how ? m_layout.spec.sort == how : !sortedHere);
+                connect(a, &QAction::triggered, this, [=, this] {
+                    edit(undoText, [&](PivotLayout &l) {
+                        // "In pivot order" clears only this axis' sort (the spec has one sort).
+                        if (!how && !(l.spec.sort && l.spec.sort->axis == axis))
+                            return false;
+                        return l.setSort(how);
+                    });
+                });
             };
             addSort(tr("In pivot order"), std::nullopt);
-            addSort(tr("By label, Z to A"), PivotSort{PivotSort::Axis::Rows, QStringLiteral("label"), {}, true});
+            addSort(tr("By label, Z to A"), PivotSort{axis, QStringLiteral("label"), {}, true});
             for (const QString &m : m_layout.spec.measures) {
-                addSort(tr("By %1, largest first").arg(PivotFields::measureTitle(m)),
-                        PivotSort{PivotSort::Axis::Rows, m, {}, true});
-                addSort(tr("By %1, smallest first").arg(PivotFields::measureTitle(m)),
-                        PivotSort{PivotSort::Axis::Rows, m, {}, false});
+                addSort(tr("By %1, largest first").arg(PivotFields::measureTitle(m)), PivotSort{axis, m, {}, true});
+                addSort(tr("By %1, smallest first").arg(PivotFields::measureTitle(m)), PivotSort{axis, m, {}, false});
             }
         }
         menu.addSeparator();
@@ -221,7 +247,65 @@ void PivotPage::showChipMenu(PivotZone zone, int index, const QPoint &globalPos)
     QAction *remove = menu.addAction(tr("Remove"));
     remove->setShortcut(QKeySequence::Delete);
     connect(remove, &QAction::triggered, this, [this, zone, index] { removeChip(zone, index); });
-    menu.exec(globalPos);
+}
+
+void PivotPage::fillTopMenu()
+{
+    m_topMenu->clear();
+    qDeleteAll(m_topMenu->findChildren<QActionGroup *>(Qt::FindDirectChildrenOnly));
+    const PivotSpec &spec = m_layout.spec;
+    const std::optional<PivotTop> &top = spec.top;
+    auto change = [this](const QString &text, const std::optional<PivotTop> &next) {
+        PivotLayout layout = m_layout;
+        if (layout.setTop(next))
+            changeLayout(layout, text);
+    };
+    if (spec.rows.isEmpty() || spec.measures.isEmpty()) {
+        m_topMenu->addAction(tr("Put a field in Rows and one in Values first"))->setEnabled(false);
+        return;
+    }
+    const QString by = top && !top->by.isEmpty() ? top->by : spec.measures.first();
+    const bool others = top && top->others;
+    auto *counts = new QActionGroup(m_topMenu);
+    QAction *all = m_topMenu->addAction(tr("All Rows"));
+    all->setCheckable(true);
+    all->setChecked(!top);
+    all->setActionGroup(counts);
+    connect(all, &QAction::triggered, this, [=] { change(tr("Show all rows"), std::nullopt); });
+    for (int n : {5, 10, 20, 50, 100}) {
+        QAction *a = m_topMenu->addAction(tr("Top %1").arg(n));
+        a->setCheckable(true);
+        a->setChecked(top && top->n == n);
+        a->setActionGroup(counts);
+        connect(a, &QAction::triggered, this,
+                [=] { change(tr("Show the top %1 rows").arg(n), PivotTop{n, by, others}); });
+    }
+    if (top && !QList<int>{5, 10, 20, 50, 100}.contains(top->n)) { // from a saved view or the CLI
+        QAction *a = m_topMenu->addAction(tr("Top %1").arg(top->n));
+        a->setCheckable(true);
+        a->setChecked(true);
+        a->setActionGroup(counts);
+    }
+    m_topMenu->addSection(tr("Ranked By"));
+    auto *measures = new QActionGroup(m_topMenu);
+    for (const QString &m : spec.measures) {
+        QAction *a = m_topMenu->addAction(PivotFields::measureTitle(m));
+        a->setCheckable(true);
+        a->setChecked(m == by);
+        a->setEnabled(top.has_value());
+        a->setActionGroup(measures);
+        connect(a, &QAction::triggered, this, [=] {
+            change(tr("Rank the top rows by %1").arg(PivotFields::measureTitle(m)), PivotTop{top->n, m, others});
+        });
+    }
+    m_topMenu->addSeparator();
+    QAction *rest = m_topMenu->addAction(tr("The Rest as \"(others)\""));
+    rest->setCheckable(true);
+    rest->setChecked(others);
+    rest->setEnabled(top.has_value());
+    connect(rest, &QAction::triggered, this, [=](bool on) {
+        change(on ? tr("Gather the other rows") : tr("Leave out the other rows"), PivotTop{top->n, by, on});
+    });
 }
 
 void PivotPage::chipActivated(PivotZone zone, int index)
