@@ -87,9 +87,6 @@ ReportsPage::ReportsPage(QWidget *parent)
     addLabelled(tr("&Period:"), m_period);
     addLabelled(tr("&Agents as:"), m_names);
     bar->addStretch(1);
-    bar->addWidget(m_exportPdf);
-    bar->addWidget(m_exportHtml);
-    bar->addWidget(m_closePeriod);
 
     m_periodState = new QLabel(this);
     m_periodState->setObjectName(QStringLiteral("periodState"));
@@ -162,9 +159,17 @@ ReportsPage::ReportsPage(QWidget *parent)
     m_empty->setActions({import, demo});
     m_empty->hide();
 
+    // The actions on a row of their own, beside what the period's state is, so the page never
+    // widens the main window.
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_periodState, 1);
+    actions->addWidget(m_exportPdf);
+    actions->addWidget(m_exportHtml);
+    actions->addWidget(m_closePeriod);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_periodState);
+    layout->addLayout(actions);
     layout->addWidget(splitter, 1);
 
     connect(m_template, &QComboBox::currentIndexChanged, this, &ReportsPage::selectionChanged);
