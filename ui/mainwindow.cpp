@@ -15,6 +15,7 @@
 #include "import/importwizard.h"
 #include "insights/insightspage.h"
 #include "pivot/pivotpage.h"
+#include "preferences/preferencesdialog.h"
 #include "reports/reportspage.h"
 #include "projectsession.h"
 #include "start/demobuilder.h"
@@ -235,6 +236,17 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(Icons::themed(QStringLiteral("preferences-system")), tr("&Preferences…"));
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setShortcut(QKeySequence::Preferences);
+    connect(preferences, &QAction::triggered, this, [this] {
+        PreferencesDialog dialog(m_session->project(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            for (Page *page : std::as_const(m_pageList))
+                page->refresh(); // charts redraw with the brand and the organisation
+    });
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartspage.h"
 
-#include "chart/chartdatabuilder.h"
+#include "chart/chartloader.h"
 #include "chartexport.h"
 #include "chartpresets.h"
 #include "chartpreview.h"
@@ -10,7 +10,6 @@
 #include "charttheme.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
-#include "pivot/cubebuilder.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
 
@@ -29,6 +28,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QStandardItemModel>
+#include <QUndoStack>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -46,18 +47,6 @@ QStringList splitList(const QString &text)
     return out;
 }
 
-ChartBrand brandOf(const ProjectSettings &settings)
-{
-    ChartBrand brand;
-    for (const QString &c : settings.chartBrandColours())
-        if (QColor colour(c); colour.isValid())
-            brand.colours << colour;
-    brand.font = settings.chartBrandFont();
-    if (const QByteArray logo = settings.chartBrandLogo(); !logo.isEmpty())
-        brand.logo.loadFromData(logo, "PNG");
-    return brand;
-}
-
 // Everything a chart needs from the project, computed on a worker thread.
 struct Rendered
 {
@@ -73,34 +62,17 @@ Rendered compute(JobContext &context, const QList<ChartSpec> &specs, std::map<Pi
     Rendered r;
     r.specs = specs;
     const QSqlDatabase db = context.database();
-    const ProjectSettings settings(db);
-    r.brand = brandOf(settings);
-    const PivotOptions options = PivotOptions::fromProject(db);
+    r.brand = ChartBrand::fromSettings(ProjectSettings(db));
+    ChartLoader loader(db);
+    loader.setCubes(std::move(cubes));
     for (const ChartSpec &spec : specs) {
         QString error;
-        std::optional<ChartData> data;
-        if (const QString problem = spec.validate(); !problem.isEmpty()) {
-            error = problem;
-        } else {
-            auto &cube = cubes[spec.pivot.source];
-            if (!cube)
-                cube = CubeBuilder::build(db, spec.pivot.source, {}, &error);
-            if (cube) {
-                ChartContext chartContext;
-                chartContext.minSample =
-                    spec.pivot.source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
-                chartContext.periodDate = settings.periodDate();
-                chartContext.organisation = settings.organisationName();
-                chartContext.countedSampleTypes = settings.countedSampleTypes();
-                data = ChartDataBuilder::build(*cube, spec, options, chartContext, &error);
-            }
-        }
-        r.data << data;
+        r.data << loader.load(spec, &error);
         r.errors << error;
         if (context.isCanceled())
             break;
     }
-    r.cubes = std::move(cubes);
+    r.cubes = loader.cubes();
     return r;
 }
 
@@ -118,6 +90,7 @@ ChartsPage::ChartsPage(QWidget *parent)
     , m_runner(new JobRunner(this))
     , m_preview(new ChartPreview(this))
     , m_timer(new QTimer(this))
+    , m_savedModel(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("chartsPage"));
     m_timer->setSingleShot(true);
@@ -138,8 +111,8 @@ ChartsPage::ChartsPage(QWidget *parent)
     layout->addRow(tr("&Preset:"), named(m_preset, QStringLiteral("preset"), tr("Preset")));
     m_type = new QComboBox;
     for (ChartType t : allChartTypes())
-        if (t != ChartType::Waterfall)
-            m_type->addItem(chartTypeName(t), int(t));
+        m_type->addItem(chartTypeName(t), int(t));
+    m_type->setToolTip(tr("A waterfall reads a root-cause analysis: save one from Insights → What changed"));
     layout->addRow(tr("&Type:"), named(m_type, QStringLiteral("type"), tr("Chart type")));
     m_source = new QComboBox;
     for (PivotSource s : {PivotSource::Audits, PivotSource::Answers, PivotSource::Csat})
@@ -217,8 +190,13 @@ ChartsPage::ChartsPage(QWidget *parent)
     bar->addWidget(m_copy);
     rightLayout->addLayout(bar);
 
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(scroll);
+    left->addWidget(buildSavedPanel());
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
     auto *splitter = new QSplitter;
-    splitter->addWidget(scroll);
+    splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
     auto *outer = new QVBoxLayout(this);
@@ -266,6 +244,10 @@ void ChartsPage::setProject(Project *project)
     m_cubes.clear();
     m_project = project;
     m_runner->setProject(project);
+    m_pack.reset();
+    if (m_ownUndo)
+        m_ownUndo->clear();
+    refreshSaved();
     if (!project) {
         m_preview->setMessage(tr("Open a project to build charts (File → Open Project…, or open the demo)."));
         return;
@@ -281,6 +263,7 @@ void ChartsPage::refresh()
 void ChartsPage::reloadData()
 {
     m_cubes.clear();
+    refreshSaved();
     scheduleRender();
 }
 

@@ -7,12 +7,17 @@
 #include "pivot/cube.h"
 
 #include <QSize>
+#include <QStringList>
 
 #include <map>
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
+class QListView;
+class QStandardItemModel;
+class QUndoStack;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -20,12 +25,15 @@ class QTimer;
 
 namespace ql {
 
+class ChartPack;
 class ChartPreview;
 class ChartScene;
 
 // The Charts page (issue 6): a chart built from a pivot spec (a preset or the form), previewed at
 // the output's real aspect ratio with the layout the export will have, exported to PNG, SVG or PDF
-// and copied to the clipboard as an image. The spec is shown as JSON for the CLI.
+// and copied to the clipboard as an image. The spec is shown as JSON for the CLI. Charts are saved
+// in the project (saved views of kind "chart"), listed, opened, renamed, deleted (undoably),
+// re-exported, and exported several at once as a chart pack (chartspagesaved.cpp).
 class ChartsPage final : public Page
 {
     Q_OBJECT
@@ -51,8 +59,25 @@ public:
     bool exportTo(const QString &path, int scale, QString *error) const;
     void copyToClipboard() const;
 
+    void setDataUndoStack(QUndoStack *stack) override { m_undo = stack; }
+    bool editsData() const override { return true; }
+
+    // Saved charts. The list model: one row per chart, by name; Qt::UserRole is the view's id.
+    QStandardItemModel *savedCharts() const { return m_savedModel; }
+    std::optional<qint64> saveChart(const QString &name, QString *error); // the form's spec; replaces one of that name
+    bool openSaved(qint64 id, QString *error);
+    bool renameSaved(qint64 id, const QString &name, QString *error);
+    bool deleteSaved(qint64 id, QString *error); // an undoable command on the data stack
+    QUndoStack *undoStack() const;
+    // Writes the saved charts ids into folder, one file each (named after the chart, or fileName
+    // for a single chart), in the background; chartPackFinished() at the end.
+    bool exportPack(const QList<qint64> &ids, const QString &folder, const QString &format, QSize size, int scale,
+                    QString *error, const QString &fileName = QString());
+    void cancelPack();
+
 Q_SIGNALS:
     void chartRendered();
+    void chartPackFinished(const QStringList &written, const QStringList &errors, bool cancelled);
 
 private:
     void scheduleRender();
@@ -60,6 +85,19 @@ private:
     void updateJson();
     void setStatus(const QString &text);
     void exportDialog();
+
+    // Saved charts (chartspagesaved.cpp).
+    QWidget *buildSavedPanel();
+    void refreshSaved();
+    QList<qint64> selectedSaved() const;
+    void updateSavedButtons();
+    void askSave();
+    void askRename();
+    void askDelete();
+    void askExportSaved();
+    void askExportPack();
+    void writeNextPackChart();
+    void finishPack(bool cancelled);
 
     Project *m_project = nullptr;
     JobRunner *m_runner;
@@ -90,6 +128,25 @@ private:
     QPlainTextEdit *m_json;
     QPushButton *m_export;
     QPushButton *m_copy;
+
+    QUndoStack *m_undo = nullptr;
+    QUndoStack *m_ownUndo = nullptr; // when no window hands one (tests)
+    QString m_savedError; // the last saved-chart command's refusal
+    QStandardItemModel *m_savedModel;
+    QListView *m_savedList = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    QPushButton *m_openButton = nullptr;
+    QPushButton *m_renameButton = nullptr;
+    QPushButton *m_deleteButton = nullptr;
+    QPushButton *m_exportSavedButton = nullptr;
+    QPushButton *m_packButton = nullptr;
+    QPushButton *m_cancelPackButton = nullptr;
+    std::shared_ptr<ChartPack> m_pack; // being written
+    QString m_packFolder;
+    int m_packNext = 0;
+    bool m_packCancelled = false;
+    QStringList m_packWritten;
+    QStringList m_packErrors;
 };
 
 } // namespace ql

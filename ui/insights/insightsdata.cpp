@@ -2,6 +2,7 @@
 #include "insightsdata.h"
 
 #include "chart/chartdatabuilder.h"
+#include "chart/waterfall.h"
 #include "common/jobcontext.h"
 #include "pivot/cubebuilder.h"
 #include "store/commentstore.h"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace ql {
 
@@ -65,64 +65,15 @@ ChartSpec specOf(ChartType type, const QString &title, PivotSource source, const
     return s;
 }
 
-// The contributions of the top dimension's elements as a bar chart (points of the KPI).
+// The contributions of the top dimension's elements as a waterfall from the base value to the
+// current one: the 12 largest (by size) in the engine's order, the rest as one "N others" step.
 InsightsChart contributionsChart(const rca::Result &result)
 {
     InsightsChart c;
-    c.spec.type = ChartType::Bar;
-    c.spec.labels = true;
-    if (result.analysis.dimensions.isEmpty()) {
+    c.spec = waterfallSpec(result);
+    c.data = waterfallChartData(result, &c.error, 13);
+    if (!c.data)
         c.error = QObject::tr("No dimension to show.");
-        return c;
-    }
-    const rca::Dimension &d = result.analysis.dimensions.first();
-    c.spec.title = QObject::tr("%1: contributions to the change by %2").arg(result.request.metric.title, d.name);
-    c.spec.subtitle = QObject::tr("%1 → %2, in points").arg(result.request.base.label, result.request.current.label);
-    ChartData data;
-    data.type = ChartType::Bar;
-    data.source = result.request.metric.source;
-    data.rowDimension = d.name;
-    ChartSeries series;
-    series.name = QObject::tr("Contribution");
-    // The 12 largest contributions (by size) in the engine's order; the rest summed as one bar.
-    QList<int> order(d.elements.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&d](int a, int b) {
-        return std::abs(d.elements.at(a).contribution) > std::abs(d.elements.at(b).contribution);
-    });
-    constexpr int shown = 12;
-    QList<bool> keep(d.elements.size(), false);
-    for (int i = 0; i < std::min<int>(shown, order.size()); ++i)
-        keep[order.at(i)] = true;
-    double rest = 0;
-    qint64 restN = 0;
-    for (int i = 0; i < d.elements.size(); ++i) {
-        const rca::Element &e = d.elements.at(i);
-        data.facts += e.base.n + e.current.n;
-        if (!keep.at(i)) {
-            rest += e.contribution;
-            restN += e.current.n;
-            continue;
-        }
-        data.categories << e.label;
-        data.displayCategories << e.label;
-        series.values << e.contribution;
-        series.n << e.current.n;
-    }
-    if (d.elements.size() > shown) {
-        data.categories << QObject::tr("%n others", nullptr, int(d.elements.size() - shown));
-        data.displayCategories << data.categories.last();
-        series.values << rest;
-        series.n << restN;
-    }
-    data.series << series;
-    ChartMeasureInfo info;
-    info.spelling = QStringLiteral("contribution");
-    info.label = QObject::tr("Contribution (points)");
-    info.unit = ValueUnit::Number;
-    data.measures << info;
-    data.minSample = 0;
-    c.data = data;
     return c;
 }
 

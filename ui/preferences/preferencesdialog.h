@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace ql {
+
+class Project;
+
+// Edit → Preferences… (ui.md "Preferences"). The settings kept in the project, so the CLI renders
+// as the GUI does and every change is logged: the organisation's name (chart footnotes, reports)
+// and the brand chart theme — its series colours, font and logo. Read-only projects show them
+// without letting them change; with no project open the dialog says so.
+class PreferencesDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit PreferencesDialog(Project *project, QWidget *parent = nullptr);
+
+    // Writes what changed (each key its own logged write); false with *error naming the setting.
+    bool apply(QString *error);
+    // A PNG, JPEG… file as the logo (kept as PNG, at most 600 px high); false with *error.
+    bool setLogoFile(const QString &path, QString *error);
+    QByteArray logoPng() const { return m_logo; }
+
+    void accept() override;
+
+private:
+    void pickColour();
+    void chooseLogo();
+    void showLogo();
+    void showSwatches();
+
+    Project *m_project;
+    QLineEdit *m_organisation;
+    QLineEdit *m_colours;
+    QLabel *m_swatches;
+    QComboBox *m_font;
+    QLabel *m_logoPreview;
+    QPushButton *m_removeLogo;
+    QByteArray m_logo;
+};
+
+} // namespace ql
