@@ -101,7 +101,6 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
         return r;
     }
     const ProjectSettings settings(db);
-    driversOptions.filters = request.filters;
     const PivotOptions options = PivotOptions::fromProject(db);
     ChartContext chartContext;
     chartContext.periodDate = settings.periodDate();
@@ -151,6 +150,7 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     rca::DriversOptions driversOptions;
     driversOptions.from = request.from;
     driversOptions.to = request.to;
+    driversOptions.filters = request.filters;
     r.drivers = rca::Drivers::compute(*answers, options, driversOptions);
     r.quadrant = rca::QuadrantBuilder::build(*audits, *csat, QStringLiteral("agent"), request.filters, request.from,
                                              request.to, options, settings.minSampleAudits(),
