@@ -250,7 +250,8 @@ void CalibrationPage::fillSessions()
         m_sessionsView->selectRow(selected);
     m_filling = false;
     m_sessionsView->resizeColumnsToContents();
-    m_status = m_project ? tr("%n calibration session(s)", nullptr, int(rows.size())) : QString();
+    m_status = m_project ? (rows.size() == 1 ? tr("1 calibration session")
+                                          : tr("%1 calibration sessions").arg(QLocale().toString(rows.size()))) : QString();
     Q_EMIT statusTextChanged(m_status);
 }
 

@@ -129,7 +129,8 @@ void TeamView::refreshView()
                      Model::text(small ? tr("below the minimum sample (%1): not ranked").arg(m_minimum) : QString(), small)};
         rows << row;
         if (small)
-            apart << tr("%1 (%n audit(s))", nullptr, int(m.qaScore.n)).arg(name);
+            apart << (m.qaScore.n == 1 ? tr("%1 (1 audit)").arg(name)
+                                       : tr("%1 (%2 audits)").arg(name, QLocale().toString(m.qaScore.n)));
     }
     m_model->setRows(rows);
     m_view->resizeColumnsToContents();
