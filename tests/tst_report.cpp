@@ -4,6 +4,7 @@
 // "no data" sections, the analyst's notes (stored, logged, in the document), how agents are shown,
 // and the `report` CLI's exit codes.
 #include "demo/demogenerator.h"
+#include "quality/periodclose.h"
 #include "report/reportbuilder.h"
 #include "report/reportnotesstore.h"
 #include "scorecard/kpiengine.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void namesIdsPseudonyms();
     void cliExitCodes_data();
     void cliExitCodes();
+    void restatementsInTheNextReport();
 
 private:
     QTemporaryDir m_dir;
@@ -425,6 +427,49 @@ void TestReport::cliExitCodes()
     } else if (args.contains(out)) {
         QVERIFY(!QFile::exists(out)); // nothing half-written
     }
+}
+
+// scoring.md "Closing a period": after September is closed, a counted September audit is taken out
+// of the KPIs (its sample type set to peer, which is not counted), so September's audit count moves
+// by one; October's report lists that restatement in its appendix, September's own report does not.
+void TestReport::restatementsInTheNextReport()
+{
+    QTemporaryDir dir;
+    ProjectError perr;
+    auto project = Project::create(dir.filePath(QStringLiteral("small.qlens")), true, &perr);
+    QVERIFY2(project, qPrintable(perr.message));
+    DemoOptions o;
+    o.agents = 20;
+    o.months = 3;
+    o.auditsPerAgentMonth = 10;
+    QString error;
+    QVERIFY2(generateDemo(*project, o, {}, &error), qPrintable(error));
+    const QSqlDatabase db = project->database();
+    auto appendix = [&](const QString &period) {
+        const auto doc = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, period, {}, &error);
+        return doc ? sectionText(*doc->section(QStringLiteral("data-quality"))) : QString();
+    };
+    QVERIFY(appendix(QStringLiteral("2026-10")).contains(QStringLiteral("No number published for a closed period has changed")));
+
+    PeriodClose::Options options;
+    options.today = QDate(2026, 11, 27);
+    const auto closed = PeriodClose::close(db, QStringLiteral("2026-09"), options, &error);
+    QVERIFY2(closed, qPrintable(error));
+    const KpiReport before = KpiEngine(db).report({KpiSlice::Kind::All, {}}, *KpiPeriod::parse(QStringLiteral("2026-09")));
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("UPDATE audits SET sample_type = 'peer' WHERE id = (SELECT id FROM audits WHERE "
+                                  "superseded_by IS NULL AND score IS NOT NULL AND incomplete = 0 AND sample_type = "
+                                  "'random' AND day BETWEEN %1 AND %2 ORDER BY id LIMIT 1)")
+                       .arg(QDate(2026, 9, 1).toJulianDay())
+                       .arg(QDate(2026, 9, 30).toJulianDay())));
+    QCOMPARE(q.numRowsAffected(), 1);
+    const KpiReport after = KpiEngine(db).report({KpiSlice::Kind::All, {}}, *KpiPeriod::parse(QStringLiteral("2026-09")));
+    QCOMPARE(after.audits.n, before.audits.n - 1);
+
+    const QString october = appendix(QStringLiteral("2026-10"));
+    const QString expected = QStringLiteral("2026-09 audits restated %1 → %2").arg(before.audits.n).arg(after.audits.n);
+    QVERIFY2(october.contains(expected), qPrintable(october));
+    QVERIFY(!appendix(QStringLiteral("2026-09")).contains(QStringLiteral("restated")));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

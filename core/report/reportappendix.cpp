@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The monthly report's data-quality appendix (docs/reports.md).
 #include "reportparts.h"
+#include "quality/periodclose.h"
 #include "store/projectsettings.h"
 #include "store/reportqueries.h"
 
@@ -40,6 +41,18 @@ ReportSection dataQualityAppendix(const Context &c)
         if (first > 0)
             s.blocks << ReportBlock::note(QStringLiteral("The latest 15 of %1 imports.").arg(imports.size()));
     }
+
+    // scoring.md "Closing a period": numbers published for a closed period that today's data no
+    // longer gives are listed in the next reports (closed periods that ended before this one).
+    s.blocks << ReportBlock::heading(QStringLiteral("Restatements of closed periods"));
+    QStringList restated;
+    for (const Restatement &r : PeriodClose::restatements(c.db))
+        if (const auto closed = KpiPeriod::parse(r.period); closed && closed->to < c.period.from)
+            restated << r.text();
+    if (restated.isEmpty())
+        s.blocks << ReportBlock::paragraph(QStringLiteral("No number published for a closed period has changed since it was closed."));
+    else
+        s.blocks << ReportBlock::bullets(restated);
 
     s.blocks << ReportBlock::heading(QStringLiteral("Audits of the period"));
     const ReportQueries::Gaps g = queries.gaps(c.period.from, c.period.to);
