@@ -414,7 +414,23 @@ void ChartBuilder::buildFunnel()
         ylo = std::min(ylo, *m_spec.target);
         yhi = std::max(yhi, *m_spec.target);
     }
+    // Rates and scores live on 0–100: limits beyond the scale's ends mean nothing, so the axis
+    // stops there (the curves are clipped by it).
+    if (measure.unit == ValueUnit::Percent || measure.unit == ValueUnit::Points) {
+        ylo = std::max(ylo, 0.0);
+        yhi = std::min(yhi, 100.0);
+    }
     m_y = makeAxis(ylo, yhi, measure.unit, false, axisTitleFor(measure));
+    if (measure.unit == ValueUnit::Percent || measure.unit == ValueUnit::Points) {
+        m_y.min = std::max(m_y.min, 0.0);
+        m_y.max = std::min(m_y.max, 100.0);
+        for (qsizetype i = m_y.ticks.size() - 1; i >= 0; --i)
+            if (m_y.ticks[i] < m_y.min - 1e-9 || m_y.ticks[i] > m_y.max + 1e-9) {
+                m_y.ticks.removeAt(i);
+                if (i < m_y.labels.size())
+                    m_y.labels.removeAt(i);
+            }
+    }
     const QString nTitle = m_data.source == PivotSource::Audits    ? QObject::tr("n (audits)")
                            : m_data.source == PivotSource::Answers ? QObject::tr("n (answers)")
                                                                    : QObject::tr("n (responses)");
