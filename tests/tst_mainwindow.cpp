@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -465,6 +466,17 @@ void TestMainWindow::f1OpensTheGuide()
     QVERIFY2(text.contains(QStringLiteral("The Data page")), qPrintable(text.left(200)));
     QVERIFY(text.contains(QStringLiteral("Opening a project")));
     guide->close();
+    // Every image the guide shows is bundled with it (a missing one shows as a broken picture).
+    QFile md(QStringLiteral(":/qualitylens/docs/guide.md"));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QString source = QString::fromUtf8(md.readAll());
+    const QRegularExpression image(QStringLiteral("!\\[[^\\]]*\\]\\(([^)]+\\.png)\\)"));
+    int images = 0;
+    for (auto it = image.globalMatch(source); it.hasNext(); ++images) {
+        const QString file = it.next().captured(1);
+        QVERIFY2(QFile::exists(QStringLiteral(":/qualitylens/docs/") + file), qPrintable(file));
+    }
+    QVERIFY(images >= 6);
 }
 
 void TestMainWindow::opensTheDemo()
