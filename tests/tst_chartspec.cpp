@@ -2,6 +2,7 @@
 // ChartSpec (formats.md "Chart spec"): the example reads as written, every type and option
 // round-trips through toJson(), and wrong specs are refused with a message naming the key.
 #include "chart/chartdata.h"
+#include "chart/chartfrompivot.h"
 #include "chart/chartspec.h"
 
 #include <QTest>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void measureInfo();
     void nextPeriod_data();
     void nextPeriod();
+    void chartFromPivotReadsTheLayout();
 };
 
 namespace {
@@ -258,6 +260,38 @@ void TestChartSpec::nextPeriod()
     QFETCH(QString, label);
     QFETCH(QString, next);
     QCOMPARE(nextPeriodLabel(label), next);
+}
+
+// "Chart this": a period first in Rows gives a line, anything else bars; the pivot is kept whole;
+// a layout with no row dimension or no measure cannot be charted and says why.
+void TestChartSpec::chartFromPivotReadsTheLayout()
+{
+    PivotSpec pivot;
+    pivot.source = PivotSource::Audits;
+    pivot.rows = {QStringLiteral("month")};
+    pivot.measures = {QStringLiteral("qa_score"), QStringLiteral("count")};
+    pivot.filters << PivotFilter{QStringLiteral("queue"), false, {QStringLiteral("Returns")}};
+    QString error;
+    auto chart = chartFromPivot(pivot, &error);
+    QVERIFY2(chart, qPrintable(error));
+    QCOMPARE(chart->type, ChartType::Line);
+    QCOMPARE(chart->pivot, pivot);
+    QCOMPARE(chart->title, QStringLiteral("QA score by month"));
+    pivot.rows = {QStringLiteral("csat_week")};
+    QCOMPARE(chartFromPivot(pivot, &error)->type, ChartType::Line);
+    pivot.rows = {QStringLiteral("team"), QStringLiteral("agent")};
+    pivot.cols = {QStringLiteral("channel")};
+    chart = chartFromPivot(pivot, &error);
+    QVERIFY2(chart, qPrintable(error));
+    QCOMPARE(chart->type, ChartType::Bar);
+    QCOMPARE(chart->title, QStringLiteral("QA score by team and channel"));
+    pivot.rows.clear();
+    QVERIFY(!chartFromPivot(pivot, &error));
+    QVERIFY(error.contains(QStringLiteral("Rows")));
+    pivot.rows = {QStringLiteral("team")};
+    pivot.measures.clear();
+    QVERIFY(!chartFromPivot(pivot, &error));
+    QVERIFY(error.contains(QStringLiteral("Values")));
 }
 
 QTEST_GUILESS_MAIN(TestChartSpec)

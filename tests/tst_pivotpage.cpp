@@ -8,6 +8,7 @@
 // the QA score as a heat map.
 #include "common/emptystate.h"
 #include "common/jobstatuswidget.h"
+#include "charts/chartspage.h"
 #include "data/datapage.h"
 #include "data/recordbrowser.h"
 #include "data/recordtablemodel.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void saysWhatToDoWhenEmpty();
     void keepsOnlyTheNewestResult();
     void mainWindowShowsPivotAfterDataWithItsUndoStack();
+    void chartThisOpensTheChartsPage();
     void screenshot();
 
 private:
@@ -872,6 +874,65 @@ void TestPivotPage::mainWindowShowsPivotAfterDataWithItsUndoStack()
     QCOMPARE(pivot->currentLayout().spec.rows, (QStringList{"team"}));
     sidebar->setCurrentRow(int(order.indexOf(QStringLiteral("Data"))));
     QVERIFY(window.undoGroup()->activeStack() != pivot->layoutUndoStack());
+    window.close();
+}
+
+// "Chart this": the pivot on screen opens on the Charts page as a chart of the same pivot — a line
+// over months, bars over teams; with no row dimension the action is disabled.
+void TestPivotPage::chartThisOpensTheChartsPage()
+{
+    m_page.reset();
+    MainWindow window;
+    window.setDemoPath(m_dir.filePath(QStringLiteral("demo/demo.qlens")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *pivot = qobject_cast<PivotPage *>(window.page(QStringLiteral("pivot")));
+    auto *charts = qobject_cast<ChartsPage *>(window.page(QStringLiteral("charts")));
+    QVERIFY(pivot && charts);
+    QSignalSpy opened(window.session(), &ProjectSession::opened);
+    window.openProject(m_tiny);
+    QVERIFY(opened.wait(10000));
+    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
+    for (int i = 0; i < sidebar->count(); ++i)
+        if (sidebar->item(i)->text() == QLatin1String("Pivot"))
+            sidebar->setCurrentRow(i);
+    QCOMPARE(window.currentPage(), pivot);
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 30000);
+    QAction *chartThis = pivot->findChild<QAction *>(QStringLiteral("chartThis"));
+    QVERIFY(chartThis);
+
+    PivotLayout layout = pivot->currentLayout();
+    layout.spec.rows = {QStringLiteral("month")};
+    layout.spec.cols = {};
+    layout.spec.measures = {QStringLiteral("qa_score")};
+    pivot->changeLayout(layout, QStringLiteral("month"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 30000);
+    QVERIFY(chartThis->isEnabled());
+    chartThis->trigger();
+    QCOMPARE(window.currentPage(), charts);
+    ChartSpec spec = charts->spec();
+    QCOMPARE(spec.type, ChartType::Line);
+    QCOMPARE(spec.pivot.rows, (QStringList{QStringLiteral("month")}));
+    QCOMPARE(spec.pivot.measures, (QStringList{QStringLiteral("qa_score")}));
+    QVERIFY2(spec.title.startsWith(QStringLiteral("QA score by month")), qPrintable(spec.title));
+
+    for (int i = 0; i < sidebar->count(); ++i)
+        if (sidebar->item(i)->text() == QLatin1String("Pivot"))
+            sidebar->setCurrentRow(i);
+    layout.spec.rows = {QStringLiteral("team")};
+    pivot->changeLayout(layout, QStringLiteral("team"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 30000);
+    chartThis->trigger();
+    QCOMPARE(window.currentPage(), charts);
+    spec = charts->spec();
+    QCOMPARE(spec.type, ChartType::Bar);
+    QCOMPARE(spec.pivot.rows, (QStringList{QStringLiteral("team")}));
+
+    layout.spec.rows = {};
+    layout.spec.cols = {QStringLiteral("team")};
+    pivot->changeLayout(layout, QStringLiteral("no rows"));
+    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy(), 30000);
+    QVERIFY(!chartThis->isEnabled());
     window.close();
 }
 

@@ -100,8 +100,15 @@ MainWindow::MainWindow(QWidget *parent)
             }
     });
     addPage(new DataPage(m_pages));
-    addPage(new PivotPage(m_pages));
-    addPage(new ChartsPage(m_pages));
+    auto *pivot = new PivotPage(m_pages);
+    addPage(pivot);
+    auto *charts = new ChartsPage(m_pages);
+    addPage(charts);
+    // "Chart this": the pivot on screen opens on the Charts page.
+    connect(pivot, &PivotPage::chartRequested, this, [this, charts](const ChartSpec &spec) {
+        charts->setSpec(spec);
+        m_sidebar->setCurrentRow(int(m_pageList.indexOf(charts)));
+    });
     addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
     addPage(new CalibrationPage(m_pages)); // after Scorecards (ui.md order)
     addPage(new InsightsPage(m_pages)); // after Scorecards and Calibration, before Reports (ui.md order)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pivotpage.h"
 
+#include "chart/chartfrompivot.h"
 #include "common/emptystate.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
@@ -29,6 +30,7 @@
 #include <QMenu>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QMessageBox>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -156,6 +158,17 @@ void PivotPage::createActions()
     m_export->setToolTip(tr("Export the pivot to CSV or Excel (Ctrl+E)"));
     connect(m_export, &QAction::triggered, this, &PivotPage::chooseExport);
     addAction(m_export);
+    m_chartThis = new QAction(Icons::themed(QStringLiteral("office-chart-bar"), QStringLiteral("view-statistics")),
+                              tr("Chart This"), this);
+    m_chartThis->setObjectName(QStringLiteral("chartThis"));
+    m_chartThis->setToolTip(tr("Open the pivot on the Charts page as a chart (a line over time, else bars)"));
+    connect(m_chartThis, &QAction::triggered, this, [this] {
+        QString error;
+        if (const auto chart = chartFromPivot(m_shownSpec ? *m_shownSpec : m_layout.spec, &error))
+            Q_EMIT chartRequested(*chart);
+        else
+            QMessageBox::information(this, tr("Chart This"), error);
+    });
     m_clear = new QAction(Icons::themed(QStringLiteral("edit-clear")), tr("Clear"), this);
     m_clear->setToolTip(tr("Empty every zone"));
     connect(m_clear, &QAction::triggered, this, [this] {
@@ -312,6 +325,7 @@ QWidget *PivotPage::buildTablePanel()
     m_table->setPivotModel(m_proxy);
     bar->addAction(m_table->copyAction());
     bar->addAction(m_export);
+    bar->addAction(m_chartThis);
     bar->addSeparator();
     bar->addAction(m_clear);
     connect(m_table, &PivotTableView::drillRequested, this, &PivotPage::drillDown);
@@ -508,6 +522,8 @@ void PivotPage::updateActions()
     m_expandAll->setEnabled(collapsible);
     m_collapseAll->setEnabled(collapsible);
     m_export->setEnabled(m_model->result() != nullptr);
+    m_chartThis->setEnabled(m_model->result() != nullptr && !m_layout.spec.rows.isEmpty() &&
+                            !m_layout.spec.measures.isEmpty());
     m_clear->setEnabled(!(m_layout.spec.rows.isEmpty() && m_layout.spec.cols.isEmpty() &&
                           m_layout.spec.measures.isEmpty() && m_layout.items(PivotZone::Filters).isEmpty()));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chart/chartspec.h"
 #include "common/page.h"
 #include "pivot/cube.h"
 #include "pivot/pivotengine.h"
@@ -105,6 +106,8 @@ Q_SIGNALS:
     void resultShown(); // a new pivot (or none) is on screen
     void drillOpened(ql::PivotDrillDialog *dialog);
     void exportFinished(bool ok, const QString &message);
+    // "Chart this": the pivot on screen as a chart spec, for the Charts page.
+    void chartRequested(const ql::ChartSpec &spec);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -183,6 +186,7 @@ private:
     QAction *m_expandAll = nullptr;
     QAction *m_collapseAll = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_chartThis = nullptr;
     QAction *m_clear = nullptr;
     QAction *m_openDemo = nullptr;
     QAction *m_clearFilters = nullptr;
