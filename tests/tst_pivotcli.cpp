@@ -70,6 +70,7 @@ private Q_SLOTS:
     void tiesNoteOnStderr();
     void exitCodes_data();
     void exitCodes();
+    void benchListsTheChartLines();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -251,6 +252,28 @@ void TestPivotCli::exitCodes()
     QCOMPARE(r.code, code);
     QVERIFY2(r.err.contains(says), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+// bench (performance.md) prints one tab-separated line per operation: name, median ms, runs, facts.
+// The chart lines time a 1920×1080 chart at 2× (render, then render + PNG) over the five audits.
+void TestPivotCli::benchListsTheChartLines()
+{
+    const Run r = cli({QStringLiteral("bench"), m_project, QStringLiteral("--repeat"), QStringLiteral("1")});
+    QCOMPARE(r.code, 0);
+    QStringList names;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList f = line.trimmed().split(QLatin1Char('\t'));
+        QCOMPARE(f.size(), 4);
+        names << f.at(0);
+        if (f.at(0).startsWith(QLatin1String("chart."))) {
+            QCOMPARE(f.at(2), QStringLiteral("1"));
+            QCOMPARE(f.at(3), QStringLiteral("5"));
+            QVERIFY(f.at(1).toDouble() > 0);
+        }
+    }
+    QVERIFY2(names.contains(QStringLiteral("chart.render")) && names.contains(QStringLiteral("chart.png")),
+             qPrintable(r.out + r.err));
+    QVERIFY(names.indexOf(QStringLiteral("chart.render")) < names.indexOf(QStringLiteral("chart.png")));
 }
 
 QTEST_GUILESS_MAIN(TestPivotCli)

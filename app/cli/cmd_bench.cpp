@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli bench: times the core operations in-process (cli.md, performance.md).
+#include "benchchart.h"
 #include "benchreport.h"
 #include "clicontext.h"
 
@@ -94,6 +95,10 @@ int runBench(const QStringList &args)
     printOut(PivotBenchmark::format(lines));
     if (const auto report = benchReportPdf(project->database(), repeat, &message))
         printOut(PivotBenchmark::format({*report}));
+    else
+        printError(message);
+    if (const auto charts = benchChartPng(project->database(), repeat, &message); !charts.isEmpty())
+        printOut(PivotBenchmark::format(charts));
     else
         printError(message);
     for (const QString &note : std::as_const(notes))
