@@ -3,16 +3,11 @@
 // carrying the source's own mimeData(), since QDrag::exec() returns at once offscreen), chips
 // reordered, moved, removed, fields double-clicked, filters chosen in their popups, Ctrl+C, export,
 // drill-down, saved views, undo and redo — with the numbers of the six-audit project checked by hand.
-// With QL_PIVOT_SCREENSHOT=PROJECT.qlens (the demo, say) the window is also grabbed to
-// QL_PIVOT_SCREENSHOT_OUT (default pivot.png): site and team down, quarter across, totals, and
-// the QA score as a heat map.
+// The page inside the main window (its place, undo stack, Chart This, screenshots): tst_pivotwindow.
 #include "common/emptystate.h"
-#include "common/jobstatuswidget.h"
-#include "charts/chartspage.h"
 #include "data/datapage.h"
 #include "data/recordbrowser.h"
 #include "data/recordtablemodel.h"
-#include "mainwindow.h"
 #include "pivot/pivotdrag.h"
 #include "pivot/pivotdrilldialog.h"
 #include "pivot/pivotdropzone.h"
@@ -23,7 +18,6 @@
 #include "pivot/pivottablemodel.h"
 #include "pivot/pivottableview.h"
 #include "pivot/pivotviewspanel.h"
-#include "projectsession.h"
 #include "store/changelog.h"
 #include "store/project.h"
 #include "store/savedviewstore.h"
@@ -40,7 +34,6 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -54,7 +47,6 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUndoGroup>
 #include <QUndoStack>
 
 using namespace ql;
@@ -89,9 +81,6 @@ private Q_SLOTS:
     void switchesTheSource();
     void saysWhatToDoWhenEmpty();
     void keepsOnlyTheNewestResult();
-    void mainWindowShowsPivotAfterDataWithItsUndoStack();
-    void chartThisOpensTheChartsPage();
-    void screenshot();
 
 private:
     void openTiny(bool readOnly = false);
@@ -838,158 +827,6 @@ void TestPivotPage::keepsOnlyTheNewestResult()
     waitIdle();
     QCOMPARE(m_page->model()->result()->spec(), m_page->currentLayout().spec);
     QCOMPARE(m_page->model()->result()->rowDimensions(), (QStringList{"queue"}));
-}
-
-void TestPivotPage::mainWindowShowsPivotAfterDataWithItsUndoStack()
-{
-    m_page.reset();
-    MainWindow window;
-    window.setDemoPath(m_dir.filePath(QStringLiteral("demo/demo.qlens")));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *pivot = qobject_cast<PivotPage *>(window.page(QStringLiteral("pivot")));
-    QVERIFY(pivot);
-    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
-    QVERIFY(sidebar);
-    QStringList order;
-    for (int i = 0; i < sidebar->count(); ++i)
-        order << sidebar->item(i)->text();
-    QVERIFY2(order.indexOf(QStringLiteral("Pivot")) == order.indexOf(QStringLiteral("Data")) + 1,
-             qPrintable(order.join(QLatin1Char(','))));
-    QSignalSpy opened(window.session(), &ProjectSession::opened);
-    window.openProject(m_tiny);
-    QVERIFY(opened.wait(10000));
-    sidebar->setCurrentRow(int(order.indexOf(QStringLiteral("Pivot"))));
-    QCOMPARE(window.currentPage(), pivot);
-    QCOMPARE(window.undoGroup()->activeStack(), pivot->layoutUndoStack());
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->rowCount() == 4, 30000);
-    QVERIFY(window.statusText().contains(QStringLiteral("audits")));
-    // Ctrl+Z on the pivot page undoes a layout change (the window's Undo acts on the active stack).
-    PivotLayout next = pivot->currentLayout();
-    next.spec.rows = {QStringLiteral("site")};
-    pivot->changeLayout(next, QStringLiteral("site"));
-    QAction *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
-    QVERIFY(undo && undo->isEnabled());
-    undo->trigger();
-    QCOMPARE(pivot->currentLayout().spec.rows, (QStringList{"team"}));
-    sidebar->setCurrentRow(int(order.indexOf(QStringLiteral("Data"))));
-    QVERIFY(window.undoGroup()->activeStack() != pivot->layoutUndoStack());
-    window.close();
-}
-
-// "Chart this": the pivot on screen opens on the Charts page as a chart of the same pivot — a line
-// over months, bars over teams; with no row dimension the action is disabled.
-void TestPivotPage::chartThisOpensTheChartsPage()
-{
-    m_page.reset();
-    MainWindow window;
-    window.setDemoPath(m_dir.filePath(QStringLiteral("demo/demo.qlens")));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *pivot = qobject_cast<PivotPage *>(window.page(QStringLiteral("pivot")));
-    auto *charts = qobject_cast<ChartsPage *>(window.page(QStringLiteral("charts")));
-    QVERIFY(pivot && charts);
-    QSignalSpy opened(window.session(), &ProjectSession::opened);
-    window.openProject(m_tiny);
-    QVERIFY(opened.wait(10000));
-    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
-    for (int i = 0; i < sidebar->count(); ++i)
-        if (sidebar->item(i)->text() == QLatin1String("Pivot"))
-            sidebar->setCurrentRow(i);
-    QCOMPARE(window.currentPage(), pivot);
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 30000);
-    QAction *chartThis = pivot->findChild<QAction *>(QStringLiteral("chartThis"));
-    QVERIFY(chartThis);
-
-    PivotLayout layout = pivot->currentLayout();
-    layout.spec.rows = {QStringLiteral("month")};
-    layout.spec.cols = {};
-    layout.spec.measures = {QStringLiteral("qa_score")};
-    pivot->changeLayout(layout, QStringLiteral("month"));
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 30000);
-    QVERIFY(chartThis->isEnabled());
-    chartThis->trigger();
-    QCOMPARE(window.currentPage(), charts);
-    ChartSpec spec = charts->spec();
-    QCOMPARE(spec.type, ChartType::Line);
-    QCOMPARE(spec.pivot.rows, (QStringList{QStringLiteral("month")}));
-    QCOMPARE(spec.pivot.measures, (QStringList{QStringLiteral("qa_score")}));
-    QVERIFY2(spec.title.startsWith(QStringLiteral("QA score by month")), qPrintable(spec.title));
-
-    for (int i = 0; i < sidebar->count(); ++i)
-        if (sidebar->item(i)->text() == QLatin1String("Pivot"))
-            sidebar->setCurrentRow(i);
-    layout.spec.rows = {QStringLiteral("team")};
-    pivot->changeLayout(layout, QStringLiteral("team"));
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 30000);
-    chartThis->trigger();
-    QCOMPARE(window.currentPage(), charts);
-    spec = charts->spec();
-    QCOMPARE(spec.type, ChartType::Bar);
-    QCOMPARE(spec.pivot.rows, (QStringList{QStringLiteral("team")}));
-
-    layout.spec.rows = {};
-    layout.spec.cols = {QStringLiteral("team")};
-    pivot->changeLayout(layout, QStringLiteral("no rows"));
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy(), 30000);
-    QVERIFY(!chartThis->isEnabled());
-    window.close();
-}
-
-void TestPivotPage::screenshot()
-{
-    const QString project = qEnvironmentVariable("QL_PIVOT_SCREENSHOT");
-    if (project.isEmpty())
-        QSKIP("QL_PIVOT_SCREENSHOT names no project");
-    const QString out = qEnvironmentVariable("QL_PIVOT_SCREENSHOT_OUT", QStringLiteral("pivot.png"));
-    m_page.reset();
-    MainWindow window;
-    window.resize(1600, 1000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *pivot = qobject_cast<PivotPage *>(window.page(QStringLiteral("pivot")));
-    auto *sidebar = window.findChild<QListWidget *>(QStringLiteral("sidebar"));
-    QSignalSpy opened(window.session(), &ProjectSession::opened);
-    window.openProject(project);
-    QVERIFY(opened.wait(120000));
-    for (int i = 0; i < sidebar->count(); ++i)
-        if (sidebar->item(i)->text() == QLatin1String("Pivot"))
-            sidebar->setCurrentRow(i);
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy() && pivot->model()->result(), 120000);
-    PivotLayout layout = PivotLayout::defaultFor(PivotSource::Audits);
-    layout.spec.rows = {QStringLiteral("site"), QStringLiteral("team")};
-    layout.spec.cols = {QStringLiteral("quarter")};
-    layout.spec.measures = {QStringLiteral("audits"), QStringLiteral("qa_score")};
-    layout.heatMap = {QStringLiteral("qa_score")};
-    layout.dateFilter = true;
-    layout.spec.from = QDate(2026, 1, 1);
-    layout.spec.filters = {{QStringLiteral("sample_type"), true, {QStringLiteral("csat_triggered")}}};
-    pivot->changeLayout(layout, QStringLiteral("screenshot"));
-    QTRY_VERIFY_WITH_TIMEOUT(!pivot->isBusy(), 120000);
-    // Other pages' background work (the project's check) done, so the status bar shows the pivot's.
-    auto *jobs = window.findChild<JobStatusWidget *>();
-    if (!QTest::qWaitFor([&] { return !jobs || !jobs->isVisible(); }, 120000))
-        qWarning("other pages are still busy; the status bar shows them");
-    QTest::qWait(200);
-    QVERIFY(window.grab().save(out));
-    // A collapsed site, the team filter and the records behind a cell, to look at.
-    auto named = [&](const char *suffix) {
-        return QString(out).replace(QStringLiteral(".png"), QLatin1String(suffix));
-    };
-    pivot->model()->setGroupCollapsed(0, 0, true);
-    QTest::qWait(200);
-    QVERIFY(window.grab().save(named("-collapsed.png")));
-    PivotFilterPopup *popup = pivot->editFilter(QStringLiteral("team"));
-    QTest::qWait(200);
-    QVERIFY(popup->grab().save(named("-filter.png")));
-    popup->close();
-    QSignalSpy drilled(pivot, &PivotPage::drillOpened);
-    pivot->drillDown(1, 1);
-    QVERIFY(drilled.wait(60000));
-    auto *dialog = drilled.at(0).at(0).value<PivotDrillDialog *>();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->browser()->model()->isLoaded(), 60000);
-    QTest::qWait(200);
-    QVERIFY(dialog->grab().save(named("-drill.png")));
 }
 
 QTEST_MAIN(TestPivotPage)
