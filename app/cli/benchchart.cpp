@@ -7,25 +7,9 @@
 #include "charttheme.h"
 
 #include <QBuffer>
-#include <QElapsedTimer>
 #include <QImage>
 
-#include <algorithm>
-#include <ctime>
-#include <vector>
-
 namespace ql::cli {
-
-namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-} // namespace
 
 QList<PivotBenchmark::Line> benchChartPng(const QSqlDatabase &db, int repeat, QString *error)
 {
@@ -43,31 +27,22 @@ QList<PivotBenchmark::Line> benchChartPng(const QSqlDatabase &db, int repeat, QS
         return {};
     }
     const ChartTheme theme = ChartTheme::named(QStringLiteral("light"));
-    std::vector<double> renderWall, renderCpu, pngWall, pngCpu;
-    for (int i = 0; i <= repeat; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        const std::clock_t start = std::clock();
+    auto render = [&] {
         const ChartScene scene(spec, *data, theme, QSize(1920, 1080));
-        const QImage image = ChartExport::image(scene, 2);
-        const double renderMs = double(timer.nsecsElapsed()) / 1e6;
-        const double renderCpuMs = double(std::clock() - start) * 1000.0 / CLOCKS_PER_SEC;
-        QByteArray png;
-        QBuffer buffer(&png);
+        return ChartExport::image(scene, 2);
+    };
+    bool encoded = true;
+    const PivotBenchmark::Line png = PivotBenchmark::time(QStringLiteral("chart.png"), repeat, data->facts, [&] {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        if (image.isNull() || !image.save(&buffer, "PNG") || png.isEmpty()) {
-            *error = QStringLiteral("chart.png: the chart could not be encoded");
-            return {};
-        }
-        if (i > 0) {
-            renderWall.push_back(renderMs);
-            renderCpu.push_back(renderCpuMs);
-            pngWall.push_back(double(timer.nsecsElapsed()) / 1e6);
-            pngCpu.push_back(double(std::clock() - start) * 1000.0 / CLOCKS_PER_SEC);
-        }
+        encoded = encoded && render().save(&buffer, "PNG") && !bytes.isEmpty();
+    });
+    if (!encoded) {
+        *error = QStringLiteral("chart.png: the chart could not be encoded");
+        return {};
     }
-    return {PivotBenchmark::Line{QStringLiteral("chart.render"), median(renderWall), median(renderCpu), repeat, data->facts},
-            PivotBenchmark::Line{QStringLiteral("chart.png"), median(pngWall), median(pngCpu), repeat, data->facts}};
+    return {PivotBenchmark::time(QStringLiteral("chart.render"), repeat, data->facts, [&] { render(); }), png};
 }
 
 } // namespace ql::cli

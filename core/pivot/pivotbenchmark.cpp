@@ -153,6 +153,12 @@ QList<PivotBenchmark::Line> PivotBenchmark::run(const QSqlDatabase &db, int repe
     return lines;
 }
 
+PivotBenchmark::Line PivotBenchmark::time(const QString &name, int repeat, qint64 facts, const std::function<void()> &work)
+{
+    const Timing t = measure(repeat, work);
+    return Line{name, t.wallMs, t.cpuMs, repeat, facts};
+}
+
 QString PivotBenchmark::format(const QList<Line> &lines)
 {
     QString out;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace ql {
 
 // Times the pivot operations of performance.md on a project, in-process, after one warm-up: the
@@ -29,6 +31,9 @@ public:
     // (the cube_build line is then the scan's).
     static QList<Line> run(const QSqlDatabase &db, int repeat, QString *error, QStringList *notes = nullptr);
     static QString format(const QList<Line> &lines);
+    // One line timed as the others are: one warm-up run of work, then `repeat` timed runs; the
+    // medians of wall and process CPU milliseconds.
+    static Line time(const QString &name, int repeat, qint64 facts, const std::function<void()> &work);
 
     // Resident and peak resident bytes of this process (0 where the platform does not say).
     static qint64 residentBytes();
