@@ -147,18 +147,16 @@ void InsightsPage::showThemes()
 {
     const rca::ThemesResult &r = m_data->themes;
     m_themes->clear();
-    m_themes->setHorizontalHeaderLabels({tr("Theme"), tr("Leans to"), tr("z"), tr("Dissatisfied comments"),
-                                         tr("Satisfied comments")});
-    for (const rca::Theme &t : r.themes)
-        m_themes->appendRow({cell(t.term), cell(t.z >= 0 ? tr("dissatisfied") : tr("satisfied")), cell(t.z, 2),
-                             cell(t.focusDocs), cell(t.referenceDocs)});
+    // Customers' comments lean to dissatisfied or satisfied responses, auditors' to failed or passed answers.
     const bool auditors = m_data->themesOfAuditors;
     m_themes->setHorizontalHeaderLabels({tr("Theme"), tr("Leans to"), tr("z"),
                                          auditors ? tr("Comments on failed answers") : tr("Dissatisfied comments"),
                                          auditors ? tr("Comments on passed answers") : tr("Satisfied comments")});
-    for (int row = 0; row < m_themes->rowCount(); ++row)
-        if (auditors)
-            m_themes->item(row, 1)->setText(r.themes.at(row).z >= 0 ? tr("failed answers") : tr("passed answers"));
+    const QString focus = auditors ? tr("failed answers") : tr("dissatisfied");
+    const QString reference = auditors ? tr("passed answers") : tr("satisfied");
+    for (const rca::Theme &t : r.themes)
+        m_themes->appendRow({cell(t.term), cell(t.z >= 0 ? focus : reference), cell(t.z, 2), cell(t.focusDocs),
+                             cell(t.referenceDocs)});
     m_themesNote->setText(m_data->themesError.isEmpty()
                               ? (auditors ? tr("Auditors' comments in the date range and filters: %L1 on failed answers, "
                                                "%L2 on passed ones. Themes are words and phrases that lean to one group; "
