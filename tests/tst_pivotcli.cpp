@@ -6,6 +6,8 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -70,6 +72,8 @@ private Q_SLOTS:
     void tiesNoteOnStderr();
     void exitCodes_data();
     void exitCodes();
+    void xlsxOut();
+    void agentsByNameIdOrPseudonym();
     void benchListsTheChartLines();
 
 private:
@@ -239,8 +243,8 @@ void TestPivotCli::exitCodes_data()
     QTest::newRow("no project") << QStringList{"pivot"} << 2 << "missing argument";
     QTest::newRow("json to xlsx") << QStringList{"pivot", p, "--format", "json", "--out", m_dir.filePath("x.xlsx")} << 2
                                   << "cannot be written to an .xlsx";
-    QTest::newRow("xlsx") << QStringList{"pivot", p, "--out", m_dir.filePath("x.xlsx")} << 1
-                          << "XLSX export is not available yet";
+    QTest::newRow("names") << QStringList{"pivot", p, "--names", "initials"} << 2
+                           << "--names takes names, ids or pseudonyms, not 'initials'";
 }
 
 void TestPivotCli::exitCodes()
@@ -252,6 +256,47 @@ void TestPivotCli::exitCodes()
     QCOMPARE(r.code, code);
     QVERIFY2(r.err.contains(says), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+}
+
+// --out FILE.xlsx writes the long (or grid) table as one sheet: the same cells as the CSV.
+void TestPivotCli::xlsxOut()
+{
+    const QString unzip = QStandardPaths::findExecutable(QStringLiteral("unzip"));
+    QVERIFY2(!unzip.isEmpty(), "unzip is needed to read XLSX files back (scripts/setup.sh installs it)");
+    const QString path = m_dir.filePath(QStringLiteral("pivot.xlsx"));
+    const Run r = cli({QStringLiteral("pivot"), m_project, QStringLiteral("--rows"), QStringLiteral("team"),
+                       QStringLiteral("--measures"), QStringLiteral("avg(score)"), QStringLiteral("--out"), path});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    QProcess p;
+    p.start(unzip, {QStringLiteral("-p"), path, QStringLiteral("xl/worksheets/sheet1.xml")});
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray xml = p.readAllStandardOutput();
+    // Header team, measure, value; Alpha (80 + 90) / 2 = 85; "Sales, EMEA" (100 + 0 + 85) / 3 = 61.666…
+    QVERIFY2(xml.contains("<t>Sales, EMEA</t>"), xml.constData());
+    QVERIFY2(xml.contains("<v>85</v>"), xml.constData());
+    QVERIFY2(xml.contains("<v>61.66666666666666"), xml.constData());
+}
+
+// The agent dimensions as the output asks (ui.md "People in outputs"): a1 is Ann, a2 is Bob.
+void TestPivotCli::agentsByNameIdOrPseudonym()
+{
+    const QStringList base{QStringLiteral("pivot"), m_project, QStringLiteral("--rows"), QStringLiteral("agent_name")};
+    const Run names = cli(base);
+    QCOMPARE(names.code, 0);
+    QCOMPARE(names.out, QStringLiteral("agent_name,measure,value\r\nAnn,count,2\r\nBob,count,3\r\n"));
+    const Run ids = cli(base + QStringList{QStringLiteral("--names"), QStringLiteral("ids")});
+    QCOMPARE(ids.code, 0);
+    QCOMPARE(ids.out, QStringLiteral("agent_name,measure,value\r\na1,count,2\r\na2,count,3\r\n"));
+    const Run pseudonyms = cli(base + QStringList{QStringLiteral("--names"), QStringLiteral("pseudonyms")});
+    QCOMPARE(pseudonyms.code, 0);
+    QVERIFY2(!pseudonyms.out.contains(QLatin1String("Ann")) && !pseudonyms.out.contains(QLatin1String("a1")),
+             qPrintable(pseudonyms.out));
+    const QStringList lines = pseudonyms.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    for (int i = 1; i < 3; ++i)
+        QVERIFY2(QRegularExpression(QStringLiteral("^Agent [0-9A-Z]{6},count,[23]$")).match(lines.at(i)).hasMatch(),
+                 qPrintable(lines.at(i)));
 }
 
 // bench (performance.md) prints one tab-separated line per operation: name, median ms, runs, facts.

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include "export/agentnames.h"
+#include "export/tableexport.h"
 #include "pivot/cubecache.h"
 #include "pivot/pivotengine.h"
 #include "pivot/pivotoutput.h"
 #include "pivot/pivotspec.h"
+#include "pivot/pivottableoutput.h"
 #include "store/project.h"
 
 #include <QFile>
@@ -83,9 +86,11 @@ int runPivot(const QStringList &args)
     parser.setApplicationDescription(
         QStringLiteral("qualitylens-cli pivot PROJECT [--spec PIVOT.json] [--source S] [--rows D,D] [--cols D,D] "
                        "[--measures M,M] [--filter DIM=V1,V2] [--filter DIM!=V] [--from D] [--to D] [--totals] "
-                       "[--format long|grid|json] [--out FILE.csv]\n"
+                       "[--format long|grid|json] [--out FILE.csv|FILE.xlsx] [--names names|ids|pseudonyms]\n"
                        "Compute a pivot. Flags override the spec's fields; --filter may repeat; a comma inside a "
-                       "value is written \\,."));
+                       "value is written \\,. An .xlsx file holds the long or grid table as one sheet. --names shows "
+                       "the agent and agent_name dimensions by name, by id or by a stable pseudonym (default: the "
+                       "project's name_display setting); filters still name agents by id or name."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("the .qlens project"));
     const QCommandLineOption specOption(QStringLiteral("spec"), QStringLiteral("a pivot spec (formats.md)"),
                                         QStringLiteral("PIVOT.json"));
@@ -110,8 +115,11 @@ int runPivot(const QStringList &args)
                                           QStringLiteral("F"));
     const QCommandLineOption outOption(
         QStringLiteral("out"), QStringLiteral("write to FILE instead of standard output"), QStringLiteral("FILE"));
+    const QCommandLineOption namesOption(QStringLiteral("names"),
+                                         QStringLiteral("agents by names, ids or pseudonyms (default: the project's)"),
+                                         QStringLiteral("HOW"));
     for (const QCommandLineOption &o : {specOption, sourceOption, rowsOption, colsOption, measuresOption, filterOption,
-                                        fromOption, toOption, totalsOption, formatOption, outOption})
+                                        fromOption, toOption, totalsOption, formatOption, outOption, namesOption})
         parser.addOption(o);
     if (const int rc = parseOrExit(parser, args, 1, 1); rc >= 0)
         return rc;
@@ -122,11 +130,15 @@ int runPivot(const QStringList &args)
     if (!format)
         return usageError(parser, QStringLiteral("--format must be long, grid or json, not '%1'").arg(formatName));
     const QString outPath = parser.value(outOption);
-    if (outPath.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
-        if (*format == PivotOutput::Format::Json)
-            return usageError(parser, QStringLiteral("--format json cannot be written to an .xlsx file"));
-        printError(QStringLiteral("XLSX export is not available yet; write a .csv file instead"));
-        return ExitOther;
+    const bool xlsx = TableExport::formatOf(outPath) == TableExport::Format::Xlsx;
+    if (xlsx && *format == PivotOutput::Format::Json)
+        return usageError(parser, QStringLiteral("--format json cannot be written to an .xlsx file"));
+    std::optional<NameDisplay> names;
+    if (parser.isSet(namesOption)) {
+        names = AgentNames::fromName(parser.value(namesOption));
+        if (!names)
+            return usageError(parser, QStringLiteral("--names takes names, ids or pseudonyms, not '%1'")
+                                          .arg(parser.value(namesOption)));
     }
     QDate from, to;
     if (parser.isSet(fromOption) && !parseDate(parser.value(fromOption), &from))
@@ -196,12 +208,23 @@ int runPivot(const QStringList &args)
     }
 
     ProjectError openError;
-    const auto project = Project::open(parser.positionalArguments().at(0), Project::Access::ReadOnly,
+    // Pseudonyms may need the project's key written once: only then is the project opened for writing.
+    const auto project = Project::open(parser.positionalArguments().at(0),
+                                       names == NameDisplay::Pseudonyms ? Project::Access::ReadWriteOrReadOnly
+                                                                        : Project::Access::ReadOnly,
                                        Project::Check::Deferred, &openError);
     if (!project) {
         printError(openError.message);
         return ExitCannotOpen;
     }
+    PivotOptions options = PivotOptions::fromProject(project->database());
+    QString why;
+    const auto agents = PivotAgentDisplay::forOutput(project->database(), names, &why);
+    if (!agents) {
+        printError(why);
+        return ExitCannotOpen;
+    }
+    options.agents = *agents;
     QString error;
     // The project's snapshots when its data has not changed since they were written (read-only
     // here: a scan's cube is not kept).
@@ -211,7 +234,7 @@ int runPivot(const QStringList &args)
         printError(QStringLiteral("%1 cannot be read: %2").arg(project->path(), error));
         return ExitCannotOpen;
     }
-    const auto result = PivotEngine::compute(*cube, spec, PivotOptions::fromProject(project->database()), &error);
+    const auto result = PivotEngine::compute(*cube, spec, options, &error);
     if (!result) {
         printError(error);
         return ExitInvalidInput;
@@ -223,6 +246,23 @@ int runPivot(const QStringList &args)
     if (!result->note().isEmpty())
         printError(result->note());
 
+    if (xlsx) {
+        const auto shape =
+            *format == PivotOutput::Format::Grid ? PivotTableOutput::Shape::Grid : PivotTableOutput::Shape::Long;
+        TableExport::Options xlsxOptions;
+        xlsxOptions.format = TableExport::Format::Xlsx;
+        xlsxOptions.knownRows = PivotTableOutput::rowCount(*result, shape);
+        xlsxOptions.sheetName = QStringLiteral("Pivot");
+        const TableExport::Result written =
+            TableExport::write(outPath, xlsxOptions, [&](TableWriter &out, QString *why) {
+                return PivotTableOutput::write(*result, shape, out, why);
+            });
+        if (!written.ok()) {
+            printError(QStringLiteral("%1 cannot be written: %2").arg(outPath, written.error));
+            return written.status == TableExport::Result::TooManyRows ? ExitInvalidInput : ExitCannotOpen;
+        }
+        return ExitOk;
+    }
     const QByteArray text = PivotOutput::format(*result, *format);
     if (outPath.isEmpty()) {
         printOut(QString::fromUtf8(text));

@@ -39,7 +39,12 @@ std::optional<ChartData> ChartLoader::load(const ChartSpec &spec, QString *error
         return std::nullopt;
     }
     const ProjectSettings settings(m_db);
-    const PivotOptions options = PivotOptions::fromProject(m_db);
+    PivotOptions options = PivotOptions::fromProject(m_db);
+    // A chart is an output: agents appear as the project's name_display says (ui.md "People in outputs").
+    const auto agents = PivotAgentDisplay::forOutput(m_db, std::nullopt, error);
+    if (!agents)
+        return std::nullopt;
+    options.agents = *agents;
     if (spec.type != ChartType::Waterfall) {
         ChartContext context;
         context.minSample =

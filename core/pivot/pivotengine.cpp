@@ -85,6 +85,9 @@ private:
     std::uint64_t m_atKey = 0; // sort.at on the other axis
     int m_atLevel = 0;
     std::vector<std::uint64_t> m_dropped; // finest row keys top-N left out
+    std::vector<std::unique_ptr<CubeDimension>> m_overlays; // agents labelled for an output
+    // By dimension name: the cube's dimension an overlay stands in for, and each overlay code's code there.
+    std::map<QString, std::pair<const CubeDimension *, std::vector<std::int32_t>>> m_overlaid;
 };
 
 static int measureIndex(std::vector<PivotMeasure> *measures, const QString &spelling)
@@ -120,9 +123,23 @@ bool Computation::resolve(QString *error)
         a.ref = m_cube.findDimension(name, m_options.periodDate);
         if (!a.ref)
             return unknown(name);
+        AgentOverlay overlay = agentOverlay(m_cube, name, m_options.agents);
+        const CubeDimension *filtered = a.ref.dimension;
+        if (overlay.dimension) {
+            a.ref.dimension = overlay.dimension.get();
+            a.ref.viaParent = overlay.viaParent;
+            m_overlays.push_back(std::move(overlay.dimension));
+            m_overlaid[name] = {filtered, overlay.originalCode};
+        }
         a.cardinality = a.ref.dimension->cardinality();
         if (const PivotFilter *f = m_spec.filterOn(name)) {
-            a.allowed = allowedFor(*f, *a.ref.dimension);
+            a.allowed = allowedFor(*f, *filtered);
+            if (filtered != a.ref.dimension) { // the filter names agents as the cube does
+                std::vector<std::uint8_t> shown(std::size_t(a.cardinality));
+                for (std::size_t c = 0; c < shown.size(); ++c)
+                    shown[c] = a.allowed[std::size_t(overlay.originalCode[c])];
+                a.allowed = std::move(shown);
+            }
             m_allowed[name] = a.allowed;
         }
         m_space.dims.push_back(std::move(a));
@@ -205,9 +222,16 @@ bool Computation::resolveSortAt(QString *error)
             total = true;
             continue;
         }
-        const std::int32_t code = label == QLatin1String("(others)") && otherIsRows && j == m_rowDims - 1
-                                      ? a.others()
-                                      : std::int32_t(a.ref.dimension->labels.indexOf(label));
+        std::int32_t code = label == QLatin1String("(others)") && otherIsRows && j == m_rowDims - 1
+                                ? a.others()
+                                : std::int32_t(a.ref.dimension->labels.indexOf(label));
+        if (const auto o = m_overlaid.find(a.ref.dimension->name); code < 0 && o != m_overlaid.end()) {
+            // An agent named as the cube has it, on an axis that shows agents otherwise.
+            const auto &[original, originalCode] = o->second;
+            const auto at = std::find(originalCode.cbegin(), originalCode.cend(), original->labels.indexOf(label));
+            if (original->labels.contains(label) && at != originalCode.cend())
+                code = std::int32_t(at - originalCode.cbegin());
+        }
         if (code < 0 || total) {
             *error = total ? QObject::tr("\"sort.at\": \"%1\" follows \"(total)\"").arg(label)
                            : QObject::tr("\"sort.at\": \"%1\" is not a member of %2").arg(label, a.ref.dimension->name);

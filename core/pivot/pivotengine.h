@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cube.h"
+#include "pivotagents.h"
 #include "pivotresult.h"
 #include "pivotspec.h"
 
@@ -19,6 +20,9 @@ struct PivotOptions
 {
     PeriodDate periodDate = PeriodDate::Review;
     QStringList countedSampleTypes{QStringLiteral("random"), QStringLiteral("targeted")};
+    // How `agent` and `agent_name` are labelled on the axes: an output's choice (ui.md "People in
+    // outputs"). Filters and sort.at still name agents as the cube does (ids, names).
+    PivotAgentDisplay agents;
 
     static PivotOptions fromProject(const QSqlDatabase &db);
 };

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableexportaction.h"
 
+#include "agentchoice.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "common/uistate.h"
 #include "export/tableexport.h"
 #include "export/tablewriter.h"
 
-#include <QActionGroup>
 #include <QDate>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
-#include <QMenu>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -76,60 +75,18 @@ TableExportAction::TableExportAction(QTableView *view, QObject *parent)
 
 void TableExportAction::offerAgentChoice()
 {
-    if (m_agentChoices)
-        return;
-    auto *menu = new QMenu(tr("Agents in the Export"));
-    menu->setObjectName(QStringLiteral("exportAgentsMenu"));
-    menu->setToolTipsVisible(true);
-    connect(this, &QObject::destroyed, menu, &QObject::deleteLater);
-    m_agentChoices = new QActionGroup(this);
-    m_agentChoices->setExclusive(true);
-    menu->addSection(tr("Agents in the export"));
-    struct Choice
-    {
-        const char *name;
-        QString text;
-        QString tip;
-        int value; // -1: the project's setting
-    };
-    const Choice choices[] = {
-        {"agentsAsProject", tr("As the Project Sets"),
-         tr("Agents appear as Project Settings say (names, ids or pseudonyms)"), -1},
-        {"agentsAsNames", tr("Agent Names"), tr("Agents appear by name"), int(NameDisplay::Names)},
-        {"agentsAsIds", tr("Agent Ids"), tr("Agents appear by their id in the source, never by name"),
-         int(NameDisplay::Ids)},
-        {"agentsAsPseudonyms", tr("Pseudonyms"),
-         tr("Agents appear as a stable pseudonym of this project (\"Agent 7QK2MD\"), never by name or id"),
-         int(NameDisplay::Pseudonyms)},
-    };
-    for (const Choice &choice : choices) {
-        QAction *action = menu->addAction(choice.text);
-        action->setObjectName(QLatin1String(choice.name));
-        action->setToolTip(choice.tip);
-        action->setCheckable(true);
-        action->setData(choice.value);
-        action->setChecked(choice.value < 0);
-        m_agentChoices->addAction(action);
-    }
-    setMenu(menu);
+    if (!m_agentChoices)
+        m_agentChoices = AgentChoice::attach(this);
 }
 
 std::optional<NameDisplay> TableExportAction::agentOverride() const
 {
-    const QAction *checked = m_agentChoices ? m_agentChoices->checkedAction() : nullptr;
-    if (!checked || checked->data().toInt() < 0)
-        return std::nullopt;
-    return NameDisplay(checked->data().toInt());
+    return AgentChoice::chosen(m_agentChoices);
 }
 
 void TableExportAction::setAgentOverride(std::optional<NameDisplay> display)
 {
-    if (!m_agentChoices)
-        return;
-    const int wanted = display ? int(*display) : -1;
-    for (QAction *action : m_agentChoices->actions())
-        if (action->data().toInt() == wanted)
-            action->setChecked(true);
+    AgentChoice::choose(m_agentChoices, display);
 }
 
 TableExportSource TableExportAction::snapshot(const QTableView *view)

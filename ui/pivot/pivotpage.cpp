@@ -7,6 +7,7 @@
 #include "common/jobrunner.h"
 #include "common/uistate.h"
 #include "cubesnapshotsaver.h"
+#include "export/agentchoice.h"
 #include "pivot/cubecache.h"
 #include "pivotdrag.h"
 #include "pivotdropzone.h"
@@ -157,6 +158,7 @@ void PivotPage::createActions()
     m_export->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_export->setToolTip(tr("Export the pivot to CSV or Excel (Ctrl+E)"));
     connect(m_export, &QAction::triggered, this, &PivotPage::chooseExport);
+    m_exportAgents = AgentChoice::attach(m_export);
     addAction(m_export);
     m_chartThis = new QAction(Icons::themed(QStringLiteral("office-chart-bar"), QStringLiteral("view-statistics")),
                               tr("Chart This"), this);
@@ -325,6 +327,8 @@ QWidget *PivotPage::buildTablePanel()
     m_table->setPivotModel(m_proxy);
     bar->addAction(m_table->copyAction());
     bar->addAction(m_export);
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(m_export)))
+        button->setPopupMode(QToolButton::MenuButtonPopup); // the agents choice
     bar->addAction(m_chartThis);
     bar->addSeparator();
     bar->addAction(m_clear);

@@ -14,6 +14,7 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QLabel;
 class QMenu;
@@ -94,7 +95,10 @@ public:
     void drillDown(int row, int column);
     // The pivot as shown (grid) or one row per value (long), to .csv or .xlsx, in the background
     // (exportFinished()). False at once when there is no pivot or the name has neither extension.
+    // Agents appear as the Export menu's "Agents in the export" says (the project's name_display by
+    // default): agent and agent_name on an axis by name, id or pseudonym (ui.md "People in outputs").
     bool exportTo(const QString &path, PivotTableOutput::Shape shape);
+    QActionGroup *exportAgentChoices() const { return m_exportAgents; }
 
     // Saved views (the project's saved_views, kind "pivot").
     bool saveView(const QString &name, bool replace, QString *error);
@@ -186,6 +190,7 @@ private:
     QAction *m_expandAll = nullptr;
     QAction *m_collapseAll = nullptr;
     QAction *m_export = nullptr;
+    QActionGroup *m_exportAgents = nullptr;
     QAction *m_chartThis = nullptr;
     QAction *m_clear = nullptr;
     QAction *m_openDemo = nullptr;

@@ -3,6 +3,7 @@
 #include "pivotpage.h"
 
 #include "common/jobrunner.h"
+#include "export/agentchoice.h"
 #include "export/tableexport.h"
 #include "pivot/cubeblanks.h"
 #include "pivot/pivotdrill.h"
@@ -26,6 +27,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace ql {
 
@@ -471,11 +473,39 @@ bool PivotPage::exportTo(const QString &path, PivotTableOutput::Shape shape)
     options.format = *format;
     options.knownRows = PivotTableOutput::rowCount(*result, shape);
     options.sheetName = tr("Pivot");
+    // Agents on an axis appear as the export asks: the pivot is computed again with them labelled
+    // so (its rows re-sorted by the new labels), on the worker.
+    PivotOptions relabel = m_options;
+    const auto showsAgents = [&](const QStringList &dims) {
+        return dims.contains(QLatin1String("agent")) || dims.contains(QLatin1String("agent_name"));
+    };
+    std::shared_ptr<const Cube> cube;
+    if (m_project && (showsAgents(result->rowDimensions()) || showsAgents(result->columnDimensions()))) {
+        QString why;
+        const auto agents =
+            PivotAgentDisplay::forOutput(m_project->database(), AgentChoice::chosen(m_exportAgents), &why);
+        if (!agents) {
+            QTimer::singleShot(0, this, [this, why] { Q_EMIT exportFinished(false, why); });
+            return true;
+        }
+        relabel.agents = *agents;
+        if (relabel.agents.display != NameDisplay::Names)
+            cube = m_cubes[std::size_t(result->spec().source)];
+    }
     m_runner->start<TableExport::Result>(
         QStringLiteral("export"), tr("Exporting the pivot…"),
-        [result, shape, options, path](JobContext &) {
+        [result, shape, options, path, cube, relabel](JobContext &) {
+            std::shared_ptr<const PivotResult> shown = result;
+            if (cube) {
+                TableExport::Result failed;
+                failed.status = TableExport::Result::SourceFailed;
+                auto again = PivotEngine::compute(*cube, result->spec(), relabel, &failed.error);
+                if (!again)
+                    return failed;
+                shown = std::make_shared<const PivotResult>(std::move(*again));
+            }
             return TableExport::write(path, options, [&](TableWriter &out, QString *error) {
-                return PivotTableOutput::write(*result, shape, out, error);
+                return PivotTableOutput::write(*shown, shape, out, error);
             });
         },
         [this, path](TableExport::Result &&r) {
