@@ -102,6 +102,7 @@ private Q_SLOTS:
     void unknownAgentsCreated();
     void mappedAgentsBecomeAliases_data();
     void mappedAgentsBecomeAliases();
+    void recycledAuditsCarryNothingOver();
     void interactions();
     void scorecardVersions();
     void versionInForceOnTheDate();
@@ -561,6 +562,55 @@ void TestImport::mappedAgentsBecomeAliases()
     QCOMPARE(r.summary.agentsCreated, 0);
     QCOMPARE(r.summary.unchanged, 3);
     QCOMPARE(count(*project, factsOfAg7), 2);
+}
+
+// The reading thread refills audits the writing thread is done with (AuditCommitter::recycled()).
+// 10,000 audits (more than the writer's queue holds, so most are refilled ones) alternate between
+// every optional field given, long, and none given: nothing of an audit may show in the next.
+void TestImport::recycledAuditsCarryNothingOver()
+{
+    QTemporaryDir dir;
+    const auto project = newProject(dir);
+    const ImportMapping m = mapping(R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "id",
+        "date": "date", "agent": "agent", "team": "team", "ticket_id": "ticket", "audit_comment": "note",
+        "criterion": "c", "value": "v", "comment": "remark", "root_cause": "cause"},
+        "dimensions": {"product": "product"}})");
+    constexpr int Audits = 10000;
+    QByteArray csv = "id,date,agent,team,ticket,note,c,v,remark,cause,product\n";
+    for (int i = 0; i < Audits; ++i) {
+        const QByteArray id = "A" + QByteArray::number(i);
+        if (i % 2 == 0) {
+            const QByteArray head = id + ",2026-03-14,agent" + QByteArray::number(i % 5) + ",Team with a rather long name " +
+                                    QByteArray::number(i % 3) + ",T" + QByteArray::number(i) +
+                                    ",an audit note that is longer than most,";
+            csv += head + "tone,4,a remark on the tone,Training;Macro missing,Product line " + QByteArray::number(i % 4) + "\n";
+            csv += head + "resolution,Yes,,,Product line " + QByteArray::number(i % 4) + "\n";
+        } else {
+            csv += id + ",2026-03-15,agent" + QByteArray::number(i % 5) + ",,,,tone,3,,,\n";
+        }
+    }
+    const QString path = writeFile(dir, QStringLiteral("a.csv"), csv);
+    const ImportResult r = run(*project, m, path);
+    QCOMPARE(r.status, ImportResult::Imported);
+    QCOMPARE(r.summary.inserted, Audits);
+    const auto n = [&](const char *sql) { return count(*project, QString::fromLatin1(sql)); };
+    // Odd audits: no team (and none in the roster), ticket, note, product, remark or root cause.
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE team_id IS NULL"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE ticket_id IS NULL"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE coalesce(comment, '') = ''"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audit_dimensions"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM answers WHERE comment IS NOT NULL"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM answer_root_causes"), 2 * (Audits / 2));
+    // Even audits: their own ticket, and answers: tone and resolution; odd: tone only.
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE ticket_id IS NOT NULL AND ticket_id <> 'T' || substr(audit_key, 2)"), 0);
+    QCOMPARE(n("SELECT count(*) FROM answers"), 2 * (Audits / 2) + Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audits a JOIN audit_dimensions d ON d.audit_id = a.id WHERE d.value <> "
+               "'Product line ' || (CAST(substr(a.audit_key, 2) AS INTEGER) % 4)"),
+             0);
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE date = '2026-03-15' AND CAST(substr(audit_key, 2) AS INTEGER) % 2 = 0"), 0);
+    // Imported again: every audit is unchanged (the content hashes match the stored ones).
+    const ImportResult again = run(*project, m, path);
+    QCOMPARE(again.summary.unchanged, Audits);
 }
 
 void TestImport::interactions()
