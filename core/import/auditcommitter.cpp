@@ -340,7 +340,7 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
     return w.ok();
 }
 
-bool AuditCommitter::removeMissing(QDate from, QDate to, const QSet<QString> &keysInFile)
+bool AuditCommitter::removeMissing(QDate from, QDate to, const StringSet &keysInFile)
 {
     QSqlQuery q(m_ctx.db);
     q.setForwardOnly(true);

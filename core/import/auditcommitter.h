@@ -3,6 +3,7 @@
 
 #include "existingrecords.h"
 #include "pendingaudit.h"
+#include "stringhash.h"
 
 #include <QDate>
 #include <QHash>
@@ -43,7 +44,7 @@ public:
     // Stops the writer thread, dropping what it has not written (before a rollback).
     void stop();
     // --replace-range: removes the source's audits dated from..to whose ids the file did not hold.
-    bool removeMissing(QDate from, QDate to, const QSet<QString> &keysInFile);
+    bool removeMissing(QDate from, QDate to, const StringSet &keysInFile);
 
     qint64 answersInserted() const { return m_answers; }
 
