@@ -549,10 +549,11 @@ void TestImport::mappedAgentsBecomeAliases()
     QCOMPARE(count(*project, factsOfAg7), 2);                                           // rows 1 and 3
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM agents WHERE agent_key = 'x1'")), 0);
     // Logged as a roster import logs an alias, with this import's id.
-    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'agent' AND entity_id = "
-                                            "'AG-7' AND field = 'alias' AND coalesce(old_value, '') = '' AND new_value = 'x1' "
-                                            "AND import_id = %1")
-                                 .arg(r.summary.importId)),
+    QCOMPARE(count(*project,
+                   QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'agent' AND entity_id = "
+                                  "'AG-7' AND field = 'alias' AND coalesce(old_value, '') = '' AND new_value = 'x1' "
+                                  "AND import_id = %1")
+                       .arg(r.summary.importId)),
              1);
 
     // The next import of the file, without the map: nothing unknown, nothing created, all unchanged.
@@ -580,10 +581,11 @@ void TestImport::recycledAuditsCarryNothingOver()
     for (int i = 0; i < Audits; ++i) {
         const QByteArray id = "A" + QByteArray::number(i);
         if (i % 2 == 0) {
-            const QByteArray head = id + ",2026-03-14,agent" + QByteArray::number(i % 5) + ",Team with a rather long name " +
-                                    QByteArray::number(i % 3) + ",T" + QByteArray::number(i) +
-                                    ",an audit note that is longer than most,";
-            csv += head + "tone,4,a remark on the tone,Training;Macro missing,Product line " + QByteArray::number(i % 4) + "\n";
+            const QByteArray head = id + ",2026-03-14,agent" + QByteArray::number(i % 5) +
+                                    ",Team with a rather long name " + QByteArray::number(i % 3) + ",T" +
+                                    QByteArray::number(i) + ",an audit note that is longer than most,";
+            csv += head + "tone,4,a remark on the tone,Training;Macro missing,Product line " +
+                   QByteArray::number(i % 4) + "\n";
             csv += head + "resolution,Yes,,,Product line " + QByteArray::number(i % 4) + "\n";
         } else {
             csv += id + ",2026-03-15,agent" + QByteArray::number(i % 5) + ",,,,tone,3,,,\n";
@@ -602,12 +604,15 @@ void TestImport::recycledAuditsCarryNothingOver()
     QCOMPARE(n("SELECT count(*) FROM answers WHERE comment IS NOT NULL"), Audits / 2);
     QCOMPARE(n("SELECT count(*) FROM answer_root_causes"), 2 * (Audits / 2));
     // Even audits: their own ticket, and answers: tone and resolution; odd: tone only.
-    QCOMPARE(n("SELECT count(*) FROM audits WHERE ticket_id IS NOT NULL AND ticket_id <> 'T' || substr(audit_key, 2)"), 0);
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE ticket_id IS NOT NULL AND ticket_id <> 'T' || substr(audit_key, 2)"),
+             0);
     QCOMPARE(n("SELECT count(*) FROM answers"), 2 * (Audits / 2) + Audits / 2);
     QCOMPARE(n("SELECT count(*) FROM audits a JOIN audit_dimensions d ON d.audit_id = a.id WHERE d.value <> "
                "'Product line ' || (CAST(substr(a.audit_key, 2) AS INTEGER) % 4)"),
              0);
-    QCOMPARE(n("SELECT count(*) FROM audits WHERE date = '2026-03-15' AND CAST(substr(audit_key, 2) AS INTEGER) % 2 = 0"), 0);
+    QCOMPARE(
+        n("SELECT count(*) FROM audits WHERE date = '2026-03-15' AND CAST(substr(audit_key, 2) AS INTEGER) % 2 = 0"),
+        0);
     // Imported again: every audit is unchanged (the content hashes match the stored ones).
     const ImportResult again = run(*project, m, path);
     QCOMPARE(again.summary.unchanged, Audits);

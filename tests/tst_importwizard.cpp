@@ -548,7 +548,8 @@ void TestImportWizard::dimensionsWithoutAColumnStay()
     QString error;
     auto built = mapping->buildMapping(&error);
     QVERIFY2(built, qPrintable(error));
-    QCOMPARE(built->dimensions, (QList<std::pair<QString, QString>>{{QStringLiteral("product"), QStringLiteral("Product")}}));
+    QCOMPARE(built->dimensions,
+             (QList<std::pair<QString, QString>>{{QStringLiteral("product"), QStringLiteral("Product")}}));
 
     // A column chosen later puts it in the mapping, in the row's place; it survives Back and Next too.
     QVERIFY(mapping->setColumn(QStringLiteral("dim:vendor"), QStringLiteral("Queue")));

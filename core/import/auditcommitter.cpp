@@ -45,7 +45,8 @@ QString AuditCommitter::hashOf(const PendingAudit &audit)
     std::vector<const PendingAnswer *> sorted;
     for (const PendingAnswer &a : audit.answers)
         sorted.push_back(&a);
-    std::sort(sorted.begin(), sorted.end(), [&](const PendingAnswer *a, const PendingAnswer *b) { return byIndex(*a, *b); });
+    std::sort(sorted.begin(), sorted.end(),
+              [&](const PendingAnswer *a, const PendingAnswer *b) { return byIndex(*a, *b); });
     for (const PendingAnswer *a : sorted)
         add(*a);
     return h.hex();

@@ -77,7 +77,7 @@ private:
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::vector<Job> m_jobs;        // swapped with the writer's batch, so both keep their capacity
+    std::vector<Job> m_jobs;           // swapped with the writer's batch, so both keep their capacity
     std::vector<PendingAudit> m_spare; // written audits, for recycled()
     bool m_busy = false;
     bool m_stopping = false;

@@ -35,10 +35,10 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compress(std::uint32_t *state, 
                                                           std::size_t blocks)
 {
     const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(state)), 0xB1); // CDAB
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(state)), 0xB1);        // CDAB
     __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(state + 4)), 0x1B); // EFGH
-    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8); // ABEF
-    state1 = _mm_blend_epi16(state1, tmp, 0xF0);       // CDGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);                                                        // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);                                                             // CDGH
     for (; blocks > 0; --blocks, data += 64) {
         const __m128i abef = state0;
         const __m128i cdgh = state1;

@@ -26,13 +26,11 @@ struct StringHash
     size_t operator()(const QString &s) const noexcept { return (*this)(QStringView(s)); }
 };
 
-template<typename T>
-using StringMap = std::unordered_map<QString, T, StringHash>;
+template <typename T> using StringMap = std::unordered_map<QString, T, StringHash>;
 using StringSet = std::unordered_set<QString, StringHash>;
 
 // The value for `key`, or a default-constructed one (as QHash::value()).
-template<typename T>
-T valueOf(const StringMap<T> &map, const QString &key)
+template <typename T> T valueOf(const StringMap<T> &map, const QString &key)
 {
     const auto it = map.find(key);
     return it == map.end() ? T() : it->second;
