@@ -100,6 +100,9 @@ private Q_SLOTS:
     void csatReimport();
     void agentsAndRosterHistory();
     void unknownAgentsCreated();
+    void mappedAgentsBecomeAliases_data();
+    void mappedAgentsBecomeAliases();
+    void recycledAuditsCarryNothingOver();
     void interactions();
     void scorecardVersions();
     void versionInForceOnTheDate();
@@ -490,6 +493,129 @@ void TestImport::unknownAgentsCreated()
     QCOMPARE(r.summary.agentsCreated, 2);
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM agents WHERE import_id IS NOT NULL")), 2);
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM audits WHERE team_id IS NULL")), 3);
+}
+
+void TestImport::mappedAgentsBecomeAliases_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("facts"); // the table whose agent_id is checked
+    QTest::newRow("audits") << QByteArray(R"({"kind": "audits-long", "scorecard": "Support QA", "columns":
+        {"audit_id": "id", "date": "date", "agent": "agent", "criterion": "c", "value": "v"}})")
+                            << QByteArray("id,date,agent,c,v\nA1,2026-03-14,x1,tone,4\nA2,2026-03-15,x2,tone,4\n"
+                                          "A3,2026-03-15,x1,tone,3\n")
+                            << QStringLiteral("audits");
+    QTest::newRow("csat") << QByteArray(R"({"kind": "csat", "columns": {"response_id": "id", "date": "date",
+        "score": "s", "agent": "agent"}})")
+                          << QByteArray("id,date,s,agent\nC1,2026-03-14,5,x1\nC2,2026-03-15,4,x2\nC3,2026-03-15,3,x1\n")
+                          << QStringLiteral("csat_responses");
+}
+
+// The wizard's "Import as" (ImportOptions::agentMap) is remembered as an alias, so the next import
+// of the file, without the map, finds the agent (docs/import.md "Decisions").
+void TestImport::mappedAgentsBecomeAliases()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, facts);
+    QTemporaryDir dir;
+    const auto project = newProject(dir);
+    const QString roster = writeFile(dir, QStringLiteral("roster.csv"), "agent,name\nAG-7,José Núñez\n");
+    QCOMPARE(run(*project, mapping(R"({"kind": "agents", "columns": {"agent": "agent", "name": "name"}})"), roster)
+                 .summary.inserted,
+             1);
+    const ImportMapping m = mapping(json);
+    const QString path = writeFile(dir, QStringLiteral("f.csv"), csv);
+    const QString ownerOf = QStringLiteral("SELECT g.agent_key FROM agent_aliases a JOIN agents g ON g.id = a.agent_id "
+                                           "WHERE a.alias = 'x1'");
+    const QString factsOfAg7 = QStringLiteral("SELECT count(*) FROM %1 f JOIN agents g ON g.id = f.agent_id "
+                                              "WHERE g.agent_key = 'AG-7'")
+                                   .arg(facts);
+    ImportOptions options;
+    options.agentMap.insert(QStringLiteral("x1"), QStringLiteral("AG-7"));
+
+    // A dry run (the wizard's check) writes no alias.
+    options.dryRun = true;
+    ImportResult r = run(*project, m, path, options);
+    QCOMPARE(r.summary.createdAgents, QStringList{QStringLiteral("x2")});
+    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM agent_aliases")), 0);
+
+    options.dryRun = false;
+    r = run(*project, m, path, options);
+    QCOMPARE(r.status, ImportResult::Imported);
+    QCOMPARE(r.summary.agentsCreated, 1); // x2 only
+    QCOMPARE(value(*project, ownerOf).toString(), QStringLiteral("AG-7"));
+    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM agent_aliases")), 1); // once, though met twice
+    QCOMPARE(count(*project, factsOfAg7), 2);                                           // rows 1 and 3
+    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM agents WHERE agent_key = 'x1'")), 0);
+    // Logged as a roster import logs an alias, with this import's id.
+    QCOMPARE(count(*project,
+                   QStringLiteral("SELECT count(*) FROM change_log WHERE entity = 'agent' AND entity_id = "
+                                  "'AG-7' AND field = 'alias' AND coalesce(old_value, '') = '' AND new_value = 'x1' "
+                                  "AND import_id = %1")
+                       .arg(r.summary.importId)),
+             1);
+
+    // The next import of the file, without the map: nothing unknown, nothing created, all unchanged.
+    r = run(*project, m, path);
+    QCOMPARE(r.status, ImportResult::Imported);
+    QCOMPARE(r.summary.createdAgents, QStringList());
+    QCOMPARE(r.summary.agentsCreated, 0);
+    QCOMPARE(r.summary.unchanged, 3);
+    QCOMPARE(count(*project, factsOfAg7), 2);
+}
+
+// The reading thread refills audits the writing thread is done with (AuditCommitter::recycled()).
+// 10,000 audits (more than the writer's queue holds, so most are refilled ones) alternate between
+// every optional field given, long, and none given: nothing of an audit may show in the next.
+void TestImport::recycledAuditsCarryNothingOver()
+{
+    QTemporaryDir dir;
+    const auto project = newProject(dir);
+    const ImportMapping m = mapping(R"({"kind": "audits-long", "scorecard": "Support QA", "columns": {"audit_id": "id",
+        "date": "date", "agent": "agent", "team": "team", "ticket_id": "ticket", "audit_comment": "note",
+        "criterion": "c", "value": "v", "comment": "remark", "root_cause": "cause"},
+        "dimensions": {"product": "product"}})");
+    constexpr int Audits = 10000;
+    QByteArray csv = "id,date,agent,team,ticket,note,c,v,remark,cause,product\n";
+    for (int i = 0; i < Audits; ++i) {
+        const QByteArray id = "A" + QByteArray::number(i);
+        if (i % 2 == 0) {
+            const QByteArray head = id + ",2026-03-14,agent" + QByteArray::number(i % 5) +
+                                    ",Team with a rather long name " + QByteArray::number(i % 3) + ",T" +
+                                    QByteArray::number(i) + ",an audit note that is longer than most,";
+            csv += head + "tone,4,a remark on the tone,Training;Macro missing,Product line " +
+                   QByteArray::number(i % 4) + "\n";
+            csv += head + "resolution,Yes,,,Product line " + QByteArray::number(i % 4) + "\n";
+        } else {
+            csv += id + ",2026-03-15,agent" + QByteArray::number(i % 5) + ",,,,tone,3,,,\n";
+        }
+    }
+    const QString path = writeFile(dir, QStringLiteral("a.csv"), csv);
+    const ImportResult r = run(*project, m, path);
+    QCOMPARE(r.status, ImportResult::Imported);
+    QCOMPARE(r.summary.inserted, Audits);
+    const auto n = [&](const char *sql) { return count(*project, QString::fromLatin1(sql)); };
+    // Odd audits: no team (and none in the roster), ticket, note, product, remark or root cause.
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE team_id IS NULL"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE ticket_id IS NULL"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE coalesce(comment, '') = ''"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audit_dimensions"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM answers WHERE comment IS NOT NULL"), Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM answer_root_causes"), 2 * (Audits / 2));
+    // Even audits: their own ticket, and answers: tone and resolution; odd: tone only.
+    QCOMPARE(n("SELECT count(*) FROM audits WHERE ticket_id IS NOT NULL AND ticket_id <> 'T' || substr(audit_key, 2)"),
+             0);
+    QCOMPARE(n("SELECT count(*) FROM answers"), 2 * (Audits / 2) + Audits / 2);
+    QCOMPARE(n("SELECT count(*) FROM audits a JOIN audit_dimensions d ON d.audit_id = a.id WHERE d.value <> "
+               "'Product line ' || (CAST(substr(a.audit_key, 2) AS INTEGER) % 4)"),
+             0);
+    QCOMPARE(
+        n("SELECT count(*) FROM audits WHERE date = '2026-03-15' AND CAST(substr(audit_key, 2) AS INTEGER) % 2 = 0"),
+        0);
+    // Imported again: every audit is unchanged (the content hashes match the stored ones).
+    const ImportResult again = run(*project, m, path);
+    QCOMPARE(again.summary.unchanged, Audits);
 }
 
 void TestImport::interactions()

@@ -62,6 +62,14 @@ void click(QWizard &wizard, QWizard::WizardButton which)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
+QStringList firstColumn(const QTableWidget *table)
+{
+    QStringList out;
+    for (int row = 0; row < table->rowCount(); ++row)
+        out << table->item(row, 0)->text();
+    return out;
+}
+
 // Picks an item of a combo box by its data, as a user choosing it from the list would.
 void choose(QComboBox *combo, const QVariant &data)
 {
@@ -86,6 +94,8 @@ private Q_SLOTS:
     void cancelLeavesTheProjectUnchanged();
     void importWaitsForTheProjectCheck();
     void interactionsFile();
+    void dimensionsWithoutAColumnStay();
+    void agentChoiceIsKeptAsAlias();
 
 private:
     void importScorecard();
@@ -485,6 +495,130 @@ void TestImportWizard::interactionsFile()
                                               "date = '2026-03-03'")),
              1);
     QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM interactions WHERE transcript LIKE '%4111%'")), 0);
+}
+
+void TestImportWizard::dimensionsWithoutAColumnStay()
+{
+    // Custom dimensions added in the mapping step before a column is chosen for them (the file has
+    // no column of that name) stay, in their order, when the Columns table is filled again: by the
+    // next Add Dimension, and by Back and Next. Without a column they are not in the mapping.
+    importScorecard();
+    ImportWizard wizard(m_project.get());
+    wizard.show();
+    QTest::keyClicks(wizard.filePage()->pathEdit(), DataDir + QStringLiteral("audits-long.csv"));
+    QVERIFY(wizard.filePage()->loadMappingFile(DataDir + QStringLiteral("audits-long.json")));
+    click(wizard, QWizard::NextButton);
+    QTRY_VERIFY(!wizard.previewPage()->isLoading());
+    click(wizard, QWizard::NextButton);
+    QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPageId));
+    ImportMappingPage *mapping = wizard.mappingPage();
+    // "name=column" for each dimension row of the Columns table, in order.
+    const auto dimensionRows = [mapping] {
+        const QString suffix = QStringLiteral(" (dimension)");
+        QStringList rows;
+        for (int row = 0; row < mapping->fieldsTable()->rowCount(); ++row) {
+            const QString text = mapping->fieldsTable()->item(row, 0)->text();
+            if (text.endsWith(suffix)) {
+                const QString name = text.chopped(suffix.size());
+                rows << name + QLatin1Char('=') + mapping->column(QStringLiteral("dim:") + name);
+            }
+        }
+        return rows;
+    };
+    const auto backAndNext = [&wizard] {
+        click(wizard, QWizard::BackButton);
+        QCOMPARE(wizard.currentId(), int(ImportWizard::PreviewPageId));
+        click(wizard, QWizard::NextButton);
+        QCOMPARE(wizard.currentId(), int(ImportWizard::MappingPageId));
+    };
+    QCOMPARE(dimensionRows(), QStringList{QStringLiteral("product=Product")});
+    auto *name = mapping->findChild<QLineEdit *>(QStringLiteral("dimensionName"));
+    auto *add = mapping->findChild<QPushButton *>(QStringLiteral("addDimension"));
+    QVERIFY(name && add);
+    QTest::keyClicks(name, QStringLiteral("language"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(dimensionRows(), (QStringList{QStringLiteral("product=Product"), QStringLiteral("language=")}));
+    QTest::keyClicks(name, QStringLiteral("vendor"));
+    QTest::mouseClick(add, Qt::LeftButton);
+    const QStringList threeRows{QStringLiteral("product=Product"), QStringLiteral("language="),
+                                QStringLiteral("vendor=")};
+    QCOMPARE(dimensionRows(), threeRows);
+    backAndNext();
+    QCOMPARE(dimensionRows(), threeRows);
+    QString error;
+    auto built = mapping->buildMapping(&error);
+    QVERIFY2(built, qPrintable(error));
+    QCOMPARE(built->dimensions,
+             (QList<std::pair<QString, QString>>{{QStringLiteral("product"), QStringLiteral("Product")}}));
+
+    // A column chosen later puts it in the mapping, in the row's place; it survives Back and Next too.
+    QVERIFY(mapping->setColumn(QStringLiteral("dim:vendor"), QStringLiteral("Queue")));
+    backAndNext();
+    wizard.resize(1000, 700);
+    mapping->fieldsTable()->scrollToBottom();
+    shoot(&wizard, QStringLiteral("import-dimensions"));
+    QCOMPARE(dimensionRows(), (QStringList{QStringLiteral("product=Product"), QStringLiteral("language="),
+                                           QStringLiteral("vendor=Queue")}));
+    click(wizard, QWizard::NextButton);
+    QCOMPARE(wizard.currentId(), int(ImportWizard::CheckPageId));
+    QCOMPARE(wizard.mapping().dimensions,
+             (QList<std::pair<QString, QString>>{{QStringLiteral("product"), QStringLiteral("Product")},
+                                                 {QStringLiteral("vendor"), QStringLiteral("Queue")}}));
+    QTRY_VERIFY_WITH_TIMEOUT(!wizard.checkPage()->isChecking(), 60000);
+    wizard.reject();
+}
+
+void TestImportWizard::agentChoiceIsKeptAsAlias()
+{
+    // On the check step the file's "bob" is imported as AG-7 of the roster. The id becomes AG-7's
+    // alias (docs/import.md), so the next import of the file finds him and asks nothing.
+    importScorecard();
+    const QString roster = m_dir.filePath(QStringLiteral("roster.csv"));
+    {
+        QFile f(roster);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("agent,name\nAG-7,Robert Brown\n");
+    }
+    QString why;
+    const auto rosterMapping =
+        ImportMapping::parse(R"({"kind": "agents", "columns": {"agent": "agent", "name": "name"}})", &why);
+    QVERIFY2(rosterMapping, qPrintable(why));
+    QCOMPARE(Importer(m_project->database(), *rosterMapping).run(roster, {}).status, ImportResult::Imported);
+    const QString file = DataDir + QStringLiteral("audits-long.csv");
+    const QString mappingFile = DataDir + QStringLiteral("audits-long.json");
+    {
+        ImportWizard wizard(m_project.get());
+        wizard.show();
+        walkToCheck(wizard, file, mappingFile);
+        ImportCheckPage *check = wizard.checkPage();
+        QVERIFY(check->agentsTable()->isVisible());
+        QCOMPARE(firstColumn(check->agentsTable()), (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}));
+        QVERIFY(check->setAgentChoice(QStringLiteral("bob"), QStringLiteral("AG-7")));
+        wizard.resize(1000, 700);
+        shoot(&wizard, QStringLiteral("import-agents"));
+        click(wizard, QWizard::CommitButton);
+        QTRY_VERIFY(wizard.runPage()->isFinished());
+        QCOMPARE(wizard.runPage()->outcome().data.status, ImportResult::Imported);
+        QCOMPARE(wizard.runPage()->summaryValue(QStringLiteral("Agents created")), QStringLiteral("1")); // alice
+    }
+    QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM agent_aliases s JOIN agents g ON g.id = "
+                                              "s.agent_id WHERE s.alias = 'bob' AND g.agent_key = 'AG-7'")),
+             1);
+    QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM audits a JOIN agents g ON g.id = a.agent_id "
+                                              "WHERE a.audit_key = 'R2' AND g.agent_key = 'AG-7'")),
+             1);
+    {
+        ImportWizard wizard(m_project.get());
+        wizard.show();
+        walkToCheck(wizard, file, mappingFile);
+        ImportCheckPage *check = wizard.checkPage();
+        QCOMPARE(check->summaryLabel()->text(),
+                 QStringLiteral("All 6 rows can be imported: 0 new, 0 changed, 2 unchanged."));
+        QCOMPARE(check->agentsTable()->rowCount(), 0);
+        QVERIFY(!check->agentsTable()->isVisible());
+        wizard.reject();
+    }
+    QCOMPARE(count(*m_project, QStringLiteral("SELECT count(*) FROM agents")), 2); // AG-7 and alice
 }
 
 QTEST_MAIN(TestImportWizard)

@@ -48,7 +48,7 @@ bool AuditAssembler::addLongRow(const CsvRecord &record)
         return true;
     }
     m_keys.insert(k);
-    PendingAudit &audit = m_open.emplace_back();
+    PendingAudit &audit = m_open.emplace_back(m_committer.recycled());
     audit.key = k;
     m_current = &audit;
     if (m_mode == Mode::Gather)
@@ -74,7 +74,7 @@ void AuditAssembler::addWideRow(const CsvRecord &record)
     }
     m_firstLines.insert(k, record.line());
     m_keys.insert(k);
-    PendingAudit audit;
+    PendingAudit audit = m_committer.recycled();
     audit.key = k;
     m_parser.open(audit, record);
     m_parser.readWideAnswers(audit, record);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pendingaudit.h"
+#include "stringhash.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,7 +37,7 @@ public:
     // Closes the audits still open, in the order of their first rows.
     void finish();
 
-    const QSet<QString> &keys() const { return m_keys; } // every audit id of the file
+    const StringSet &keys() const { return m_keys; } // every audit id of the file
 
 private:
     void rejectKeyless(const CsvRecord &record);
@@ -45,7 +46,7 @@ private:
     AuditRowParser &m_parser;
     AuditCommitter &m_committer;
     Mode m_mode;
-    QSet<QString> m_keys;
+    StringSet m_keys;
     PendingAudit *m_current = nullptr;
     std::deque<PendingAudit> m_open; // streaming: at most one; gather: all, in first-row order
     QHash<QString, PendingAudit *> m_byKey;

@@ -29,18 +29,26 @@ QString AuditCommitter::hashOf(const PendingAudit &audit)
     h.add(audit.card ? audit.card->stored.id : 0);
     h.add(audit.date.dateTime);
     // Answers in criterion order, so that a file that lists them in another order is the same audit.
+    const auto add = [&h](const PendingAnswer &a) {
+        h.add(a.index);
+        h.add(int(a.input.state));
+        h.add(a.input.value);
+        h.add(a.comment);
+        h.add(a.rootCauses);
+    };
+    const auto byIndex = [](const PendingAnswer &a, const PendingAnswer &b) { return a.index < b.index; };
+    if (std::is_sorted(audit.answers.cbegin(), audit.answers.cend(), byIndex)) { // as files usually list them
+        for (const PendingAnswer &a : audit.answers)
+            add(a);
+        return h.hex();
+    }
     std::vector<const PendingAnswer *> sorted;
     for (const PendingAnswer &a : audit.answers)
         sorted.push_back(&a);
     std::sort(sorted.begin(), sorted.end(),
-              [](const PendingAnswer *a, const PendingAnswer *b) { return a->index < b->index; });
-    for (const PendingAnswer *a : sorted) {
-        h.add(a->index);
-        h.add(int(a->input.state));
-        h.add(a->input.value);
-        h.add(a->comment);
-        h.add(a->rootCauses);
-    }
+              [&](const PendingAnswer *a, const PendingAnswer *b) { return byIndex(*a, *b); });
+    for (const PendingAnswer *a : sorted)
+        add(*a);
     return h.hex();
 }
 
@@ -134,9 +142,22 @@ void AuditCommitter::enqueue(PendingAudit &audit, const QString &hash)
         m_changed.notify_all();
 }
 
+PendingAudit AuditCommitter::recycled()
+{
+    std::unique_lock lock(m_mutex);
+    if (m_spare.empty())
+        return {};
+    PendingAudit audit = std::move(m_spare.back());
+    m_spare.pop_back();
+    lock.unlock();
+    audit.reset();
+    return audit;
+}
+
 void AuditCommitter::work()
 {
-    std::deque<Job> batch;
+    std::vector<Job> batch;
+    std::vector<PendingAudit> done;
     std::unique_lock lock(m_mutex);
     while (true) {
         m_changed.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
@@ -151,9 +172,15 @@ void AuditCommitter::work()
             if (m_stopRequested.load(std::memory_order_relaxed) || !m_ctx.writing)
                 break;
             write(job.audit, 0, job.hash);
+            done.push_back(std::move(job.audit));
         }
         batch.clear();
         lock.lock();
+        // Handed back for the next audits, at most a queue's worth.
+        for (PendingAudit &audit : done)
+            if (m_spare.size() < MaxQueued)
+                m_spare.push_back(std::move(audit));
+        done.clear();
         m_busy = false;
         m_changed.notify_all();
     }
@@ -314,7 +341,7 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
     return w.ok();
 }
 
-bool AuditCommitter::removeMissing(QDate from, QDate to, const QSet<QString> &keysInFile)
+bool AuditCommitter::removeMissing(QDate from, QDate to, const StringSet &keysInFile)
 {
     QSqlQuery q(m_ctx.db);
     q.setForwardOnly(true);

@@ -190,7 +190,7 @@ void AuditRowParser::open(PendingAudit &audit, const CsvRecord &record)
         const int c = m_columns[size_t(f)];
         if (c < 0)
             continue;
-        audit.texts[size_t(f)] = cell(record, c).toString();
+        assignText(audit.texts[size_t(f)], cell(record, c));
         audit.textLines[size_t(f)] = line;
     }
     for (qsizetype d = 0; d < m_dimensionColumns.size(); ++d) {
@@ -237,6 +237,12 @@ void AuditRowParser::open(PendingAudit &audit, const CsvRecord &record)
     }
     if (audit.date.date.isValid())
         resolveScorecard(audit, line);
+    if (audit.card) {
+        // A long file's audit has about a row per criterion: no regrowing (recycled audits keep it).
+        const size_t criteria = size_t(audit.card->stored.card.criterionCount());
+        audit.answers.reserve(criteria);
+        audit.lines.reserve(qsizetype(criteria));
+    }
 }
 
 void AuditRowParser::resolveScorecard(PendingAudit &audit, qint64 line)

@@ -28,7 +28,14 @@ public:
             v = 0; // -0 and 0 are the same answer
         addBytes(&v, sizeof v);
     }
-    QString hex() const { return QStringLiteral("%1").arg(m_hash, 16, 16, QLatin1Char('0')); }
+    QString hex() const
+    {
+        QString out(16, Qt::Uninitialized);
+        char16_t *p = reinterpret_cast<char16_t *>(out.data());
+        for (int i = 0; i < 16; ++i)
+            p[i] = u"0123456789abcdef"[(m_hash >> (60 - 4 * i)) & 0xf];
+        return out;
+    }
 
 private:
     void addBytes(const void *data, size_t n)

@@ -81,11 +81,23 @@ struct ImportContext
     }
     // The agent an id means, created (and counted) when the roster does not know it.
     qint64 agentId(const QString &key) { return agentId(key, activeWriter()); }
-    // An id the wizard mapped to an existing agent (ImportOptions::agentMap) means that agent.
+    // An id the wizard mapped to an existing agent (ImportOptions::agentMap) means that agent, and
+    // becomes its alias when first met (written and change-logged like a roster's alias), so the
+    // next import of such a file knows the id without being told (docs/import.md).
     qint64 agentId(const QString &key, ImportWriter *w)
     {
         bool created = false;
         const auto mapped = agentMap.constFind(key);
+        if (mapped != agentMap.cend() && roster.find(key) == 0) {
+            if (const qint64 owner = roster.find(*mapped)) {
+                roster.addAlias(key, owner);
+                if (w) {
+                    w->insertAlias(key, owner);
+                    w->changeLog(now, who, QStringLiteral("agent"), *mapped, QStringLiteral("alias"), QString(), key,
+                                 importId);
+                }
+            }
+        }
         const qint64 id = roster.ensure(mapped == agentMap.cend() ? key : *mapped, w, now, importId, &created);
         if (created) {
             ++summary.agentsCreated;

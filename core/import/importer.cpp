@@ -9,9 +9,9 @@
 #include "importcontext.h"
 #include "interactionimport.h"
 #include "rejectswriter.h"
+#include "sha256.h"
 #include "store/sqlitehandle.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QObject>
@@ -26,14 +26,15 @@ namespace ql {
 namespace {
 
 // The file's SHA-256 for import_log, computed on a second thread while the first one parses
-// (performance.md: the import races sqlite3's .import, and hashing 100 MB costs a third of it).
+// (performance.md: the import races sqlite3's .import). Sha256 uses the processor's SHA
+// instructions where there are some: 0.06 s of CPU for the 96 MB benchmark file instead of 0.63 s.
 class FileHasher
 {
 public:
     explicit FileHasher(const QString &path)
         : m_thread([this, path] {
               QFile f(path);
-              QCryptographicHash hash(QCryptographicHash::Sha256);
+              Sha256 hash;
               if (!f.open(QIODevice::ReadOnly))
                   return;
               QByteArray buffer(1 << 20, Qt::Uninitialized);

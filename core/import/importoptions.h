@@ -34,7 +34,8 @@ struct ImportOptions
     const std::atomic_bool *cancel = nullptr;
     // The import wizard's "import as" choices (formats.md: an agent id not in the roster may be
     // mapped to an existing agent instead of created): the file's agent id → the agent_key of an
-    // agent in the project, for this import only. An id not listed is looked up as it is.
+    // agent in the project. The import stores each id it meets as that agent's alias, so later
+    // imports (wizard or command line) know it. An id not listed is looked up as it is.
     QHash<QString, QString> agentMap;
     // Who, for import_log and the change log; empty: UserInfo::currentUser().
     QString who;

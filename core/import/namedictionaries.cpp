@@ -22,7 +22,7 @@ bool NameDictionaries::load(const QSqlDatabase &db, QString *error)
             return false;
         }
         while (q.next())
-            m_ids[t].insert(q.value(1).toString(), q.value(0).toLongLong());
+            m_ids[t].insert_or_assign(q.value(1).toString(), q.value(0).toLongLong());
     }
     return true;
 }
@@ -32,12 +32,12 @@ qint64 NameDictionaries::id(ImportWriter::NameTable table, const QString &name, 
     if (name.isEmpty())
         return 0;
     auto &ids = m_ids[table];
-    const auto it = ids.constFind(name);
-    if (it != ids.cend())
-        return *it;
+    const auto it = ids.find(name);
+    if (it != ids.end())
+        return it->second;
     const qint64 id = writer ? writer->insertName(table, name) : m_nextStandIn--;
     if (id != 0)
-        ids.insert(name, id);
+        ids.insert_or_assign(name, id);
     return id;
 }
 
@@ -45,10 +45,9 @@ QString NameDictionaries::name(ImportWriter::NameTable table, qint64 id) const
 {
     if (id == 0)
         return {};
-    const auto &ids = m_ids[table];
-    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
-        if (*it == id)
-            return it.key();
+    for (const auto &[name, nameId] : m_ids[table]) {
+        if (nameId == id)
+            return name;
     }
     return {};
 }

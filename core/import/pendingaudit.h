@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <array>
+#include <cstring>
 #include <vector>
 
 namespace ql {
@@ -66,6 +67,40 @@ struct PendingAudit
     int masked = 0;
 
     const QString &text(AuditField f) const { return texts[size_t(f)]; }
+
+    // Empties the audit for the next one, keeping its buffers (AuditCommitter::recycled()).
+    void reset()
+    {
+        key = QString();
+        firstLine = 0;
+        lines.clear(); // keeps its capacity
+        rejected = false;
+        for (QString &t : texts)
+            t.resize(0); // keeps its capacity when not shared
+        textLines.fill(0);
+        dimensions.clear();
+        dimensionLines.clear();
+        date = {};
+        interactionDate = {};
+        sampleType = QStringLiteral("random");
+        card = nullptr;
+        answers.clear(); // keeps its capacity
+        comment = QString();
+        masked = 0;
+    }
 };
+
+// Sets `to` to `text`, reusing its buffer when it has room and nobody shares it: the reading thread
+// fills recycled audits with the cells of the next one without allocating.
+inline void assignText(QString &to, QStringView text)
+{
+    if (to.isDetached() && to.capacity() >= text.size()) {
+        to.resize(text.size());
+        if (!text.isEmpty())
+            std::memcpy(static_cast<void *>(to.data()), text.utf16(), size_t(text.size()) * sizeof(char16_t));
+    } else {
+        to = text.toString();
+    }
+}
 
 } // namespace ql

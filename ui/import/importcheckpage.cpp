@@ -216,8 +216,8 @@ void ImportCheckPage::showAgents(const QStringList &unknown, const QList<std::pa
     const QLocale locale;
     m_agentsNote->setText(
         offer ? tr("%1 agent ids of the file are not in the project. Each becomes a new agent, unless you choose "
-                   "the existing agent it stands for (for this import; to make it last, add the id to the "
-                   "agent's aliases in the roster).")
+                   "the existing agent it stands for: the id then becomes that agent's alias, so later imports "
+                   "know it.")
                     .arg(locale.toString(unknown.size()))
               : tr("%1 agent ids of the file are not in the project: each becomes a new agent.")
                     .arg(locale.toString(unknown.size())));

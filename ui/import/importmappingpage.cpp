@@ -263,7 +263,7 @@ bool ImportMappingPage::addDimension(const QString &name)
         if (h.trimmed().compare(trimmed, Qt::CaseInsensitive) == 0)
             column = h;
     m.dimensions.append({trimmed, column});
-    fillFields(m);
+    fillFields(m, dimensionRows() << trimmed);
     if (column.isEmpty()) // left out of the mapping until a column is chosen
         m_fields->setCurrentCell(int(m_fieldNames.size()) - 1, FieldColumnChoice);
     m_dimensionName->clear();
@@ -305,7 +305,7 @@ void ImportMappingPage::initializePage()
     if (!m_wizard->mappingGiven() && m.kind == ImportMapping::Kind::AuditsWide)
         m.criteriaColumns = MappingSuggestion::criteriaColumns(m, header, m_criterionList);
     m_filling = false;
-    fillFields(m);
+    fillFields(m, m_wizard->dimensionRows());
     fillCriteria(m);
     fillValues(m);
     m_tabs->setTabVisible(1, audits);
@@ -320,10 +320,12 @@ void ImportMappingPage::initializePage()
 
 void ImportMappingPage::cleanupPage()
 {
-    // Back to the preview: keep what was mapped so far for when the user comes forward again.
+    // Back to the preview: keep what was mapped so far for when the user comes forward again, also
+    // when it does not hold together yet (then without the value map, which only a checked mapping
+    // carries) and the dimensions still waiting for their column.
     QString ignored;
-    if (const auto m = buildMapping(&ignored))
-        m_wizard->setMapping(*m, true);
+    const auto m = buildMapping(&ignored);
+    m_wizard->setMapping(m ? *m : draftMapping(), true, dimensionRows());
 }
 
 void ImportMappingPage::loadCriteria()
@@ -409,12 +411,25 @@ void ImportMappingPage::updateValuesNote()
     m_valuesNote->show();
 }
 
-void ImportMappingPage::fillFields(const ImportMapping &m)
+QStringList ImportMappingPage::dimensionRows() const
+{
+    QStringList names;
+    for (const QString &field : m_fieldNames)
+        if (field.startsWith(QLatin1String("dim:")))
+            names << field.mid(4);
+    return names;
+}
+
+void ImportMappingPage::fillFields(const ImportMapping &m, const QStringList &dimensionRows)
 {
     const QStringList &header = m_wizard->preview().header;
     const QStringList required = ImportMapping::requiredFieldsOf(m.kind);
     m_fieldNames = ImportMapping::fieldsOf(m.kind);
+    QStringList names = dimensionRows;
     for (const auto &[name, column] : m.dimensions)
+        if (!names.contains(name))
+            names << name;
+    for (const QString &name : std::as_const(names))
         m_fieldNames << QStringLiteral("dim:") + name;
     m_fields->clearContents();
     m_fields->setRowCount(int(m_fieldNames.size()));
@@ -762,7 +777,7 @@ bool ImportMappingPage::validatePage()
         return false;
     }
     m_error->hide();
-    m_wizard->setMapping(*m, true);
+    m_wizard->setMapping(*m, true, dimensionRows());
     return true;
 }
 

@@ -58,7 +58,10 @@ public:
     bool validatePage() override;
 
 private:
-    void fillFields(const ImportMapping &m);
+    // dimensionRows: the custom dimensions to show, in order, also those without a column (which
+    // the mapping leaves out); the mapping's other dimensions follow.
+    void fillFields(const ImportMapping &m, const QStringList &dimensionRows);
+    QStringList dimensionRows() const; // as shown now
     void fillCriteria(const ImportMapping &m);
     void fillValues(const ImportMapping &m);
     void loadCriteria();

@@ -86,10 +86,11 @@ QString ImportWizard::choiceTitle(Choice choice)
     return {};
 }
 
-void ImportWizard::setMapping(const ImportMapping &mapping, bool given)
+void ImportWizard::setMapping(const ImportMapping &mapping, bool given, const QStringList &dimensionRows)
 {
     m_mapping = mapping;
     m_mappingGiven = given;
+    m_dimensionRows = dimensionRows;
 }
 
 void ImportWizard::setChoice(Choice choice)

@@ -53,7 +53,11 @@ public:
     // The mapping page starts from this one (a preset or a saved file) rather than a guess from the
     // header; cleared when the guess is wanted.
     bool mappingGiven() const { return m_mappingGiven; }
-    void setMapping(const ImportMapping &mapping, bool given);
+    // dimensionRows: the custom dimensions the mapping step shows, in its order, including those
+    // added there that have no column yet (the mapping leaves them out, but the step keeps them
+    // when it is filled again). Empty when the mapping comes from elsewhere.
+    void setMapping(const ImportMapping &mapping, bool given, const QStringList &dimensionRows = {});
+    const QStringList &dimensionRows() const { return m_dimensionRows; }
 
     const ImportPreview &preview() const { return m_preview; }
     void setPreview(const ImportPreview &preview) { m_preview = preview; }
@@ -93,6 +97,7 @@ private:
     Choice m_choice = Choice::AuditsLong;
     ImportMapping m_mapping;
     bool m_mappingGiven = false;
+    QStringList m_dimensionRows;
     bool m_checkPending = false;
     ImportPreview m_preview;
     ColumnValues m_values;
