@@ -66,7 +66,7 @@ void CalibrationPage::showStatus()
 {
     QList<Model::Row> rows;
     if (m_data) {
-        if (const auto status = CalibrationScoring(m_db).status(m_sessionId)) {
+        if (const auto &status = m_submissions) {
             for (const CalibrationSubmissionStatus &s : *status) {
                 Model::Row row;
                 row.id = s.participantId;
