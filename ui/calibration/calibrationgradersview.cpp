@@ -30,7 +30,8 @@ CalibrationGradersView::CalibrationGradersView(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSortingEnabled(false);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Columns fit their contents; the last one is not stretched, or "Days since" spans the page.
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_summary->setObjectName(QStringLiteral("calibrationCertificationSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
@@ -51,6 +52,8 @@ CalibrationGradersView::CalibrationGradersView(QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
     split->addWidget(bottom);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
 }

@@ -420,7 +420,10 @@ bool CalibrationPage::advance()
     loadSession();
     if (to == CalibrationState::Closed)
         startTrends();
-    showMessage(tr("The session is now in %1.").arg(stateText(to).toLower()), false);
+    // "in scoring", "in review", but "resolved", "closed".
+    showMessage(to >= CalibrationState::Resolved ? tr("The session is now %1.").arg(stateText(to).toLower())
+                                                 : tr("The session is now in %1.").arg(stateText(to).toLower()),
+                false);
     return true;
 }
 
