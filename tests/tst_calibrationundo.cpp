@@ -12,6 +12,7 @@
 #include "calibration/calibrationscoringform.h"
 #include "calibration/calibrationundo.h"
 #include "calibration/newcalibrationsessiondialog.h"
+#include "common/jobrunner.h"
 #include "scorecards/scorecardtablemodel.h"
 #include "tst_calibrationfixture.h"
 
@@ -19,6 +20,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QLabel>
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void discardSubmission();
     void discardOnlyForTheLead();
     void importResponses();
+    void importCancelled();
     void reviewEdits();
     void obsoleteWhenTheDataMovedOn();
     void applyConsensusToAudit();
@@ -95,6 +99,8 @@ private:
 
 void TestCalibrationUndo::init()
 {
+    // Jobs open their own connections: a connection used on another thread is a failure here.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("does not belong to the calling thread")));
     m_project = createProject(m_dir.filePath(QStringLiteral("undo-%1.qlproj").arg(QTest::currentTestFunction())));
     QVERIFY(m_project);
     m_db = m_project->database();
@@ -484,6 +490,54 @@ void TestCalibrationUndo::importResponses()
     QCOMPARE(answersText(m_db, id, benId), benAfter);
     QCOMPARE(stack.count(), 1); // the refused step is gone; the discard's redo stays
     QCOMPARE(stack.index(), 0);
+}
+
+// Cancel (the status bar's button) while responses are imported: either the cancel came first and
+// nothing was written, or the import had committed and it is there with its undo step. Never half.
+void TestCalibrationUndo::importCancelled()
+{
+    const qint64 id = scoringSession();
+    const auto package = CalibrationExchange(m_db).exportPackage(id);
+    QVERIFY(package);
+    QTemporaryDir dir;
+    auto laptop = createProject(dir.filePath(QStringLiteral("laptop.qlproj")));
+    const QSqlDatabase away = laptop->database();
+    const auto copyId = CalibrationExchange(away).openPackage(*package);
+    QVERIFY(copyId);
+    const auto copy = CalibrationSessions(away).load(*copyId);
+    const qint64 ann = copy->participants.at(1).id;
+    QVERIFY(!CalibrationScoring(away).saveAnswers(*copyId, ann, copy->items.at(0).id, sheet({r(1), r(3), r(1)})).isError());
+    QVERIFY(!CalibrationScoring(away).submit(*copyId, ann).isError());
+    const QString file = dir.filePath(QStringLiteral("Ann.qlresp"));
+    QVERIFY(!CalibrationExchange(away).writeResponse(*copyId, ann, file).isError());
+
+    QUndoStack stack;
+    CalibrationPage page;
+    page.setDataUndoStack(&stack);
+    page.setProject(m_project.get());
+    QVERIFY(settle(page));
+    QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
+    const QByteArray before = snapshot(m_db);
+    QSignalSpy finished(&page, &CalibrationPage::exchangeFinished);
+    QVERIFY(page.importResponses({file}));
+    page.jobRunners().first()->cancel(QStringLiteral("exchange"));
+    QVERIFY(settle(page));
+    QCOMPARE(finished.size(), 1);
+    const qint64 submitted =
+        count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_participants WHERE submitted_at IS NOT NULL"));
+    if (stack.count() == 0) {
+        QCOMPARE(snapshot(m_db), before);
+        QCOMPARE(submitted, 0);
+        QVERIFY2(page.messageLabel()->text().contains(QLatin1String("cancelled: nothing was changed")),
+                 qPrintable(page.messageLabel()->text()));
+    } else {
+        QCOMPARE(stack.count(), 1);
+        QCOMPARE(submitted, 1);
+        stack.undo();
+        QVERIFY(settle(page));
+        QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_answers")), 0);
+    }
 }
 
 void TestCalibrationUndo::reviewEdits()

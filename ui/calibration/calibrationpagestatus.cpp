@@ -83,6 +83,7 @@ void CalibrationPage::showStatus()
         }
     }
     m_statusModel->setRows(rows);
+    m_statusView->resizeColumnsToContents(); // the submission time in full
     // The lead's button, in scoring only and not on a participant's copy opened from a package.
     m_discard->setVisible(m_writable && m_data && m_data->info.state == CalibrationState::Scoring && !isPackageCopy());
     m_discard->setEnabled(false);
