@@ -15,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTest>
 
 #include <memory>
 
@@ -197,6 +198,12 @@ inline QByteArray snapshot(const QSqlDatabase &db)
                 hash.addData(q.value(c).toString().toUtf8() + '\x1f');
     }
     return hash.result().toHex();
+}
+
+// The Calibration page loads sessions and writes files off the UI thread: waits until it is idle.
+template <class Page> bool settle(Page &page)
+{
+    return QTest::qWaitFor([&page] { return !page.isBusy(); }, 60000);
 }
 
 inline qint64 count(const QSqlDatabase &db, const QString &sql)

@@ -21,6 +21,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -90,6 +92,8 @@ private:
 
 void TestCalibrationPage::init()
 {
+    // Jobs open their own connections: a connection used on another thread is a failure here.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("does not belong to the calling thread")));
     m_project = createProject(m_dir.filePath(QStringLiteral("lead-%1.qlproj").arg(QTest::currentTestFunction())));
     QVERIFY(m_project);
     m_card = storeCard(*m_project);
@@ -134,6 +138,7 @@ void TestCalibrationPage::score(CalibrationPage &page, const QString &who, const
     page.scoringForm()->commentEdit(1)->setText(who + QStringLiteral(" on tone"));
     page.saveButton()->click();
     page.submitButton()->click();
+    QVERIFY(settle(page));
     QVERIFY2(!page.messageLabel()->property("error").toBool(), qPrintable(page.messageLabel()->text()));
 }
 
@@ -169,6 +174,7 @@ void TestCalibrationPage::newSessionByHand()
     CalibrationPage page;
     QAbstractItemModelTester tester(page.sessionsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QCOMPARE(page.sessionsModel()->rowCount(), 1);
     QCOMPARE(cellText(page.sessionsModel(), 0, 0), QStringLiteral("Week 12"));
     QCOMPARE(cellText(page.sessionsModel(), 0, 1), QStringLiteral("2026-03-20"));
@@ -180,13 +186,17 @@ void TestCalibrationPage::newSessionByHand()
     QVERIFY(page.exportPackageButton()->isHidden()); // packages only in scoring
     QVERIFY(page.importResponsesButton()->isHidden());
     QVERIFY(page.advance());
+    QVERIFY(settle(page));
     QCOMPARE(cellText(page.sessionsModel(), 0, 3), QStringLiteral("Scoring"));
     QCOMPARE(page.advanceButton()->text(), QStringLiteral("Reveal and Review"));
     QVERIFY(!page.exportPackageButton()->isHidden());
     QVERIFY(page.advance());
+    QVERIFY(settle(page));
     QVERIFY(page.advance()); // resolved: nobody answered, so no consensus is needed
+    QVERIFY(settle(page));
     QCOMPARE(page.advanceButton()->text(), QStringLiteral("Close Session"));
     QVERIFY(page.advance());
+    QVERIFY(settle(page));
     QCOMPARE(cellText(page.sessionsModel(), 0, 3), QStringLiteral("Closed"));
     QVERIFY(page.advanceButton()->isHidden()); // closed is final
 }
@@ -277,7 +287,9 @@ void TestCalibrationPage::blindScoringAndReview()
     QAbstractItemModelTester t3(page.participantMetricsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester t4(page.criterionMetricsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     QTabWidget *tabs = page.tabs();
     QVERIFY(tabs->isTabVisible(tabs->indexOf(page.scoringForm()->parentWidget())));
     QVERIFY(!tabs->isTabVisible(2)); // no review before review
@@ -329,6 +341,7 @@ void TestCalibrationPage::blindScoringAndReview()
     // Review: everything is revealed against the expert's answers.
     QCOMPARE(page.advanceButton()->text(), QStringLiteral("Reveal and Review"));
     page.advanceButton()->click();
+    QVERIFY(settle(page));
     QVERIFY(tabs->isTabVisible(2));
     QVERIFY(tabs->isTabVisible(3));
     QVERIFY(!tabs->isTabVisible(1)); // scoring is over
@@ -380,14 +393,17 @@ void TestCalibrationPage::blindScoringAndReview()
     QCOMPARE(page.consensusForm()->answerBox(1)->currentText(), QStringLiteral("5"));
     QVERIFY(page.consensusForm()->choose(1, QStringLiteral("4")));
     QVERIFY(page.saveConsensus());
+    QVERIFY(settle(page));
     page.notesEdit()->setPlainText(QStringLiteral("Tone: polite but curt is a 4."));
     QVERIFY(page.saveNotes());
     QVERIFY(page.saveAnchor(1));
+    QVERIFY(settle(page));
     const auto draft = CalibrationReview(m_project->database()).consensusDraft(id);
     QVERIFY(draft->at(0).at(1).sameAnswer(CalibrationAnswer::rated(4)));
     QCOMPARE(CalibrationSessions(m_project->database()).load(id)->items.at(0).notes,
              QStringLiteral("Tone: polite but curt is a 4."));
     QVERIFY2(page.advance(), qPrintable(page.messageLabel()->text()));
+    QVERIFY(settle(page));
     QCOMPARE(cellText(page.sessionsModel(), 0, 3), QStringLiteral("Resolved"));
     // Resolved with a consensus: Ann's 4 now matches the baseline.
     QVERIFY(page.selectReviewItem(0));
@@ -400,15 +416,20 @@ void TestCalibrationPage::offlineExchange()
     const qint64 id = scoringSession();
     CalibrationPage lead;
     lead.setProject(m_project.get());
+    QVERIFY(settle(lead));
     QVERIFY(lead.selectSession(id));
+    QVERIFY(settle(lead));
     const QString package = m_dir.filePath(QStringLiteral("march.qlcal"));
     QVERIFY2(lead.exportPackage(package), qPrintable(lead.messageLabel()->text()));
+    QVERIFY(settle(lead));
 
     // Ann, on another laptop with a project of her own.
     auto own = createProject(m_dir.filePath(QStringLiteral("ann.qlproj")));
     CalibrationPage ann;
     ann.setProject(own.get());
+    QVERIFY(settle(ann));
     QVERIFY2(ann.openPackage(package), qPrintable(ann.messageLabel()->text()));
+    QVERIFY(settle(ann));
     QCOMPARE(ann.sessionsModel()->rowCount(), 1);
     QCOMPARE(cellText(ann.sessionsModel(), 0, 3), QStringLiteral("Scoring"));
     QVERIFY(ann.exportPackageButton()->isHidden()); // a copy exports responses only
@@ -419,14 +440,20 @@ void TestCalibrationPage::offlineExchange()
     QVERIFY(ann.scoringForm()->choose(2, QStringLiteral("N/A")));
     QVERIFY(ann.saveAnswers());
     QVERIFY(ann.submit());
+    QVERIFY(settle(ann));
     QVERIFY(ann.pickParticipant(QStringLiteral("Ann")));
     const QString response = m_dir.filePath(QStringLiteral("ann.qlresp"));
     QVERIFY2(ann.exportResponse(response), qPrintable(ann.messageLabel()->text()));
+    QVERIFY(settle(ann));
 
     // Back at the lead's: imported, Ann submitted, her answers stored as given.
-    QCOMPARE(lead.importResponses({response}), 1);
+    QSignalSpy finished(&lead, &CalibrationPage::exchangeFinished);
+    QVERIFY(lead.importResponses({response}));
+    QVERIFY(settle(lead));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
     QVERIFY(!lead.messageLabel()->property("error").toBool());
-    QVERIFY(lead.messageLabel()->text().contains(QStringLiteral("ann.qlresp: Ann's answers imported (3 answers on 1 items).")));
+    QVERIFY(lead.messageLabel()->text().contains(QStringLiteral("ann.qlresp: Ann's answers imported (3 answers on 1 item).")));
     QCOMPARE(cellText(lead.sessionsModel(), 0, 4), QStringLiteral("1 of 3"));
     const auto data = CalibrationSessions(m_project->database()).load(id);
     const auto sheets = CalibrationScoring(m_project->database()).answersOf(id, data->participants.at(1).id);
@@ -468,9 +495,16 @@ void TestCalibrationPage::wrongResponseRefused()
 
     CalibrationPage page;
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     const QByteArray before = snapshot(db);
-    QCOMPARE(page.importResponses({path}), 0);
+    QSignalSpy finished(&page, &CalibrationPage::exchangeFinished);
+    QVERIFY(page.importResponses({path}));
+    QVERIFY(settle(page));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(page.dataUndoStack(), nullptr); // the page alone: nothing to undo either way
     QVERIFY(page.messageLabel()->property("error").toBool());
     QCOMPARE(page.messageLabel()->text(), QStringLiteral("wrong-%1.qlresp: %2").arg(kind, expected.message));
     QCOMPARE(snapshot(db), before);
@@ -490,12 +524,14 @@ void TestCalibrationPage::screenshots()
     page.resize(1280, 820);
     page.show();
     page.setProject(demo.get());
+    QVERIFY(settle(page));
     const auto list = CalibrationSessions(demo->database()).list();
     qint64 review = 0;
     for (const CalibrationSessionInfo &s : list)
         if (s.state == CalibrationState::Review)
             review = s.id;
     QVERIFY(page.selectSession(review));
+    QVERIFY(settle(page));
     page.tabs()->setCurrentIndex(2);
     page.grab().save(dir + QStringLiteral("/review.png"));
     page.tabs()->setCurrentIndex(3);
@@ -512,7 +548,9 @@ void TestCalibrationPage::screenshots()
         sessions.addItem(id, item.ticketId);
     QVERIFY(!sessions.advance(id, CalibrationState::Scoring).isError());
     page.refresh();
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     const QString who = data->participants.at(1).name;
     QVERIFY(page.pickParticipant(who));
     QVERIFY(page.selectItem(0));
@@ -520,6 +558,7 @@ void TestCalibrationPage::screenshots()
     page.scoringForm()->answerBox(1)->setCurrentIndex(2);
     QVERIFY(page.saveAnswers());
     QVERIFY(page.submit());
+    QVERIFY(settle(page));
     QVERIFY(page.pickParticipant(data->participants.at(2).name));
     page.tabs()->setCurrentIndex(1);
     page.grab().save(dir + QStringLiteral("/scoring.png"));

@@ -285,7 +285,9 @@ void TestCalibrationReport::fromThePage()
 {
     CalibrationPage page;
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(m_hand.sessionId));
+    QVERIFY(settle(page));
     QVERIFY(!page.exportReportButton()->isHidden());
     QSignalSpy spy(&page, &CalibrationPage::reportExported);
     const QString path = m_dir.filePath(QStringLiteral("page.xlsx"));

@@ -7,10 +7,12 @@
 
 #include "calibration/calibrationcommand.h"
 #include "calibration/calibrationexchange.h"
+#include "calibration/calibrationsupport.h"
 #include "calibration/calibrationpage.h"
 #include "calibration/calibrationscoringform.h"
 #include "calibration/calibrationundo.h"
 #include "calibration/newcalibrationsessiondialog.h"
+#include "common/jobrunner.h"
 #include "scorecards/scorecardtablemodel.h"
 #include "tst_calibrationfixture.h"
 
@@ -18,6 +20,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QLabel>
@@ -38,6 +42,20 @@ QString one(const QSqlDatabase &db, const QString &sql, const QVariantList &bind
     if (!q.exec() || !q.next())
         return QStringLiteral("<no row>");
     return q.value(0).isNull() ? QStringLiteral("<null>") : q.value(0).toString();
+}
+
+// A participant's answers as "item.criterion=answer", items and criteria by index.
+QString answersText(const QSqlDatabase &db, qint64 sessionId, qint64 participantId)
+{
+    const auto sheets = CalibrationScoring(db).answersOf(sessionId, participantId);
+    if (!sheets)
+        return QStringLiteral("<refused>");
+    QStringList out;
+    for (std::size_t i = 0; i < sheets->size(); ++i)
+        for (int c = 0; c < sheets->at(i).size(); ++c)
+            if (!sheets->at(i).at(c).isMissing())
+                out << QStringLiteral("%1.%2=%3").arg(i).arg(c).arg(calibration::answerText(sheets->at(i).at(c)));
+    return out.join(QLatin1Char(' '));
 }
 
 qint64 logRows(const QSqlDatabase &db, const QString &reasonPrefix)
@@ -63,6 +81,8 @@ private Q_SLOTS:
     void scoringAndSubmit();
     void discardSubmission();
     void discardOnlyForTheLead();
+    void importResponses();
+    void importCancelled();
     void reviewEdits();
     void obsoleteWhenTheDataMovedOn();
     void applyConsensusToAudit();
@@ -79,6 +99,8 @@ private:
 
 void TestCalibrationUndo::init()
 {
+    // Jobs open their own connections: a connection used on another thread is a failure here.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("does not belong to the calling thread")));
     m_project = createProject(m_dir.filePath(QStringLiteral("undo-%1.qlproj").arg(QTest::currentTestFunction())));
     QVERIFY(m_project);
     m_db = m_project->database();
@@ -118,6 +140,7 @@ void TestCalibrationUndo::answerAndSubmit(CalibrationPage &page, const QString &
     for (int c = 0; c < 3; ++c)
         QVERIFY2(page.scoringForm()->choose(c, item0.at(c)), qPrintable(item0.at(c)));
     QVERIFY2(page.submit(), qPrintable(page.messageLabel()->text()));
+    QVERIFY(settle(page));
 }
 
 void TestCalibrationUndo::newSession()
@@ -136,12 +159,15 @@ void TestCalibrationUndo::newSession()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     page.sessionCreated(id);
+    QVERIFY(settle(page));
     QCOMPARE(stack.count(), 1);
     QCOMPARE(stack.undoText(), QStringLiteral("New calibration session"));
     QCOMPARE(page.sessionId(), id);
 
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_sessions")), 0);
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_participants")), 0);
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_items")), 0);
@@ -153,6 +179,7 @@ void TestCalibrationUndo::newSession()
              QStringLiteral("Week 12"));
 
     stack.redo();
+    QVERIFY(settle(page));
     // Back with the same ids, so commands above it on the stack still name the right rows.
     QCOMPARE(one(m_db, QStringLiteral("SELECT title FROM calibration_sessions WHERE id = ?"), {id}),
              QStringLiteral("Week 12"));
@@ -185,9 +212,13 @@ void TestCalibrationUndo::lifecycle()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
-    for (int i = 0; i < steps; ++i)
+    QVERIFY(settle(page));
+    for (int i = 0; i < steps; ++i) {
         QVERIFY2(page.advance(), qPrintable(page.messageLabel()->text()));
+        QVERIFY(settle(page));
+    }
     QCOMPARE(stack.count(), steps);
     QCOMPARE(stack.undoText(), undoText);
     const QString after = calibrationStateName(CalibrationState(steps));
@@ -198,6 +229,7 @@ void TestCalibrationUndo::lifecycle()
                 QStringLiteral("<null>"));
 
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(one(m_db, QStringLiteral("SELECT state FROM calibration_sessions WHERE id = ?"), {id}), before);
     QCOMPARE(one(m_db, QStringLiteral("SELECT closed_at FROM calibration_sessions WHERE id = ?"), {id}),
              QStringLiteral("<null>"));
@@ -208,6 +240,7 @@ void TestCalibrationUndo::lifecycle()
     QCOMPARE(page.advanceButton()->isHidden(), false); // the page shows the state it went back to
 
     stack.redo();
+    QVERIFY(settle(page));
     QCOMPARE(one(m_db, QStringLiteral("SELECT state FROM calibration_sessions WHERE id = ?"), {id}), after);
     QCOMPARE(one(m_db, QStringLiteral("SELECT old_value || '>' || new_value FROM change_log WHERE field = 'state' "
                                       "AND reason = ?"),
@@ -242,7 +275,9 @@ void TestCalibrationUndo::scoringAndSubmit()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     answerAndSubmit(page, QStringLiteral("Ann"), {QStringLiteral("1 (met)"), QStringLiteral("4"), QStringLiteral("0 (not met)")});
     // Saving the open item and submitting are two commands.
     QCOMPARE(stack.count(), 2);
@@ -254,6 +289,7 @@ void TestCalibrationUndo::scoringAndSubmit()
             QStringLiteral("<null>"));
 
     stack.undo(); // unlocks
+    QVERIFY(settle(page));
     QCOMPARE(one(m_db, QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE name = 'Ann'")),
              QStringLiteral("<null>"));
     QCOMPARE(one(m_db, QStringLiteral("SELECT discarded_at FROM calibration_participants WHERE name = 'Ann'")),
@@ -262,6 +298,7 @@ void TestCalibrationUndo::scoringAndSubmit()
     QVERIFY(page.pickParticipant(QStringLiteral("Ann")));
     QVERIFY(!page.submitButton()->isHidden()); // editable again
     stack.undo(); // takes back the save
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, answers), 0);
     QCOMPARE(logRows(m_db, QStringLiteral("Undo: Submit Ann")), 1);
     QCOMPARE(logRows(m_db, QStringLiteral("Undo: Save answers to item 1")), 1);
@@ -269,7 +306,9 @@ void TestCalibrationUndo::scoringAndSubmit()
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM change_log WHERE new_value LIKE '%met%'")), 0);
 
     stack.redo();
+    QVERIFY(settle(page));
     stack.redo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, answers), 3);
     QVERIFY(one(m_db, QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE name = 'Ann'")) !=
             QStringLiteral("<null>"));
@@ -284,7 +323,9 @@ void TestCalibrationUndo::discardSubmission()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     answerAndSubmit(page, QStringLiteral("Ben"), {QStringLiteral("0 (not met)"), QStringLiteral("2"), QStringLiteral("1 (met)")});
     const QString submittedAt =
         one(m_db, QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE name = 'Ben'"));
@@ -300,6 +341,7 @@ void TestCalibrationUndo::discardSubmission()
 
     const qint64 benId = one(m_db, QStringLiteral("SELECT id FROM calibration_participants WHERE name = 'Ben'")).toLongLong();
     QVERIFY2(page.discardSubmission(benId, QStringLiteral("wrong ticket scored")), qPrintable(page.messageLabel()->text()));
+    QVERIFY(settle(page));
     QCOMPARE(stack.count(), 1);
     QCOMPARE(one(m_db, QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE id = ?"), {benId}),
              QStringLiteral("<null>"));
@@ -311,6 +353,7 @@ void TestCalibrationUndo::discardSubmission()
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_answers WHERE participant_id = %1").arg(benId)), 3);
 
     stack.undo();
+    QVERIFY(settle(page));
     // Exactly as before the discard: the same submission time, no discard time.
     QCOMPARE(one(m_db, QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE id = ?"), {benId}),
              submittedAt);
@@ -319,6 +362,7 @@ void TestCalibrationUndo::discardSubmission()
     QCOMPARE(logRows(m_db, QStringLiteral("Undo: Discard Ben's submission")), 2); // submitted_at, discarded_at
 
     stack.redo();
+    QVERIFY(settle(page));
     QCOMPARE(one(m_db, QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE id = ?"), {benId}),
              QStringLiteral("<null>"));
     QCOMPARE(one(m_db, QStringLiteral("SELECT reason FROM change_log WHERE field = 'submitted_at' ORDER BY id DESC")),
@@ -337,15 +381,163 @@ void TestCalibrationUndo::discardOnlyForTheLead()
     QUndoStack stack;
     page.setDataUndoStack(&stack);
     page.setProject(other.get());
+    QVERIFY(settle(page));
     QVERIFY2(page.openPackage(package), qPrintable(page.messageLabel()->text()));
+    QVERIFY(settle(page));
     QVERIFY(page.discardButton()->isHidden());
     QVERIFY(page.pickParticipant(QStringLiteral("Ann")));
     QVERIFY(page.submit());
+    QVERIFY(settle(page));
     const qint64 ann = one(other->database(), QStringLiteral("SELECT id FROM calibration_participants WHERE name = 'Ann'"))
                            .toLongLong();
     QVERIFY(!page.discardSubmission(ann, QStringLiteral("x")));
+    QVERIFY(settle(page));
     QVERIFY(one(other->database(), QStringLiteral("SELECT submitted_at FROM calibration_participants WHERE id = ?"), {ann}) !=
             QStringLiteral("<null>"));
+}
+
+// Import Responses is one undoable step: undo takes out exactly what the import wrote (the answers,
+// the submissions) and puts back what it replaced; redo imports the same files again. The change
+// log only grows.
+void TestCalibrationUndo::importResponses()
+{
+    const qint64 id = scoringSession();
+    const auto lead = CalibrationSessions(m_db).load(id);
+    const qint64 annId = lead->participants.at(1).id;
+    const qint64 benId = lead->participants.at(2).id;
+    // Ann had started on the lead's laptop (item 2: a 0, b 2, c N/A), unsubmitted.
+    QVERIFY(!CalibrationScoring(m_db).saveAnswers(id, annId, lead->items.at(1).id, sheet({r(0), r(2), na()})).isError());
+    const QString annBefore = QStringLiteral("1.0=0 1.1=2 1.2=N/A");
+    QCOMPARE(answersText(m_db, id, annId), annBefore);
+
+    // Ann and Ben score the package on a laptop of their own: item 1 only.
+    const auto package = CalibrationExchange(m_db).exportPackage(id);
+    QVERIFY(package);
+    QTemporaryDir dir;
+    auto laptop = createProject(dir.filePath(QStringLiteral("laptop.qlproj")));
+    const QSqlDatabase away = laptop->database();
+    const auto copyId = CalibrationExchange(away).openPackage(*package);
+    QVERIFY(copyId);
+    const auto copy = CalibrationSessions(away).load(*copyId);
+    QStringList files;
+    const QList<std::pair<int, CalibrationSheet>> answers{{1, sheet({r(1), r(3), r(1)})}, {2, sheet({r(1), r(5), na()})}};
+    for (const auto &[p, given] : answers) {
+        const qint64 who = copy->participants.at(p).id;
+        QVERIFY(!CalibrationScoring(away).saveAnswers(*copyId, who, copy->items.at(0).id, given).isError());
+        QVERIFY(!CalibrationScoring(away).submit(*copyId, who).isError());
+        files << dir.filePath(copy->participants.at(p).name + QStringLiteral(".qlresp"));
+        QVERIFY(!CalibrationExchange(away).writeResponse(*copyId, who, files.last()).isError());
+    }
+    const QString annAfter = QStringLiteral("0.0=1 0.1=3 0.2=1");
+    const QString benAfter = QStringLiteral("0.0=1 0.1=5 0.2=N/A");
+    const QString submitted = QStringLiteral("SELECT COUNT(*) FROM calibration_participants WHERE submitted_at IS NOT NULL");
+    const qint64 logBefore = count(m_db, QStringLiteral("SELECT COUNT(*) FROM change_log"));
+
+    QUndoStack stack;
+    CalibrationPage page;
+    page.setDataUndoStack(&stack);
+    page.setProject(m_project.get());
+    QVERIFY(settle(page));
+    QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
+    QVERIFY(page.importResponses(files));
+    QVERIFY(page.isBusy()); // off the UI thread: the page takes no edit meanwhile
+    QVERIFY(!page.advance());
+    QVERIFY(page.messageLabel()->text().startsWith(QLatin1String("Wait until")));
+    QVERIFY(settle(page));
+    QVERIFY2(!page.messageLabel()->property("error").toBool(), qPrintable(page.messageLabel()->text()));
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE(stack.undoText(), QStringLiteral("Import 2 responses"));
+    QCOMPARE(answersText(m_db, id, annId), annAfter); // the response replaced her unsubmitted start
+    QCOMPARE(answersText(m_db, id, benId), benAfter);
+    QCOMPARE(count(m_db, submitted), 2);
+    // One row per response (its submitted_at, with the response's hash and answer count).
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM change_log")), logBefore + 2);
+    QCOMPARE(page.statusModel()->data(page.statusModel()->index(1, 1)).toString().left(1), QStringLiteral("✓"));
+
+    stack.undo();
+    QVERIFY(settle(page));
+    QCOMPARE(answersText(m_db, id, annId), annBefore); // exactly what she had
+    QCOMPARE(answersText(m_db, id, benId), QString());
+    QCOMPARE(count(m_db, submitted), 0);
+    // Two rows per response: the answers put back, submitted_at cleared.
+    QCOMPARE(logRows(m_db, QStringLiteral("Undo: Import 2 responses")), 4);
+    QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM change_log")), logBefore + 6);
+    QCOMPARE(page.sessionsModel()->data(page.sessionsModel()->index(0, 4)).toString(), QStringLiteral("0 of 3"));
+
+    stack.redo();
+    QVERIFY(settle(page));
+    QCOMPARE(answersText(m_db, id, annId), annAfter);
+    QCOMPARE(answersText(m_db, id, benId), benAfter);
+    QCOMPARE(count(m_db, submitted), 2);
+    QCOMPARE(logRows(m_db, QStringLiteral("Redo: Import 2 responses: response ")), 2);
+    QCOMPARE(page.sessionsModel()->data(page.sessionsModel()->index(0, 4)).toString(), QStringLiteral("2 of 3"));
+
+    // Once the lead has discarded Ben's submission, the import can no longer be undone: refused as
+    // a whole (Ann's part too), the step is dropped, nothing changes.
+    QVERIFY(page.discardSubmission(benId, QStringLiteral("wrong ticket")));
+    QVERIFY(settle(page));
+    stack.undo(); // the discard
+    QVERIFY(settle(page));
+    QVERIFY(!CalibrationScoring(m_db).discard(id, benId, QStringLiteral("again")).isError());
+    const QByteArray before = snapshot(m_db);
+    stack.undo(); // the import: Ben's submission is no longer the imported one
+    QVERIFY(settle(page));
+    QVERIFY(page.messageLabel()->property("error").toBool());
+    QVERIFY2(page.messageLabel()->text().contains(QLatin1String("no longer")), qPrintable(page.messageLabel()->text()));
+    QCOMPARE(snapshot(m_db), before);
+    QCOMPARE(answersText(m_db, id, annId), annAfter);
+    QCOMPARE(answersText(m_db, id, benId), benAfter);
+    QCOMPARE(stack.count(), 1); // the refused step is gone; the discard's redo stays
+    QCOMPARE(stack.index(), 0);
+}
+
+// Cancel (the status bar's button) while responses are imported: either the cancel came first and
+// nothing was written, or the import had committed and it is there with its undo step. Never half.
+void TestCalibrationUndo::importCancelled()
+{
+    const qint64 id = scoringSession();
+    const auto package = CalibrationExchange(m_db).exportPackage(id);
+    QVERIFY(package);
+    QTemporaryDir dir;
+    auto laptop = createProject(dir.filePath(QStringLiteral("laptop.qlproj")));
+    const QSqlDatabase away = laptop->database();
+    const auto copyId = CalibrationExchange(away).openPackage(*package);
+    QVERIFY(copyId);
+    const auto copy = CalibrationSessions(away).load(*copyId);
+    const qint64 ann = copy->participants.at(1).id;
+    QVERIFY(!CalibrationScoring(away).saveAnswers(*copyId, ann, copy->items.at(0).id, sheet({r(1), r(3), r(1)})).isError());
+    QVERIFY(!CalibrationScoring(away).submit(*copyId, ann).isError());
+    const QString file = dir.filePath(QStringLiteral("Ann.qlresp"));
+    QVERIFY(!CalibrationExchange(away).writeResponse(*copyId, ann, file).isError());
+
+    QUndoStack stack;
+    CalibrationPage page;
+    page.setDataUndoStack(&stack);
+    page.setProject(m_project.get());
+    QVERIFY(settle(page));
+    QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
+    const QByteArray before = snapshot(m_db);
+    QSignalSpy finished(&page, &CalibrationPage::exchangeFinished);
+    QVERIFY(page.importResponses({file}));
+    page.jobRunners().first()->cancel(QStringLiteral("exchange"));
+    QVERIFY(settle(page));
+    QCOMPARE(finished.size(), 1);
+    const qint64 submitted =
+        count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_participants WHERE submitted_at IS NOT NULL"));
+    if (stack.count() == 0) {
+        QCOMPARE(snapshot(m_db), before);
+        QCOMPARE(submitted, 0);
+        QVERIFY2(page.messageLabel()->text().contains(QLatin1String("cancelled: nothing was changed")),
+                 qPrintable(page.messageLabel()->text()));
+    } else {
+        QCOMPARE(stack.count(), 1);
+        QCOMPARE(submitted, 1);
+        stack.undo();
+        QVERIFY(settle(page));
+        QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM calibration_answers")), 0);
+    }
 }
 
 void TestCalibrationUndo::reviewEdits()
@@ -355,10 +547,13 @@ void TestCalibrationUndo::reviewEdits()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     answerAndSubmit(page, QStringLiteral("Cat"), {QStringLiteral("1 (met)"), QStringLiteral("4"), QStringLiteral("0 (not met)")});
     answerAndSubmit(page, QStringLiteral("Ann"), {QStringLiteral("1 (met)"), QStringLiteral("3"), QStringLiteral("0 (not met)")});
     QVERIFY(page.advance());
+    QVERIFY(settle(page));
     stack.clear();
     const QString item1 = one(m_db, QStringLiteral("SELECT id FROM calibration_items WHERE ticket_id = 'T001'"));
 
@@ -368,9 +563,11 @@ void TestCalibrationUndo::reviewEdits()
     QVERIFY(page.saveNotes());
     QCOMPARE(stack.undoText(), QStringLiteral("Notes on item 1"));
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(one(m_db, QStringLiteral("SELECT notes FROM calibration_items WHERE id = ") + item1), QStringLiteral("<null>"));
     QCOMPARE(page.notesEdit()->toPlainText(), QString());
     stack.redo();
+    QVERIFY(settle(page));
     QCOMPARE(one(m_db, QStringLiteral("SELECT notes FROM calibration_items WHERE id = ") + item1),
              QStringLiteral("tone is 4: the agent apologised"));
     QCOMPARE(logRows(m_db, QStringLiteral("Undo: Notes on item 1")), 1);
@@ -381,19 +578,25 @@ void TestCalibrationUndo::reviewEdits()
     QVERIFY(page.selectReviewItem(0));
     QCOMPARE(page.consensusForm()->answerBox(1)->currentText(), QStringLiteral("4"));
     QVERIFY(page.saveConsensus());
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, consensus), 3);
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, consensus), 0);
     QCOMPARE(logRows(m_db, QStringLiteral("Undo: Consensus on item 1")), 3);
     stack.redo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, consensus), 3);
 
     // Anchor on the second criterion.
     QVERIFY(page.saveAnchor(1));
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM anchor_examples")), 1);
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM anchor_examples")), 0);
     stack.redo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM anchor_examples")), 1);
     QCOMPARE(logRows(m_db, QStringLiteral("Undo: Anchor on")), 1);
     QCOMPARE(stack.count(), 3);
@@ -411,14 +614,18 @@ void TestCalibrationUndo::obsoleteWhenTheDataMovedOn()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     QVERIFY(page.advance());
+    QVERIFY(settle(page));
     const auto data = sessions.load(id);
     QVERIFY(!CalibrationScoring(m_db)
                  .saveAnswers(id, data->participants.at(0).id, data->items.at(0).id, sheet({r(1), missing(), missing()}))
                  .isError());
     const QByteArray before = snapshot(m_db);
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(snapshot(m_db), before);
     QCOMPARE(stack.count(), 0);
     QVERIFY(page.messageLabel()->property("error").toBool());
@@ -448,20 +655,25 @@ void TestCalibrationUndo::applyConsensusToAudit()
     CalibrationPage page;
     page.setDataUndoStack(&stack);
     page.setProject(m_project.get());
+    QVERIFY(settle(page));
     QVERIFY(page.selectSession(id));
+    QVERIFY(settle(page));
     QVERIFY(page.selectReviewItem(0));
     QVERIFY(!page.applyConsensusButton()->isHidden());
     const QString answers = QStringLiteral("SELECT COUNT(*) FROM answers WHERE audit_id = %1").arg(audit);
     const qint64 before = count(m_db, answers);
     QVERIFY2(page.applyConsensusToAudit(), qPrintable(page.messageLabel()->text()));
+    QVERIFY(settle(page));
     QCOMPARE(stack.count(), 1); // one step for the three answers
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'audit' AND field LIKE "
                                         "'answer:%' AND reason = 'calibration %1'")
                              .arg(id)),
              3);
     stack.undo();
+    QVERIFY(settle(page));
     QCOMPARE(count(m_db, answers), before);
     stack.redo();
+    QVERIFY(settle(page));
     // Applied, undone ("Undo: calibration N") and redone ("Redo: calibration N"): three answers each.
     QCOMPARE(count(m_db, QStringLiteral("SELECT COUNT(*) FROM change_log WHERE entity = 'audit' AND field LIKE "
                                         "'answer:%' AND reason LIKE '%calibration %1'")
@@ -469,6 +681,7 @@ void TestCalibrationUndo::applyConsensusToAudit()
              9);
     // Applying again changes nothing.
     QVERIFY(!page.applyConsensusToAudit());
+    QVERIFY(settle(page));
     QCOMPARE(stack.count(), 1);
 }
 

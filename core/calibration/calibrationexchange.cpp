@@ -394,6 +394,11 @@ CalibrationError CalibrationExchange::writeResponse(qint64 sessionId, qint64 par
     return bytes ? writeFile(path, *bytes) : error;
 }
 
+std::optional<QByteArray> CalibrationExchange::readResponseFile(const QString &path, CalibrationError *error)
+{
+    return readFile(path, error);
+}
+
 std::optional<CalibrationResponseImport>
 CalibrationExchange::importResponseFile(const QString &path, CalibrationError *error, qint64 expectedSessionId)
 {
@@ -407,7 +412,8 @@ CalibrationExchange::importResponseFile(const QString &path, CalibrationError *e
 }
 
 std::optional<CalibrationResponseImport>
-CalibrationExchange::importResponse(const QByteArray &bytes, CalibrationError *error, qint64 expectedSessionId)
+CalibrationExchange::importResponse(const QByteArray &bytes, CalibrationError *error, qint64 expectedSessionId,
+                                    const QString &reason)
 {
     using Result = CalibrationResponseImport;
     const auto env = readEnvelope(bytes, responseFormat(), QStringLiteral("response file"), error);
@@ -487,6 +493,12 @@ CalibrationExchange::importResponse(const QByteArray &bytes, CalibrationError *e
 
     if (!m_store.loadAnswers(*data, who.id))
         return refuse<Result>(error, failed(m_store));
+    for (int i = 0; i < data->items.size(); ++i) {
+        CalibrationSheet had(data->card.criterionCount());
+        for (int c = 0; c < data->card.criterionCount(); ++c)
+            had[c] = data->answer(i, p, c);
+        result.before.push_back(had);
+    }
     for (int i = 0; i < data->items.size(); ++i)
         for (int c = 0; c < data->card.criterionCount(); ++c) {
             result.replaced += data->answer(i, p, c).isMissing() ? 0 : 1;
@@ -509,12 +521,14 @@ CalibrationExchange::importResponse(const QByteArray &bytes, CalibrationError *e
             return refuse<Result>(error, failed(m_store));
     if (!m_store.updateParticipant(who.id, "submitted_at", submittedAt) ||
         !log(m_store, kParticipant, who.id, QStringLiteral("submitted_at"), {}, submittedAt,
-             QStringLiteral("response %1: %2 answers").arg(env->sha256.left(16)).arg(result.answers)) ||
+             (reason.isEmpty() ? QString() : reason + QStringLiteral(": ")) +
+                 QStringLiteral("response %1: %2 answers").arg(env->sha256.left(16)).arg(result.answers)) ||
         !tx.commit())
         return refuse<Result>(error, failed(m_store));
     result.sessionId = env->sessionId;
     result.participantId = who.id;
     result.participant = who.name;
+    result.submittedAt = submittedAt;
     return result;
 }
 

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 
 #include <optional>
+#include <vector>
 
 namespace ql {
 
@@ -21,6 +22,10 @@ struct CalibrationResponseImport
     int answers = 0;  // criterion answers stored
     int items = 0;    // items with at least one answer
     int replaced = 0; // unsubmitted answers the participant had in this project, replaced
+    // What undoing the import puts back (CalibrationUndo::withdrawResponse): the participant's
+    // answers before it, per item in item order, and the submitted_at it wrote.
+    std::vector<CalibrationSheet> before;
+    QString submittedAt;
 };
 
 // The offline exchange of calibration.md: session packages (.qlcal) and response files (.qlresp),
@@ -57,11 +62,13 @@ public:
     // another session's response (or, with expectedSessionId, any but that session's), a damaged
     // or edited file, a response to a package this session never exported, a session not in
     // scoring, an unknown participant, and a second response from the same participant unless
-    // the lead discarded the first.
+    // the lead discarded the first. `reason` goes into the change log (an undo stack's "Redo: …").
     std::optional<CalibrationResponseImport> importResponse(const QByteArray &bytes, CalibrationError *error = nullptr,
-                                                            qint64 expectedSessionId = 0);
+                                                            qint64 expectedSessionId = 0, const QString &reason = {});
     std::optional<CalibrationResponseImport> importResponseFile(const QString &path, CalibrationError *error = nullptr,
                                                                 qint64 expectedSessionId = 0);
+    // The bytes of a file, or why it cannot be read (the message names the file).
+    static std::optional<QByteArray> readResponseFile(const QString &path, CalibrationError *error = nullptr);
 
     // The SHA-256 (lower-case hex) of a payload in compact JSON.
     static QString payloadHash(const QJsonObject &payload);

@@ -150,6 +150,51 @@ CalibrationError CalibrationUndo::setSubmission(qint64 sessionId, qint64 partici
     return {};
 }
 
+CalibrationError CalibrationUndo::withdrawResponse(qint64 sessionId, qint64 participantId,
+                                                  const std::vector<CalibrationSheet> &before,
+                                                  const QString &importedSubmittedAt, const QString &reason)
+{
+    CalibrationError error;
+    const auto data = calibration::load(m_store, sessionId, false, &error);
+    if (!data)
+        return error;
+    if (auto e = requireState(data->info, QStringLiteral("a response is withdrawn"), {CalibrationState::Scoring});
+        e.isError())
+        return e;
+    const int p = participantIndex(*data, participantId);
+    if (p < 0)
+        return notFound(QStringLiteral("participant"), participantId);
+    const CalibrationParticipant &who = data->participants.at(p);
+    if (who.submittedAt != importedSubmittedAt || importedSubmittedAt.isEmpty())
+        return CalibrationError::make(CalibrationError::Refused,
+                                      QStringLiteral("%1's submission is no longer the imported response: it "
+                                                     "cannot be withdrawn")
+                                          .arg(who.name));
+    if (before.size() != std::size_t(data->items.size()))
+        return CalibrationError::make(CalibrationError::Invalid,
+                                      QStringLiteral("the answers to put back do not match session %1's items")
+                                          .arg(sessionId));
+    // As when answers are saved, the log says that answers changed, not what they are.
+    Savepoint tx(m_store.database(), QStringLiteral("ql_calibration"));
+    bool ok = tx.isOpen();
+    int kept = 0;
+    for (int i = 0; ok && i < data->items.size(); ++i) {
+        CalibrationSheet sheet = before[std::size_t(i)];
+        while (sheet.size() < data->card.criterionCount())
+            sheet.append(CalibrationAnswer());
+        for (const CalibrationAnswer &a : std::as_const(sheet))
+            kept += a.isMissing() ? 0 : 1;
+        ok = m_store.replaceAnswers(data->items.at(i).id, participantId, sheet, *data);
+    }
+    ok = ok && log(m_store, kParticipant, participantId, QStringLiteral("answers"), {},
+                   QStringLiteral("response withdrawn: %1 earlier answers put back").arg(kept), reason) &&
+         m_store.updateParticipant(participantId, "submitted_at", columnValue({})) &&
+         log(m_store, kParticipant, participantId, QStringLiteral("submitted_at"), importedSubmittedAt, {}, reason);
+    if (!ok || !tx.commit())
+        return failed(m_store);
+    return {};
+}
+
 CalibrationError CalibrationUndo::removeAnchor(qint64 sessionId, qint64 anchorId, const QString &reason)
 {
     const auto info = m_store.session(sessionId);

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 
 #include <optional>
+#include <vector>
 
 namespace ql {
 
@@ -40,6 +41,13 @@ public:
     // exactly (empty = none). Scoring only.
     CalibrationError setSubmission(qint64 sessionId, qint64 participantId, const QString &submittedAt,
                                    const QString &discardedAt, const QString &reason);
+
+    // Undo of Import Responses, one response: the participant's answers set back to `before` (per
+    // item, in item order; what the import replaced, usually nothing) and submitted_at cleared.
+    // Scoring only, and only while the submission is still the one the import wrote
+    // (`importedSubmittedAt`): once it was discarded or the session moved on, it is refused.
+    CalibrationError withdrawResponse(qint64 sessionId, qint64 participantId, const std::vector<CalibrationSheet> &before,
+                                      const QString &importedSubmittedAt, const QString &reason);
 
     // Undo of Save as Anchor (review and resolved only, like saving one).
     CalibrationError removeAnchor(qint64 sessionId, qint64 anchorId, const QString &reason);

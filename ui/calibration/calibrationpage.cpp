@@ -110,11 +110,13 @@ CalibrationPage::CalibrationPage(QWidget *parent)
     m_reviewTab = buildReviewTab();
     m_metricsTab = buildMetricsTab();
     m_trendsTab = buildTrendsTab();
+    m_gradersTab = buildGradersTab();
     m_tabs->addTab(m_statusTab, tr("Submissions"));
     m_tabs->addTab(m_scoringTab, tr("Score"));
     m_tabs->addTab(m_reviewTab, tr("Review"));
     m_tabs->addTab(m_metricsTab, tr("Metrics"));
     m_tabs->addTab(m_trendsTab, tr("Trends"));
+    m_tabs->addTab(m_gradersTab, tr("Graders"));
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -267,18 +269,8 @@ bool CalibrationPage::selectSession(qint64 sessionId)
     return false;
 }
 
-void CalibrationPage::loadSession()
+void CalibrationPage::showLoaded()
 {
-    m_data.reset();
-    m_metrics.reset();
-    if (m_project && m_sessionId > 0) {
-        CalibrationError error;
-        m_data = CalibrationSessions(m_db).load(m_sessionId, &error);
-        if (!m_data)
-            showMessage(error.message, true);
-        if (m_data && answersRevealed(m_data->info.state))
-            m_metrics = CalibrationReview(m_db).metrics(m_sessionId, &error);
-    }
     if (!m_data) {
         m_heading->setText(m_project ? tr("No calibration session yet: New Session… creates one, or Open Package "
                                           "to Score… opens a lead's package.")
@@ -288,11 +280,12 @@ void CalibrationPage::loadSession()
         QStringList names;
         for (const CalibrationParticipant &p : m_data->participants)
             names << (p.expert ? tr("%1 (expert)").arg(p.name) : p.name);
-        m_heading->setText(tr("%1 — %2, %3 v%4, %5. Lead: %6. %n item(s). Participants: %7.", nullptr,
-                              int(m_data->items.size()))
+        const int items = int(m_data->items.size());
+        m_heading->setText(tr("%1 — %2, %3 v%4, %5. Lead: %6. %7. Participants: %8.")
                                .arg(i.title, i.date.toString(Qt::ISODate), i.scorecardName)
                                .arg(i.scorecardVersion)
                                .arg(stateText(i.state), i.lead.isEmpty() ? tr("none") : i.lead,
+                                    items == 1 ? tr("1 item") : tr("%1 items").arg(items),
                                     names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
     }
     const CalibrationState state = m_data ? m_data->info.state : CalibrationState::Draft;
@@ -374,6 +367,8 @@ void CalibrationPage::sessionCreated(qint64 sessionId)
 
 bool CalibrationPage::runEdit(const QString &text, CalibrationCommand::Step forward, CalibrationCommand::Step backward)
 {
+    if (refuseWhileBusy())
+        return false;
     QPointer<CalibrationPage> page(this);
     CalibrationError e;
     auto command = CalibrationCommand::create(text, m_sessionId, std::move(forward), std::move(backward),
@@ -425,57 +420,10 @@ bool CalibrationPage::advance()
     loadSession();
     if (to == CalibrationState::Closed)
         startTrends();
-    showMessage(tr("The session is now in %1.").arg(stateText(to).toLower()), false);
-    return true;
-}
-
-bool CalibrationPage::exportPackage(const QString &path)
-{
-    const CalibrationError e = CalibrationExchange(m_db).writePackage(m_sessionId, path);
-    showMessage(e.isError() ? e.message
-                            : tr("Package written to %1: send it to the participants.").arg(QFileInfo(path).fileName()),
-                e.isError());
-    return !e.isError();
-}
-
-int CalibrationPage::importResponses(const QStringList &paths)
-{
-    CalibrationExchange exchange(m_db);
-    QStringList lines;
-    int imported = 0;
-    bool failed = false;
-    for (const QString &path : paths) {
-        CalibrationError e;
-        const auto done = exchange.importResponseFile(path, &e, m_sessionId);
-        if (done) {
-            ++imported;
-            lines << tr("%1: %2's answers imported (%3 answers on %4 items).")
-                         .arg(QFileInfo(path).fileName(), done->participant)
-                         .arg(done->answers)
-                         .arg(done->items);
-        } else {
-            failed = true;
-            lines << e.message; // the engine's message names the file
-        }
-    }
-    fillSessions();
-    loadSession();
-    showMessage(lines.join(QLatin1Char('\n')), failed);
-    return imported;
-}
-
-bool CalibrationPage::openPackage(const QString &path)
-{
-    CalibrationError e;
-    const auto id = CalibrationExchange(m_db).openPackageFile(path, &e);
-    if (!id) {
-        showMessage(e.message, true);
-        return false;
-    }
-    m_sessionId = *id;
-    fillSessions();
-    loadSession();
-    showMessage(tr("Package opened: pick your name, score each item, Submit, then Export Response…"), false);
+    // "in scoring", "in review", but "resolved", "closed".
+    showMessage(to >= CalibrationState::Resolved ? tr("The session is now %1.").arg(stateText(to).toLower())
+                                                 : tr("The session is now in %1.").arg(stateText(to).toLower()),
+                false);
     return true;
 }
 
@@ -647,6 +595,8 @@ bool CalibrationPage::saveAnswers()
     if (m_item < int(m_answers.size()))
         m_answers[m_item] = sheet;
     showMessage(tr("Answers to item %1 saved.").arg(m_item + 1), false);
+    // The counts of the Submissions tab, read again after the edit (a few counts).
+    m_submissions = CalibrationScoring(m_db).status(m_sessionId);
     showStatus();
     return true;
 }
@@ -679,15 +629,6 @@ bool CalibrationPage::submit()
     loadSession();
     showMessage(tr("%1's answers are submitted and locked.").arg(name), false);
     return true;
-}
-
-bool CalibrationPage::exportResponse(const QString &path)
-{
-    const CalibrationError e = CalibrationExchange(m_db).writeResponse(m_sessionId, m_participantId, path);
-    showMessage(e.isError() ? e.message
-                            : tr("Response written to %1: send it to the lead.").arg(QFileInfo(path).fileName()),
-                e.isError());
-    return !e.isError();
 }
 
 } // namespace ql

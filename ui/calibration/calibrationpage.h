@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "calibration/calibrationexchange.h"
 #include "calibration/calibrationmetrics.h"
 #include "calibration/calibrationtypes.h"
 #include "calibrationcommand.h"
@@ -8,6 +9,7 @@
 
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,6 +24,7 @@ class QTextBrowser;
 
 namespace ql {
 
+class CalibrationGradersView;
 class CalibrationRevealModel;
 class CalibrationScoringForm;
 class ScorecardTableModel;
@@ -31,8 +34,11 @@ class ScorecardTableModel;
 // participant who picks their name, the lead's submission status without answers, the offline
 // exchange (.qlcal packages, .qlresp responses, opening a package to score), and from review on
 // the reveal grid per item, discussion notes, the consensus (prefilled from the expert), anchors
-// and the session's metrics. Everything goes through core/calibration; refusals show the engine's
-// message and change nothing.
+// and the session's metrics; across sessions the trends and the graders (certification, leniency
+// from ordinary audits). Everything goes through core/calibration; refusals show the engine's
+// message and change nothing. Loading a session with its metrics and the exchange's files run
+// off the UI thread through the page's JobRunner (progress and Cancel in the status bar); while
+// one runs the page is busy and takes no edit.
 class CalibrationPage final : public Page
 {
     Q_OBJECT
@@ -54,13 +60,19 @@ public:
     QUndoStack *dataUndoStack() const { return m_undoStack; }
 
     // What the buttons do once a file is chosen (tests drive these; the buttons ask for the file).
+    // Selecting, creating, advancing, submitting, undo and redo load the session again in the
+    // background: sessionLoaded() says when it is shown. The exchange's file operations return
+    // whether they started; exchangeFinished() says when they are done (their message shown).
+    bool isBusy() const;
     bool selectSession(qint64 sessionId);
     // New Session's dialog wrote this session: select it and put its creation on the undo stack.
     void sessionCreated(qint64 sessionId);
     qint64 sessionId() const { return m_sessionId; }
     bool advance();
     bool exportPackage(const QString &path);
-    int importResponses(const QStringList &paths); // how many were imported
+    // One undoable step on the data stack for all the files that were imported (refused files
+    // change nothing); cancelled, it changes nothing at all.
+    bool importResponses(const QStringList &paths);
     bool openPackage(const QString &path);
     bool pickParticipant(const QString &name);
     bool selectItem(int position);
@@ -108,23 +120,39 @@ public:
     QPushButton *applyConsensusButton() const { return m_applyConsensus; }
     ScorecardTableModel *trendParticipantsModel() const { return m_trendPeople; }
     ScorecardTableModel *trendCriteriaModel() const { return m_trendCriteria; }
+    CalibrationGradersView *gradersView() const { return m_graders; }
 
 Q_SIGNALS:
     void reportExported(const QString &path, const QString &error);
-    void trendsUpdated(); // the Trends tab has its figures (computed off the UI thread)
+    void trendsUpdated(); // the Trends and Graders tabs have their figures (computed off the UI thread)
+    void sessionLoaded();
+    void exchangeFinished(bool ok);
 
 public:
     QTableView *statusView() const { return m_statusView; }
+
+    // A response file that Import Responses wrote, for its undo command.
+    struct ImportedResponse
+    {
+        QByteArray bytes;
+        CalibrationResponseImport result;
+    };
 
 private:
     QWidget *buildScoringTab();
     QWidget *buildReviewTab();
     QWidget *buildMetricsTab();
     QWidget *buildTrendsTab();
+    QWidget *buildGradersTab();
     void startTrends();
     void newSession();
     void fillSessions();
     void loadSession();
+    void showLoaded();
+    void setBusyLook(bool busy);
+    bool refuseWhileBusy();
+    void finishExchange(const QString &message, bool ok);
+    std::unique_ptr<CalibrationCommand> importCommand(qint64 sessionId, const QList<ImportedResponse> &imported);
     void showScoring();
     void showStatus();
     void showReview();
@@ -149,6 +177,8 @@ private:
     qint64 m_sessionId = 0;
     std::optional<CalibrationSessionData> m_data;
     std::optional<CalibrationMetrics> m_metrics;
+    std::optional<QList<CalibrationSubmissionStatus>> m_submissions;
+    std::optional<std::vector<CalibrationSheet>> m_consensusDraft;
     qint64 m_participantId = 0;
     std::vector<CalibrationSheet> m_answers; // the picked participant's own answers, per item
     int m_item = -1;
@@ -174,6 +204,8 @@ private:
     QLabel *m_trendsNote = nullptr;
     ScorecardTableModel *m_trendPeople = nullptr;
     ScorecardTableModel *m_trendCriteria = nullptr;
+    QWidget *m_gradersTab = nullptr;
+    CalibrationGradersView *m_graders = nullptr;
     // Scoring.
     QComboBox *m_participant;
     QListWidget *m_items;

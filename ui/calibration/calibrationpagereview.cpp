@@ -169,7 +169,7 @@ bool CalibrationPage::selectReviewItem(int position)
     m_notes->setPlainText(item.notes);
     m_applyConsensus->setVisible(m_writable && item.auditId > 0 && m_data->info.state == CalibrationState::Resolved &&
                                  !isPackageCopy());
-    const auto draft = CalibrationReview(m_db).consensusDraft(m_sessionId);
+    const auto &draft = m_consensusDraft; // loaded with the session
     m_consensus->setSheet(draft && position < int(draft->size()) ? draft->at(position) : CalibrationSheet());
     return true;
 }

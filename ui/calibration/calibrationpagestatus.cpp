@@ -66,7 +66,7 @@ void CalibrationPage::showStatus()
 {
     QList<Model::Row> rows;
     if (m_data) {
-        if (const auto status = CalibrationScoring(m_db).status(m_sessionId)) {
+        if (const auto &status = m_submissions) {
             for (const CalibrationSubmissionStatus &s : *status) {
                 Model::Row row;
                 row.id = s.participantId;
@@ -83,6 +83,7 @@ void CalibrationPage::showStatus()
         }
     }
     m_statusModel->setRows(rows);
+    m_statusView->resizeColumnsToContents(); // the submission time in full
     // The lead's button, in scoring only and not on a participant's copy opened from a package.
     m_discard->setVisible(m_writable && m_data && m_data->info.state == CalibrationState::Scoring && !isPackageCopy());
     m_discard->setEnabled(false);

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CalibrationPage, continued: the Trends tab (calibration.md "Trends, drift and graders"): each
 // participant across the closed sessions with drift flagged (slope test or SPC rules), and each
-// criterion's α over time with the headline α pooled over the rolling window. Computed off the UI
-// thread (every closed session's metrics, with bootstraps).
+// criterion's α over time with the headline α pooled over the rolling window; and the Graders tab
+// (certification from the same closed sessions, leniency from ordinary audits). Computed off the UI
+// thread in one job (every closed session's metrics, with bootstraps, are read once for both).
 #include "calibrationpage.h"
 
+#include "calibration/calibrationcertification.h"
 #include "calibration/calibrationtrends.h"
+#include "calibrationgradersview.h"
+#include "scorecard/kpiengine.h"
 #include "common/jobrunner.h"
 #include "scorecards/scorecardtablemodel.h"
 
@@ -43,10 +47,17 @@ struct TrendFigures
     QList<CalibrationParticipantTrend> people;
     QList<CalibrationCriterionTrend> criteria;
     int sessions = 0;
+    CalibrationGraderFigures graders;
     QString error;
 };
 
 } // namespace
+
+QWidget *CalibrationPage::buildGradersTab()
+{
+    m_graders = new CalibrationGradersView(this);
+    return m_graders;
+}
 
 QWidget *CalibrationPage::buildTrendsTab()
 {
@@ -84,10 +95,13 @@ void CalibrationPage::startTrends()
     m_trendPeople->setRows({});
     m_trendCriteria->setRows({});
     if (!m_project) {
+        m_runner->abandon(QStringLiteral("trends"));
         m_tabs->setTabVisible(m_tabs->indexOf(m_trendsTab), false);
+        m_tabs->setTabVisible(m_tabs->indexOf(m_gradersTab), false);
         return;
     }
     m_trendsNote->setText(tr("Computing the trends of the closed sessions…"));
+    m_graders->showMessage(tr("Computing certification and leniency…"));
     m_runner->start<TrendFigures>(
         QStringLiteral("trends"), tr("Calibration trends"),
         [](JobContext &context) {
@@ -103,20 +117,42 @@ void CalibrationPage::startTrends()
             f.sessions = int(closed->size());
             f.people = calibrationParticipantTrends(*closed);
             f.criteria = *criteria;
+            // The graders: leniency over the last 12 months of ordinary audits (every queue and
+            // team), and certification of everyone who calibrated or audited.
+            CalibrationGraderFigures &g = f.graders;
+            g.rule = calibrationCertificationRule(db);
+            g.asOf = QDate::currentDate();
+            const KpiEngine engine(db);
+            const QDate latest = engine.queries().latestDate();
+            QStringList auditors;
+            if (latest.isValid() && !context.isCanceled()) {
+                g.period = KpiPeriod::custom(QDate(latest.year(), latest.month(), 1).addMonths(-11), latest);
+                const KpiSlice all;
+                g.auditors = engine.auditors(all, g.period);
+                g.leniency = engine.leniency(all, g.period);
+                for (const RankedMember &m : std::as_const(g.auditors))
+                    auditors << (m.name.isEmpty() ? m.key : m.name);
+            }
+            g.certification = calibrationCertification(*closed, g.rule, g.asOf, auditors);
             return f;
         },
         [this](TrendFigures &&f) {
             m_tabs->setTabVisible(m_tabs->indexOf(m_trendsTab), f.sessions > 0 || !f.error.isEmpty());
+            m_tabs->setTabVisible(m_tabs->indexOf(m_gradersTab), !f.graders.certification.isEmpty() ||
+                                                                     f.graders.period.isValid() || !f.error.isEmpty());
             if (!f.error.isEmpty()) {
                 m_trendsNote->setText(f.error);
+                m_graders->showMessage(f.error);
                 Q_EMIT trendsUpdated();
                 return;
             }
             m_trendsNote->setText(
-                tr("%n closed session(s). Drift: the slope of signed deviation over sessions (p < 0.05, from 4 "
-                   "sessions) or an SPC signal (analysis.md) on an XmR chart that reaches the latest session; + "
-                   "lenient, − severe. α pooled over the closed sessions of the rolling window.",
-                   nullptr, f.sessions));
+                (f.sessions == 1 ? tr("1 closed session.") : tr("%1 closed sessions.").arg(f.sessions)) +
+                QLatin1Char(' ') +
+                tr("Drift: the slope of signed deviation over sessions (p < 0.05, from 4 sessions) or an SPC signal "
+                   "(analysis.md) on an XmR chart that reaches the latest session; + lenient, − severe. α pooled over "
+                   "the closed sessions of the rolling window."));
+            m_graders->setFigures(f.graders);
             QList<Model::Row> people;
             for (const CalibrationParticipantTrend &t : f.people) {
                 const CalibrationTrendPoint &last = t.points.last();
