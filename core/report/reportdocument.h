@@ -88,6 +88,9 @@ struct ReportSection
     QString key;   // stable id: "headline", "trends", "commentary", … (docs/reports.md)
     QString title; // "Headline KPIs"
     bool newPage = false; // starts on a new page
+    // Its charts are made shorter (to 60% of their height at most) so the section fits on one page
+    // (the MBR's three charts on page 2; docs/reports.md "Pagination").
+    bool fitOnePage = false;
     QList<ReportBlock> blocks;
 };
 

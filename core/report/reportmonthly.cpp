@@ -86,6 +86,7 @@ ReportSection headline(const Context &c)
                                       .arg(periodTitle(c.period.previous()))
                                       .arg(c.minAudits)
                                       .arg(c.minResponses));
+    s.blocks << publishedBlocks(c); // a closed period: as published, and what was restated since
     return s;
 }
 
@@ -438,6 +439,7 @@ void buildMbr(Context &c, ReportDocument &doc)
     charts.key = QStringLiteral("charts");
     charts.title = QStringLiteral("Trends and defects");
     charts.newPage = true;
+    charts.fitOnePage = true; // exactly three charts on the page: they shrink rather than spill over
     addTrend(c, charts, ChartType::Xmr, QStringLiteral("qa_score"), QStringLiteral("QA score"), PivotSource::Audits);
     addTrend(c, charts, ChartType::PChart, QStringLiteral("pass_rate"), QStringLiteral("Pass rate"), PivotSource::Audits);
     const ReportSection d = defects(c);
