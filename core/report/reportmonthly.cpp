@@ -96,6 +96,7 @@ ReportSection trends(const Context &c)
     s.key = QStringLiteral("trends");
     s.title = QStringLiteral("12-month trends");
     s.newPage = true;
+    s.fitOnePage = true; // the three control charts on one page
     addTrend(c, s, ChartType::Xmr, QStringLiteral("qa_score"), QStringLiteral("QA score"), PivotSource::Audits);
     addTrend(c, s, ChartType::PChart, QStringLiteral("pass_rate"), QStringLiteral("Pass rate"), PivotSource::Audits);
     if (c.report.csatResponses.n > 0)
@@ -422,8 +423,13 @@ void buildMonthly(Context &c, ReportDocument &doc)
     doc.sections << breakdown(c) << defects(c) << criticalErrors(c) << csatSection(c);
     if (c.stop())
         return;
-    doc.sections << calibrationHealth(c) << attention(c) << commentary(c) << actions(c, false)
-                 << dataQualityAppendix(c);
+    // The analyst's part stays together, and the appendix follows it when a third of the page is left.
+    ReportSection notes = commentary(c);
+    notes.keepWithNext = true;
+    ReportSection appendix = dataQualityAppendix(c);
+    appendix.newPage = false;
+    appendix.minRoom = 1.0 / 3.0;
+    doc.sections << calibrationHealth(c) << attention(c) << notes << actions(c, false) << appendix;
 }
 
 void buildMbr(Context &c, ReportDocument &doc)

@@ -347,13 +347,34 @@ struct ReportLayout::Private
         return std::max(0.6, std::floor(room / charts * 1000) / 1000);
     }
 
-    void section(const ReportSection &s, int number)
+    // The height of a whole section laid out on one page (its tables are not measured).
+    double sectionHeight(const ReportSection &s, int number) const
+    {
+        double h = textHeight(QStringLiteral("%1  %2").arg(number).arg(s.title), Style::H1, contentWidth()) + 6 + 4 + gap;
+        for (const ReportBlock &b : s.blocks)
+            h += blockHeight(b, 1.0);
+        return h + gap;
+    }
+
+    void section(const ReportSection &s, int number, const ReportSection *next)
     {
         const QString title = QStringLiteral("%1  %2").arg(number).arg(s.title);
         const double h = textHeight(title, Style::H1, contentWidth());
         const double chartScale = s.fitOnePage ? chartScaleToFit(s, h + 4 + gap + gap) : 1.0;
+        const double area = bottom() - topMargin;
         if (s.newPage && y > topMargin + 0.01)
             newPage();
+        else if (s.minRoom > 0 && !fits(s.minRoom * area))
+            newPage();
+        if (s.keepWithNext && next) {
+            // This section and the start of the next one (its heading and a few lines) together.
+            const double together = sectionHeight(s, number)
+                                    + textHeight(QStringLiteral("%1  %2").arg(number + 1).arg(next->title), Style::H1,
+                                                 contentWidth())
+                                    + 60;
+            if (together <= area)
+                ensure(together);
+        }
         ensure(h + 60); // a heading keeps at least a few lines with it
         if (y > topMargin + 0.01)
             y += 6;
@@ -402,9 +423,8 @@ struct ReportLayout::Private
     {
         pages.emplace_back(); // the title page, painted from the document and the contents
         newPage();
-        int n = 0;
-        for (const ReportSection &s : doc.sections)
-            section(s, ++n);
+        for (int i = 0; i < doc.sections.size(); ++i)
+            section(doc.sections.at(i), i + 1, i + 1 < doc.sections.size() ? &doc.sections.at(i + 1) : nullptr);
         if (pages.back().items.empty() && pages.size() > 2)
             pages.pop_back();
     }
