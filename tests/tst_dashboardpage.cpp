@@ -14,18 +14,25 @@
 #if __has_include("import/importwizard.h")
 #include "import/importwizard.h"
 #endif
+#include "calibration/calibrationpage.h"
 #include "miniproject.h"
 #include "projectsession.h"
+#include "scorecards/disputesview.h"
 #include "scorecards/kpitile.h"
+#include "scorecards/scorecardspage.h"
+#include "scorecards/scorecardtablemodel.h"
+#include "store/calibrationstore.h"
 #include "store/disputestore.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLinkButton>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,10 +48,15 @@ private Q_SLOTS:
     void cleanupTestCase();
     void latestCompleteMonth_data();
     void latestCompleteMonth();
+    void calibrationSessions_data();
+    void calibrationSessions();
     void firstPage();
     void tiles();
     void moversDisputesFreshness();
     void clickThrough();
+    void calibrationClickThrough();
+    void disputesClickThrough();
+    void everyTileClicksThrough();
     void emptyProject();
     void screenshot();
 
@@ -56,10 +68,13 @@ private:
     QString m_emptyPath;
     std::unique_ptr<MainWindow> m_window;
     DashboardPage *m_page = nullptr;
+    qint64 m_marchSession = 0;
+    qint64 m_aprilSession = 0;
 };
 
 // The audits of tst_scorecardpage plus C2 (so March has the minimum sample of 10) and one April
-// audit (so the latest fact date, 2026-04-10, is in an incomplete month and March is shown).
+// audit (the latest fact date, 2026-04-10; the page's today is 2026-04-15, so April is still
+// running and March is shown).
 // Counted March audits (M6 is a `self` audit, not counted):
 //   M1 80, M2 80, M3 60, M4 0 (critical), M5 100, B1 100, B2 100, B3 60, C1 100, C2 100
 //   n = 10, sum 780: QA score 78.0%; passed (≥ 80) M1 M2 M5 B1 B2 C1 C2 = 7: 70.0%;
@@ -103,6 +118,27 @@ void TestDashboardPage::initTestCase()
         QVERIFY2(disputes.open(m3, QStringLiteral("Ann"), QStringLiteral("agent"), QStringLiteral("Tone was fine"),
                                {QStringLiteral("tone")}, &error),
                  qPrintable(error));
+        // Calibration, seen on 2026-04-15: February and March closed, April's planned for the 22nd
+        // (the next), a January draft never finished (under way, but the planned one comes first).
+        CalibrationStore sessions(mini.db());
+        auto session = [&](const QString &title, QDate date, CalibrationState state) -> qint64 {
+            CalibrationSessionInfo info;
+            info.title = title;
+            info.date = date;
+            info.state = state;
+            info.scorecardId = mini.scorecard().id;
+            info.lead = QStringLiteral("Dana");
+            info.createdAt = QStringLiteral("2026-01-05T09:00:00Z");
+            const auto id = sessions.insertSession(info);
+            if (id && state == CalibrationState::Closed)
+                sessions.updateSession(*id, "closed_at", date.addDays(2).toString(Qt::ISODate));
+            return id.value_or(0);
+        };
+        QVERIFY(session(QStringLiteral("January draft"), QDate(2026, 1, 10), CalibrationState::Draft));
+        QVERIFY(session(QStringLiteral("February calibration"), QDate(2026, 2, 18), CalibrationState::Closed));
+        m_marchSession = session(QStringLiteral("March calibration"), QDate(2026, 3, 18), CalibrationState::Closed);
+        m_aprilSession = session(QStringLiteral("April calibration"), QDate(2026, 4, 22), CalibrationState::Scoring);
+        QVERIFY(m_marchSession && m_aprilSession);
     }
     m_emptyPath = m_dir.filePath(QStringLiteral("empty.qlens"));
     {
@@ -112,6 +148,7 @@ void TestDashboardPage::initTestCase()
     m_window = std::make_unique<MainWindow>();
     m_page = qobject_cast<DashboardPage *>(m_window->page(QStringLiteral("dashboard")));
     QVERIFY(m_page);
+    m_page->setToday(QDate(2026, 4, 15)); // April is still running: March is the latest complete month
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(openAndWait(m_path));
@@ -129,22 +166,77 @@ bool TestDashboardPage::openAndWait(const QString &path, int timeout)
     return loaded.wait(timeout);
 }
 
+// A month is complete once it is over (today is past its last day), counted from the latest fact
+// date when that is earlier than today (ui.md's filter bar).
 void TestDashboardPage::latestCompleteMonth_data()
 {
     QTest::addColumn<QDate>("latest");
+    QTest::addColumn<QDate>("today");
     QTest::addColumn<QString>("month");
-    QTest::newRow("last day of its month") << QDate(2026, 3, 31) << QStringLiteral("2026-03");
-    QTest::newRow("mid month") << QDate(2026, 4, 10) << QStringLiteral("2026-03");
-    QTest::newRow("first day") << QDate(2026, 4, 1) << QStringLiteral("2026-03");
-    QTest::newRow("leap February complete") << QDate(2028, 2, 29) << QStringLiteral("2028-02");
-    QTest::newRow("January: December before") << QDate(2027, 1, 30) << QStringLiteral("2026-12");
+    // The demo: data to Friday 30 October, viewed in November: October is over, so it is shown.
+    QTest::newRow("demo: Oct 30 seen in Nov") << QDate(2026, 10, 30) << QDate(2026, 11, 27) << QStringLiteral("2026-10");
+    QTest::newRow("Oct 30 seen on Oct 31") << QDate(2026, 10, 30) << QDate(2026, 10, 31) << QStringLiteral("2026-09");
+    QTest::newRow("last day, seen that day") << QDate(2026, 3, 31) << QDate(2026, 3, 31) << QStringLiteral("2026-02");
+    QTest::newRow("last day, seen the next") << QDate(2026, 3, 31) << QDate(2026, 4, 1) << QStringLiteral("2026-03");
+    QTest::newRow("mid month, month running") << QDate(2026, 4, 10) << QDate(2026, 4, 15) << QStringLiteral("2026-03");
+    QTest::newRow("first day, month running") << QDate(2026, 4, 1) << QDate(2026, 4, 1) << QStringLiteral("2026-03");
+    QTest::newRow("old data: its month") << QDate(2025, 6, 3) << QDate(2026, 11, 27) << QStringLiteral("2025-06");
+    QTest::newRow("leap February complete") << QDate(2028, 2, 29) << QDate(2028, 3, 1) << QStringLiteral("2028-02");
+    QTest::newRow("January: December before") << QDate(2027, 1, 30) << QDate(2027, 1, 31) << QStringLiteral("2026-12");
+    // Facts dated after today count from today: the month before today's.
+    QTest::newRow("future facts") << QDate(2026, 12, 15) << QDate(2026, 11, 27) << QStringLiteral("2026-10");
+    QTest::newRow("no facts") << QDate() << QDate(2026, 11, 27) << QStringLiteral("2026-10");
 }
 
 void TestDashboardPage::latestCompleteMonth()
 {
     QFETCH(QDate, latest);
+    QFETCH(QDate, today);
     QFETCH(QString, month);
-    QCOMPARE(DashboardSummary::latestCompleteMonth(latest).label(), month);
+    QCOMPARE(DashboardSummary::latestCompleteMonth(latest, today).label(), month);
+}
+
+// The next session: not closed, the earliest dated today or later, else the latest under way
+// (dated before today); the last: the latest closed (ties on the date: the higher id).
+void TestDashboardPage::calibrationSessions_data()
+{
+    QTest::addColumn<QList<CalibrationSessionInfo>>("sessions");
+    QTest::addColumn<qint64>("next");
+    QTest::addColumn<qint64>("last");
+    auto info = [](qint64 id, QDate date, CalibrationState state) {
+        CalibrationSessionInfo i;
+        i.id = id;
+        i.date = date;
+        i.state = state;
+        return i;
+    };
+    using S = CalibrationState;
+    // Seen on 2026-11-27.
+    QTest::newRow("none") << QList<CalibrationSessionInfo>{} << qint64(0) << qint64(0);
+    QTest::newRow("planned beats under way")
+        << QList<CalibrationSessionInfo>{info(1, {2026, 10, 21}, S::Review), info(2, {2026, 12, 16}, S::Draft),
+                                         info(3, {2026, 12, 2}, S::Scoring), info(4, {2026, 10, 14}, S::Closed)}
+        << qint64(3) << qint64(4);
+    QTest::newRow("today's session is next")
+        << QList<CalibrationSessionInfo>{info(5, {2026, 11, 27}, S::Scoring), info(6, {2026, 12, 1}, S::Draft)}
+        << qint64(5) << qint64(0);
+    QTest::newRow("only under way: the latest")
+        << QList<CalibrationSessionInfo>{info(7, {2026, 9, 1}, S::Draft), info(8, {2026, 10, 21}, S::Review),
+                                         info(9, {2026, 8, 19}, S::Closed), info(10, {2026, 9, 16}, S::Closed)}
+        << qint64(8) << qint64(10);
+    QTest::newRow("closed on one day: the higher id")
+        << QList<CalibrationSessionInfo>{info(11, {2026, 9, 16}, S::Closed), info(12, {2026, 9, 16}, S::Closed)}
+        << qint64(0) << qint64(12);
+}
+
+void TestDashboardPage::calibrationSessions()
+{
+    QFETCH(QList<CalibrationSessionInfo>, sessions);
+    QFETCH(qint64, next);
+    QFETCH(qint64, last);
+    const auto picked = DashboardSummary::calibrationSessions(sessions, QDate(2026, 11, 27));
+    QCOMPARE(picked.next ? picked.next->id : 0, next);
+    QCOMPARE(picked.last ? picked.last->id : 0, last);
 }
 
 void TestDashboardPage::firstPage()
@@ -217,9 +309,6 @@ void TestDashboardPage::clickThrough()
     QCOMPARE(m_window->currentPage()->pageId(), QStringLiteral("scorecards"));
     sidebar->setCurrentRow(0);
     QCOMPARE(m_window->currentPage(), m_page);
-    QTest::mouseClick(m_page->disputesButton(), Qt::LeftButton);
-    QCOMPARE(m_window->currentPage()->pageId(), QStringLiteral("data"));
-    sidebar->setCurrentRow(0);
     m_page->tile(QStringLiteral("audits"))->setFocus();
     QTest::keyClick(m_page->tile(QStringLiteral("audits")), Qt::Key_Return);
     QCOMPARE(m_window->currentPage()->pageId(), QStringLiteral("data"));
@@ -228,6 +317,86 @@ void TestDashboardPage::clickThrough()
     Q_EMIT m_page->moverLabels().at(0)->linkActivated(QStringLiteral("insights,scorecards"));
     QCOMPARE(m_window->currentPage()->pageId(),
              m_window->page(QStringLiteral("insights")) ? QStringLiteral("insights") : QStringLiteral("scorecards"));
+    sidebar->setCurrentRow(0);
+}
+
+void TestDashboardPage::calibrationClickThrough()
+{
+    auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    const DashboardSummary &s = m_page->summary();
+    QVERIFY(s.calibration.next && s.calibration.last);
+    QCOMPARE(s.calibration.next->id, m_aprilSession);
+    QCOMPARE(s.calibration.last->id, m_marchSession);
+    const QLocale locale;
+    QCOMPARE(m_page->nextSessionButton()->text(),
+             QStringLiteral("Next calibration: ") + locale.toString(QDate(2026, 4, 22), QLocale::ShortFormat));
+    QVERIFY2(m_page->nextSessionButton()->description().startsWith(QStringLiteral("April calibration: being scored")),
+             qPrintable(m_page->nextSessionButton()->description()));
+    QCOMPARE(m_page->lastSessionButton()->text(),
+             QStringLiteral("Last calibration: ") + locale.toString(QDate(2026, 3, 18), QLocale::ShortFormat));
+    QVERIFY(m_page->lastSessionButton()->description().startsWith(QStringLiteral("March calibration: ")));
+
+    auto *calibration = qobject_cast<CalibrationPage *>(m_window->page(QStringLiteral("calibration")));
+    QVERIFY(calibration);
+    QTest::mouseClick(m_page->nextSessionButton(), Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), calibration);
+    QCOMPARE(calibration->sessionId(), m_aprilSession);
+    sidebar->setCurrentRow(0);
+    m_page->lastSessionButton()->setFocus();
+    QTest::keyClick(m_page->lastSessionButton(), Qt::Key_Space);
+    QCOMPARE(m_window->currentPage(), calibration);
+    QCOMPARE(calibration->sessionId(), m_marchSession);
+    QVERIFY(calibration->heading()->text().contains(QStringLiteral("March calibration")));
+    sidebar->setCurrentRow(0);
+}
+
+// "1 open dispute" opens the Scorecards page's Disputes tab on the project's open disputes: the
+// one on M3, whatever agent and period the scorecard showed.
+void TestDashboardPage::disputesClickThrough()
+{
+    auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    auto *scorecards = qobject_cast<ScorecardsPage *>(m_window->page(QStringLiteral("scorecards")));
+    QVERIFY(scorecards);
+    QSignalSpy loaded(scorecards, &ScorecardsPage::loaded);
+    QTest::mouseClick(m_page->disputesButton(), Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), scorecards);
+    QCOMPARE(scorecards->tabs()->currentWidget(), scorecards->disputesView());
+    QVERIFY(scorecards->disputesView()->allOpenBox()->isChecked());
+    while (scorecards->isLoading() || loaded.isEmpty())
+        QVERIFY(loaded.wait(30000));
+    const ScorecardTableModel *model = scorecards->disputesView()->disputesModel();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 1).data().toString(), QStringLiteral("M3"));
+    QCOMPARE(model->index(0, 8).data().toString(), QStringLiteral("open"));
+    // Clearing the box goes back to the disputes of the scorecard's own period.
+    scorecards->disputesView()->allOpenBox()->setChecked(false);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(!scorecards->disputesView()->allOpenBox()->isChecked());
+    sidebar->setCurrentRow(0);
+}
+
+// ui.md: every number that summarises records clicks through. Each tile, button and link of the
+// page leaves the Dashboard for another page.
+void TestDashboardPage::everyTileClicksThrough()
+{
+    auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    QList<QWidget *> clickable;
+    for (const char *kpi : {"qa_score", "pass_rate", "critical_rate", "csat_pct", "audits"})
+        clickable << m_page->tile(QString::fromLatin1(kpi));
+    clickable << m_page->disputesButton() << m_page->freshnessButton() << m_page->nextSessionButton()
+              << m_page->lastSessionButton();
+    for (QWidget *w : std::as_const(clickable)) {
+        sidebar->setCurrentRow(0);
+        QCOMPARE(m_window->currentPage(), m_page);
+        QTest::mouseClick(w, Qt::LeftButton);
+        QVERIFY2(m_window->currentPage() != m_page, qPrintable(w->objectName()));
+    }
+    for (QLabel *mover : m_page->moverLabels()) {
+        sidebar->setCurrentRow(0);
+        QVERIFY(mover->text().contains(QStringLiteral("<a href=")));
+        Q_EMIT mover->linkActivated(QStringLiteral("insights,scorecards"));
+        QVERIFY(m_window->currentPage() != m_page);
+    }
     sidebar->setCurrentRow(0);
 }
 

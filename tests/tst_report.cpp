@@ -94,6 +94,7 @@ private Q_SLOTS:
     void cliExitCodes_data();
     void cliExitCodes();
     void restatementsInTheNextReport();
+    void closedPeriodAsPublished();
 
 private:
     QTemporaryDir m_dir;
@@ -470,6 +471,83 @@ void TestReport::restatementsInTheNextReport()
     const QString expected = QStringLiteral("2026-09 audits restated %1 → %2").arg(before.audits.n).arg(after.audits.n);
     QVERIFY2(october.contains(expected), qPrintable(october));
     QVERIFY(!appendix(QStringLiteral("2026-09")).contains(QStringLiteral("restated")));
+}
+
+// A closed period whose data changed after closing: its reports (both templates) show the KPIs
+// as published in the snapshot, not today's, and list what was restated; an open period shows
+// today's numbers.
+void TestReport::closedPeriodAsPublished()
+{
+    QTemporaryDir dir;
+    ProjectError perr;
+    auto project = Project::create(dir.filePath(QStringLiteral("closed.qlens")), true, &perr);
+    QVERIFY2(project, qPrintable(perr.message));
+    DemoOptions o;
+    o.agents = 20;
+    o.months = 3;
+    o.auditsPerAgentMonth = 10;
+    QString error;
+    QVERIFY2(generateDemo(*project, o, {}, &error), qPrintable(error));
+    const QSqlDatabase db = project->database();
+    const KpiPeriod september = *KpiPeriod::parse(QStringLiteral("2026-09"));
+    const KpiSlice all{KpiSlice::Kind::All, {}};
+
+    PeriodClose::Options options;
+    options.today = QDate(2026, 11, 27);
+    options.closedBy = QStringLiteral("Ann");
+    options.closedAt = QStringLiteral("2026-10-02T09:00:00Z");
+    QVERIFY2(PeriodClose::close(db, september.label(), options, &error), qPrintable(error));
+    const KpiReport published = KpiEngine(db).report(all, september);
+
+    // Unchanged since closing: the published numbers are today's, and the report says nothing changed.
+    auto build = [&](ReportTemplate kind, const QString &period) {
+        const auto doc = ReportBuilder::build(db, kind, period, {}, &error);
+        return doc ? *doc : ReportDocument{};
+    };
+    QString headline = sectionText(*build(ReportTemplate::MonthlyQuality, september.label()).section(QStringLiteral("headline")));
+    QVERIFY2(headline.contains(QStringLiteral("2026-09 was closed on 2026-10-02 by Ann")), qPrintable(headline));
+    QVERIFY(headline.contains(QStringLiteral("No published number has changed since it was closed.")));
+
+    // After closing, the lowest-scoring counted random audit of September becomes a peer audit
+    // (not counted): audits n − 1, and the QA score and pass rate rise.
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("UPDATE audits SET sample_type = 'peer' WHERE id = (SELECT id FROM audits WHERE "
+                                  "superseded_by IS NULL AND score IS NOT NULL AND incomplete = 0 AND sample_type = "
+                                  "'random' AND day BETWEEN %1 AND %2 ORDER BY score, id LIMIT 1)")
+                       .arg(september.from.toJulianDay())
+                       .arg(september.to.toJulianDay())));
+    QCOMPARE(q.numRowsAffected(), 1);
+    const KpiReport today = KpiEngine(db).report(all, september);
+    QCOMPARE(today.audits.n, published.audits.n - 1);
+    QVERIFY(*today.qaScore.value > *published.qaScore.value);
+
+    for (const ReportTemplate kind : {ReportTemplate::MonthlyQuality, ReportTemplate::Mbr}) {
+        const ReportDocument doc = build(kind, september.label());
+        QVERIFY2(!doc.sections.isEmpty(), qPrintable(error));
+        const ReportKpi audits = doc.kpis(QStringLiteral("audits")).value(0);
+        QCOMPARE(audits.value.n, published.audits.n);
+        QCOMPARE(audits.value.value, published.audits.value);
+        const ReportKpi qa = doc.kpis(QStringLiteral("qa_score")).value(0);
+        QCOMPARE(qa.value.value, published.qaScore.value);
+        QCOMPARE(qa.value.ciLow, published.qaScore.ciLow);
+        QCOMPARE(qa.value.previous, published.qaScore.previous);
+        QCOMPARE(qa.value.status, published.qaScore.status);
+        QCOMPARE(doc.kpis(QStringLiteral("pass_rate")).value(0).value.value, published.passRate.value);
+        QCOMPARE(doc.kpis(QStringLiteral("critical_business")).value(0).value.value, published.criticalBusiness.value);
+        QVERIFY(doc.titleFacts.contains(QStringLiteral("%1 audits counted of %2 in the period")
+                                            .arg(published.audits.n)
+                                            .arg(published.auditsTotal.n)));
+        headline = sectionText(doc.sections.first());
+        const QString restated = QStringLiteral("2026-09 audits restated %1 → %2").arg(published.audits.n).arg(today.audits.n);
+        QVERIFY2(headline.contains(restated), qPrintable(headline));
+        QVERIFY(headline.contains(QStringLiteral("2026-09 QA score restated")));
+        QVERIFY(!headline.contains(QStringLiteral("No published number has changed")));
+    }
+    // October is not closed: today's numbers, no note.
+    const ReportDocument october = build(ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"));
+    QCOMPARE(october.kpis(QStringLiteral("audits")).value(0).value.n,
+             KpiEngine(db).report(all, *KpiPeriod::parse(QStringLiteral("2026-10"))).audits.n);
+    QVERIFY(!sectionText(*october.section(QStringLiteral("headline"))).contains(QStringLiteral("was closed on")));
 }
 
 QTEST_GUILESS_MAIN(TestReport)

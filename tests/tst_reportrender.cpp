@@ -2,15 +2,23 @@
 // Reports on paper and in a browser (docs/reports.md): the paged layout (title page, page count,
 // page size), the PDF (pages, vector charts: no image objects), the HTML (one self-contained
 // file: inline CSS and SVG, no external reference, byte-identical for the same period) and the
-// preview images the Reports page shows.
+// preview images the Reports page shows; the pagination (the MBR's three charts on one page, no
+// near-empty page before the end).
+//
+// With QL_REPORT_PDF_OUT=DIR the pagination test also writes each template's PDF there (to read
+// them with pdftoppm), from QL_REPORT_PDF_PROJECT (for instance the demo) when that is set, for
+// its latest complete month.
+#include "dashboard/dashboardsummary.h"
 #include "demo/demogenerator.h"
 #include "report/reportbuilder.h"
 #include "report/reportlayout.h"
 #include "report/reportwriter.h"
+#include "scorecard/kpiengine.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QImage>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -51,6 +59,8 @@ private Q_SLOTS:
     void html();
     void letter();
     void previewImages();
+    void pagination_data();
+    void pagination();
 
 private:
     ReportDocument build(ReportTemplate kind, const QString &period = QStringLiteral("2026-10"));
@@ -178,6 +188,76 @@ void TestReportRender::previewImages()
     for (int page = 1; page < layout.pageCount(); ++page)
         QVERIFY2(inked(layout.pageImage(page, 48)) > 0.01, qPrintable(QString::number(page)));
     QVERIFY(layout.pageImage(layout.pageCount(), 48).isNull() || inked(layout.pageImage(layout.pageCount(), 48)) == 0);
+}
+
+void TestReportRender::pagination_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("pageSize");
+    for (const ReportTemplate kind : {ReportTemplate::MonthlyQuality, ReportTemplate::Mbr}) {
+        for (const char *size : {"A4", "Letter"})
+            QTest::addRow("%s %s", qPrintable(reportTemplateName(kind)), size) << int(kind) << QString::fromLatin1(size);
+    }
+}
+
+void TestReportRender::pagination()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, pageSize);
+    ProjectSettings settings(m_project->database());
+    QString error;
+    QVERIFY2(settings.setValue(ProjectSettings::ReportPageSize, pageSize, QStringLiteral("test"), &error), qPrintable(error));
+    const ReportDocument doc = build(ReportTemplate(kind));
+    QVERIFY(settings.setValue(ProjectSettings::ReportPageSize, QStringLiteral("A4"), QStringLiteral("test"), &error));
+    const ReportLayout layout(doc);
+    const QList<QPair<QString, int>> contents = layout.contents();
+    QCOMPARE(contents.size(), doc.sections.size());
+    auto pageOf = [&](const QString &key) {
+        for (int i = 0; i < doc.sections.size(); ++i)
+            if (doc.sections.at(i).key == key)
+                return contents.at(i).second;
+        return -1;
+    };
+    if (ReportTemplate(kind) == ReportTemplate::Mbr) {
+        // docs/reports.md: the headline on one page, then exactly three charts on the next.
+        QCOMPARE(pageOf(QStringLiteral("headline")), 2);
+        QCOMPARE(pageOf(QStringLiteral("charts")), 3);
+        QCOMPARE(layout.chartPages(), (QList<int>{3, 3, 3}));
+        QCOMPARE(pageOf(QStringLiteral("actions")), 4);
+        QCOMPARE(pageOf(QStringLiteral("commentary")), 4); // follows the actions on their page
+        QCOMPARE(layout.pageCount(), 4);
+    } else {
+        // Every page of the body but the last is filled to at least a third: no section sits
+        // alone on a near-empty page (the Actions did, before the appendix's page).
+        for (int page = 1; page + 1 < layout.pageCount(); ++page)
+            QVERIFY2(layout.pageFill(page) >= 1.0 / 3.0,
+                     qPrintable(QStringLiteral("page %1 is %2% full").arg(page + 1).arg(layout.pageFill(page) * 100, 0, 'f', 0)));
+        QVERIFY(pageOf(QStringLiteral("actions")) == pageOf(QStringLiteral("commentary")));
+    }
+
+    const QString out = qEnvironmentVariable("QL_REPORT_PDF_OUT");
+    if (out.isEmpty())
+        return;
+    QDir().mkpath(out);
+    ReportDocument written = doc;
+    std::unique_ptr<Project> other;
+    if (const QString path = qEnvironmentVariable("QL_REPORT_PDF_PROJECT"); !path.isEmpty()) {
+        ProjectError perr;
+        other = Project::open(path, Project::Access::ReadWrite, Project::Check::Now, &perr);
+        QVERIFY2(other, qPrintable(perr.message));
+        ProjectSettings(other->database()).setValue(ProjectSettings::ReportPageSize, pageSize, QStringLiteral("test"), &error);
+        const QDate latest = KpiEngine(other->database()).queries().latestDate();
+        const QString period = DashboardSummary::latestCompleteMonth(latest, QDate::currentDate()).label();
+        const auto doc2 = ReportBuilder::build(other->database(), ReportTemplate(kind), period, {}, &error);
+        QVERIFY2(doc2, qPrintable(error));
+        written = *doc2;
+        const ReportLayout otherLayout(written);
+        for (int page = 1; page < otherLayout.pageCount(); ++page)
+            qInfo("%s page %d: %.0f%% full", qPrintable(reportTemplateName(ReportTemplate(kind))), page + 1,
+                  otherLayout.pageFill(page) * 100);
+    }
+    const QString file = QDir(out).filePath(QStringLiteral("%1-%2.pdf").arg(reportTemplateName(ReportTemplate(kind)), pageSize));
+    QVERIFY2(ReportWriter::write(written, file, ReportWriter::Format::Pdf, &error), qPrintable(error));
 }
 
 QTEST_MAIN(TestReportRender)

@@ -99,6 +99,20 @@ MainWindow::MainWindow(QWidget *parent)
                 return;
             }
     });
+    // The Dashboard's calibration sessions and open disputes open the page on those records.
+    connect(dashboard, &DashboardPage::calibrationSessionRequested, this, [this](qint64 sessionId) {
+        if (auto *calibration = qobject_cast<CalibrationPage *>(page(QStringLiteral("calibration")))) {
+            m_sidebar->setCurrentRow(int(m_pageList.indexOf(calibration)));
+            if (sessionId > 0)
+                calibration->selectSession(sessionId);
+        }
+    });
+    connect(dashboard, &DashboardPage::openDisputesRequested, this, [this] {
+        if (auto *scorecards = qobject_cast<ScorecardsPage *>(page(QStringLiteral("scorecards")))) {
+            m_sidebar->setCurrentRow(int(m_pageList.indexOf(scorecards)));
+            scorecards->showOpenDisputes();
+        }
+    });
     addPage(new DataPage(m_pages));
     auto *pivot = new PivotPage(m_pages);
     addPage(pivot);

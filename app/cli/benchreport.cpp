@@ -15,7 +15,7 @@ std::optional<PivotBenchmark::Line> benchReportPdf(const QSqlDatabase &db, int r
         *error = QStringLiteral("report.pdf: the project has no audits");
         return std::nullopt;
     }
-    const QString period = DashboardSummary::latestCompleteMonth(latest).label();
+    const QString period = DashboardSummary::latestCompleteMonth(latest, QDate::currentDate()).label();
     // One build checked for errors (and counted) first; the timed runs then repeat it.
     const auto doc = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, period, {}, error);
     if (!doc)

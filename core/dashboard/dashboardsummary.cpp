@@ -5,6 +5,7 @@
 #include "pivot/pivotengine.h"
 #include "rca/rcaengine.h"
 #include "scorecard/kpiengine.h"
+#include "store/calibrationstore.h"
 #include "store/projectsettings.h"
 
 #include <QCoreApplication>
@@ -20,13 +21,40 @@ std::optional<double> ratio(double part, qint64 n, double scale = 100.0)
 
 } // namespace
 
-KpiPeriod DashboardSummary::latestCompleteMonth(QDate latestFact)
+KpiPeriod DashboardSummary::latestCompleteMonth(QDate latestFact, QDate today)
 {
-    const KpiPeriod month = KpiPeriod::month(latestFact);
-    return latestFact == month.to ? month : month.previous();
+    const QDate from = latestFact.isValid() && latestFact < today ? latestFact : today;
+    const KpiPeriod month = KpiPeriod::month(from);
+    return today > month.to ? month : month.previous();
 }
 
-DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::function<bool()> &canceled)
+DashboardSummary::Sessions DashboardSummary::calibrationSessions(const QList<CalibrationSessionInfo> &sessions,
+                                                                 QDate today)
+{
+    // Later date first, then the higher id: the order CalibrationStore::sessions() gives, made sure here.
+    auto later = [](const CalibrationSessionInfo &a, const CalibrationSessionInfo &b) {
+        return a.date != b.date ? a.date > b.date : a.id > b.id;
+    };
+    Sessions out;
+    std::optional<CalibrationSessionInfo> upcoming; // not closed, dated today or later: the earliest
+    std::optional<CalibrationSessionInfo> underWay; // not closed, dated before today: the latest
+    for (const CalibrationSessionInfo &s : sessions) {
+        if (s.state == CalibrationState::Closed) {
+            if (!out.last || later(s, *out.last))
+                out.last = s;
+        } else if (s.date >= today) {
+            if (!upcoming || later(*upcoming, s))
+                upcoming = s;
+        } else if (!underWay || later(s, *underWay)) {
+            underWay = s;
+        }
+    }
+    out.next = upcoming ? upcoming : underWay;
+    return out;
+}
+
+DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, QDate today,
+                                           const std::function<bool()> &canceled)
 {
     auto stop = [&] { return canceled && canceled(); };
     DashboardSummary s;
@@ -35,10 +63,12 @@ DashboardSummary DashboardSummary::compute(const QSqlDatabase &db, const std::fu
     const DashboardQueries facts(db);
     s.openDisputes = facts.openDisputes();
     s.lastImport = facts.lastImport();
+    s.today = today;
+    s.calibration = calibrationSessions(CalibrationStore(db).sessions(), today);
     if (!s.latestFact.isValid() || stop())
         return s;
 
-    const KpiPeriod month = latestCompleteMonth(s.latestFact);
+    const KpiPeriod month = latestCompleteMonth(s.latestFact, today);
     s.latestMonthPartial = month.to < s.latestFact;
     // The tiles show the headline KPIs only: the criterion breakdown would read every answer of two months.
     s.report = engine.headline({KpiSlice::Kind::All, {}}, month);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "calibration/calibrationtypes.h"
 #include "scorecard/kpireport.h"
 #include "store/dashboardqueries.h"
 
@@ -42,16 +43,30 @@ struct DashboardSummary
     QHash<QString, QList<std::optional<double>>> sparklines;
     QList<Mover> movers;
     qint64 openDisputes = 0;
+    QDate today; // the day the summary was computed for (the `today` given to compute())
+    // Calibration (docs/dashboard.md): the last session closed, and the next one.
+    struct Sessions
+    {
+        std::optional<CalibrationSessionInfo> next; // not closed: the earliest dated today or later,
+                                                    // else the latest under way (dated before today)
+        std::optional<CalibrationSessionInfo> last; // closed: the latest by date (ties: higher id)
+    };
+    Sessions calibration;
     std::optional<DashboardQueries::Import> lastImport;
 
     bool isEmpty() const { return !latestFact.isValid(); }
 
-    // The month shown: the month of the latest fact date when that date is its last day,
-    // otherwise the month before (a month still being filled is not compared with a full one).
-    static KpiPeriod latestCompleteMonth(QDate latestFact);
+    // The month shown (docs/dashboard.md): a month is complete once it is over (today is past its
+    // last day); counted from the latest fact date when that is earlier than today (ui.md), so it
+    // is the latest fact's month when that month is over, otherwise the month before. Callers pass
+    // QDate::currentDate() as `today` (tests a fixed day).
+    static KpiPeriod latestCompleteMonth(QDate latestFact, QDate today);
+
+    static Sessions calibrationSessions(const QList<CalibrationSessionInfo> &sessions, QDate today);
 
     // Everything but the movers (quick: SQL sums); canceled is polled between steps.
-    static DashboardSummary compute(const QSqlDatabase &db, const std::function<bool()> &canceled = {});
+    static DashboardSummary compute(const QSqlDatabase &db, QDate today,
+                                    const std::function<bool()> &canceled = {});
     // The cubes computeMovers() had to build by a scan, and the data stamp they were built under:
     // the caller keeps them as the project's snapshots when it can write (CubeCache::save).
     struct BuiltCubes

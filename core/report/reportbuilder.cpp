@@ -272,6 +272,7 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
                         .arg(c.period.label(), latest.isValid() ? latest.toString(Qt::ISODate) : QStringLiteral("–")));
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
+    report::applyPublished(c); // a closed period: its headline as published
     QString cubeError;
     // Through the project's cube snapshots when they match the data (a bulk read instead of a scan).
     c.audits = CubeCache::obtain(db, PivotSource::Audits, {}, &cubeError).cube;
@@ -285,6 +286,9 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
                           .arg(report::count(c.report.audits.n), report::count(c.report.auditsTotal.n));
     if (c.report.csatResponses.n > 0)
         doc.titleFacts << QStringLiteral("%1 CSAT responses").arg(report::count(c.report.csatResponses.n));
+    if (c.published && c.published->readable)
+        doc.titleFacts << QStringLiteral("Closed on %1 by %2: headline KPIs as published")
+                              .arg(c.published->closedAt, c.published->closedBy);
     doc.titleFacts << QStringLiteral("Periods by %1; agents shown by %2")
                           .arg(settings.periodDate() == QLatin1String("interaction_date") ? QStringLiteral("interaction date")
                                                                                           : QStringLiteral("review date"),

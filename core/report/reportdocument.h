@@ -88,6 +88,16 @@ struct ReportSection
     QString key;   // stable id: "headline", "trends", "commentary", … (docs/reports.md)
     QString title; // "Headline KPIs"
     bool newPage = false; // starts on a new page
+    // Its charts are made shorter (to 60% of their height at most) so the section fits on one page
+    // (the MBR's three charts on page 2; docs/reports.md "Pagination").
+    bool fitOnePage = false;
+    // Starts on a new page unless at least this share of a page's text area is left (0: only its
+    // heading is kept with a few lines). The monthly report's appendix follows the actions on their
+    // page when there is room instead of leaving them alone on a near-empty one.
+    double minRoom = 0;
+    // Kept on one page with the next section's start (short sections such as the commentary, which
+    // must not end a page while the actions go to the next).
+    bool keepWithNext = false;
     QList<ReportBlock> blocks;
 };
 

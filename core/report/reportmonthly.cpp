@@ -86,6 +86,7 @@ ReportSection headline(const Context &c)
                                       .arg(periodTitle(c.period.previous()))
                                       .arg(c.minAudits)
                                       .arg(c.minResponses));
+    s.blocks << publishedBlocks(c); // a closed period: as published, and what was restated since
     return s;
 }
 
@@ -95,6 +96,7 @@ ReportSection trends(const Context &c)
     s.key = QStringLiteral("trends");
     s.title = QStringLiteral("12-month trends");
     s.newPage = true;
+    s.fitOnePage = true; // the three control charts on one page
     addTrend(c, s, ChartType::Xmr, QStringLiteral("qa_score"), QStringLiteral("QA score"), PivotSource::Audits);
     addTrend(c, s, ChartType::PChart, QStringLiteral("pass_rate"), QStringLiteral("Pass rate"), PivotSource::Audits);
     if (c.report.csatResponses.n > 0)
@@ -421,8 +423,13 @@ void buildMonthly(Context &c, ReportDocument &doc)
     doc.sections << breakdown(c) << defects(c) << criticalErrors(c) << csatSection(c);
     if (c.stop())
         return;
-    doc.sections << calibrationHealth(c) << attention(c) << commentary(c) << actions(c, false)
-                 << dataQualityAppendix(c);
+    // The analyst's part stays together, and the appendix follows it when a third of the page is left.
+    ReportSection notes = commentary(c);
+    notes.keepWithNext = true;
+    ReportSection appendix = dataQualityAppendix(c);
+    appendix.newPage = false;
+    appendix.minRoom = 1.0 / 3.0;
+    doc.sections << calibrationHealth(c) << attention(c) << notes << actions(c, false) << appendix;
 }
 
 void buildMbr(Context &c, ReportDocument &doc)
@@ -438,6 +445,7 @@ void buildMbr(Context &c, ReportDocument &doc)
     charts.key = QStringLiteral("charts");
     charts.title = QStringLiteral("Trends and defects");
     charts.newPage = true;
+    charts.fitOnePage = true; // exactly three charts on the page: they shrink rather than spill over
     addTrend(c, charts, ChartType::Xmr, QStringLiteral("qa_score"), QStringLiteral("QA score"), PivotSource::Audits);
     addTrend(c, charts, ChartType::PChart, QStringLiteral("pass_rate"), QStringLiteral("Pass rate"), PivotSource::Audits);
     const ReportSection d = defects(c);

@@ -11,10 +11,21 @@
 #include "scorecard/kpiengine.h"
 
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace ql::report {
+
+// A closed period's snapshot as the report uses it (reportpublished.cpp).
+struct Published
+{
+    QString closedAt; // the day, ISO
+    QString closedBy;
+    bool readable = true;     // false: the snapshot has no KPIs to read (today's numbers are shown)
+    QStringList restatements; // Restatement::text() of this period
+};
 
 struct Context
 {
@@ -29,7 +40,8 @@ struct Context
     PivotOptions pivotOptions;
     ChartContext chartContext;
     std::unique_ptr<KpiEngine> engine;
-    KpiReport report; // KpiSlice::All for the period
+    KpiReport report; // KpiSlice::All for the period; a closed period's headline KPIs as published
+    std::optional<Published> published; // the period is closed
     std::shared_ptr<const Cube> audits;
     std::shared_ptr<const Cube> csat;
     ReportNotes notes;
@@ -60,6 +72,12 @@ QStringList rcaSentences(const Context &c);
 // A pivot over the period: rows = dimension, the given measures.
 std::optional<PivotResult> periodPivot(const Context &c, PivotSource source, const QString &dimension,
                                        const QStringList &measures, QString *error);
+
+// A closed period: the snapshot's headline KPIs replace today's in c.report and c.published is set.
+// false when the period is not closed.
+bool applyPublished(Context &c);
+// The note (and restatements) a closed period's headline says; empty when it is not closed.
+QList<ReportBlock> publishedBlocks(const Context &c);
 
 // The template builders.
 void buildMonthly(Context &c, ReportDocument &doc);

@@ -286,10 +286,10 @@ struct ReportLayout::Private
         table(t);
     }
 
-    void chart(const ReportChart &c)
+    void chart(const ReportChart &c, double scale = 1.0)
     {
         const double w = contentWidth();
-        const double h = std::round(w * c.aspect);
+        const double h = std::round(w * c.aspect * scale);
         ensure(h);
         const QSize pixels(int(std::round(w * 2)), int(std::round(h * 2))); // 144 dpi, the charts' own scale
         charts.push_back(std::make_unique<ChartScene>(c.spec, c.data, ChartTheme::named(c.spec.theme), pixels));
@@ -301,12 +301,80 @@ struct ReportLayout::Private
         y += h + gap;
     }
 
-    void section(const ReportSection &s, int number)
+    // The height a block takes (the same arithmetic as laying it out, without page breaks).
+    double blockHeight(const ReportBlock &b, double chartScale) const
+    {
+        const double w = contentWidth();
+        switch (b.kind) {
+        case ReportBlock::Kind::Heading:
+            return textHeight(b.text, Style::H2, w) + 6;
+        case ReportBlock::Kind::Paragraph:
+            return textHeight(b.text, Style::Body, w) + gap;
+        case ReportBlock::Kind::Note:
+            return textHeight(b.text, Style::Note, w) + gap;
+        case ReportBlock::Kind::Bullets: {
+            double h = gap - 4;
+            for (const QString &t : b.items)
+                h += textHeight(t, Style::Body, w - 14) + 4;
+            return h;
+        }
+        case ReportBlock::Kind::Chart:
+            return std::round(w * b.chart.aspect * chartScale) + gap;
+        case ReportBlock::Kind::KpiTable:
+        case ReportBlock::Kind::Table:
+        case ReportBlock::Kind::PageBreak:
+            break;
+        }
+        return 0; // tables: not measured (a section to fit on one page has none)
+    }
+
+    // How much a fitOnePage section's charts must shrink for it to fit below its heading on a page.
+    double chartScaleToFit(const ReportSection &s, double headingHeight) const
+    {
+        double fixed = headingHeight;
+        double charts = 0;
+        for (const ReportBlock &b : s.blocks) {
+            if (b.kind == ReportBlock::Kind::Chart)
+                charts += blockHeight(b, 1.0) - gap;
+            else
+                fixed += blockHeight(b, 1.0);
+            if (b.kind == ReportBlock::Kind::Chart)
+                fixed += gap;
+        }
+        const double room = bottom() - topMargin - fixed;
+        if (charts <= 0 || charts <= room)
+            return 1.0;
+        return std::max(0.6, std::floor(room / charts * 1000) / 1000);
+    }
+
+    // The height of a whole section laid out on one page (its tables are not measured).
+    double sectionHeight(const ReportSection &s, int number) const
+    {
+        double h = textHeight(QStringLiteral("%1  %2").arg(number).arg(s.title), Style::H1, contentWidth()) + 6 + 4 + gap;
+        for (const ReportBlock &b : s.blocks)
+            h += blockHeight(b, 1.0);
+        return h + gap;
+    }
+
+    void section(const ReportSection &s, int number, const ReportSection *next)
     {
         const QString title = QStringLiteral("%1  %2").arg(number).arg(s.title);
         const double h = textHeight(title, Style::H1, contentWidth());
+        const double chartScale = s.fitOnePage ? chartScaleToFit(s, h + 4 + gap + gap) : 1.0;
+        const double area = bottom() - topMargin;
         if (s.newPage && y > topMargin + 0.01)
             newPage();
+        else if (s.minRoom > 0 && !fits(s.minRoom * area))
+            newPage();
+        if (s.keepWithNext && next) {
+            // This section and the start of the next one (its heading and a few lines) together.
+            const double together = sectionHeight(s, number)
+                                    + textHeight(QStringLiteral("%1  %2").arg(number + 1).arg(next->title), Style::H1,
+                                                 contentWidth())
+                                    + 60;
+            if (together <= area)
+                ensure(together);
+        }
         ensure(h + 60); // a heading keeps at least a few lines with it
         if (y > topMargin + 0.01)
             y += 6;
@@ -341,7 +409,7 @@ struct ReportLayout::Private
                 table(b.table);
                 break;
             case ReportBlock::Kind::Chart:
-                chart(b.chart);
+                chart(b.chart, chartScale);
                 break;
             case ReportBlock::Kind::PageBreak:
                 newPage();
@@ -355,9 +423,8 @@ struct ReportLayout::Private
     {
         pages.emplace_back(); // the title page, painted from the document and the contents
         newPage();
-        int n = 0;
-        for (const ReportSection &s : doc.sections)
-            section(s, ++n);
+        for (int i = 0; i < doc.sections.size(); ++i)
+            section(doc.sections.at(i), i + 1, i + 1 < doc.sections.size() ? &doc.sections.at(i + 1) : nullptr);
         if (pages.back().items.empty() && pages.size() > 2)
             pages.pop_back();
     }
@@ -437,6 +504,31 @@ ReportLayout::~ReportLayout() = default;
 int ReportLayout::pageCount() const
 {
     return int(d->pages.size());
+}
+
+QList<QPair<QString, int>> ReportLayout::contents() const
+{
+    return d->contents;
+}
+
+QList<int> ReportLayout::chartPages() const
+{
+    QList<int> out(qsizetype(d->charts.size()), 0);
+    for (std::size_t p = 0; p < d->pages.size(); ++p)
+        for (const Item &i : d->pages[p].items)
+            if (i.type == Item::Type::Chart)
+                out[i.chart] = int(p) + 1;
+    return out;
+}
+
+double ReportLayout::pageFill(int page) const
+{
+    if (page <= 0 || page >= pageCount())
+        return 0;
+    double lowest = topMargin;
+    for (const Item &i : d->pages[std::size_t(page)].items)
+        lowest = std::max(lowest, std::max(i.rect.top(), i.rect.bottom()));
+    return (lowest - topMargin) / (d->bottom() - topMargin);
 }
 
 QSizeF ReportLayout::pageSize() const

@@ -5,6 +5,8 @@
 
 #include <QImage>
 #include <QList>
+#include <QPair>
+#include <QString>
 #include <QPageLayout>
 #include <QSizeF>
 
@@ -27,6 +29,13 @@ public:
     ReportLayout &operator=(const ReportLayout &) = delete;
 
     int pageCount() const;
+    // Where things landed (tests and the contents): each section's title ("3  12-month trends")
+    // with its first page (1-based, as printed), the page (1-based) of each chart in document
+    // order, and how full a page is: the share of its text area down to its lowest item (0 for
+    // the title page).
+    QList<QPair<QString, int>> contents() const;
+    QList<int> chartPages() const;
+    double pageFill(int page) const;
     QSizeF pageSize() const; // points
     QPageLayout pageLayout() const;
 

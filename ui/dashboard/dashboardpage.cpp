@@ -42,6 +42,8 @@ DashboardPage::DashboardPage(QWidget *parent)
     , m_moversTitle(new QLabel(m_body))
     , m_disputes(new QCommandLinkButton(m_body))
     , m_freshness(new QCommandLinkButton(m_body))
+    , m_nextSession(new QCommandLinkButton(m_body))
+    , m_lastSession(new QCommandLinkButton(m_body))
     , m_empty(nullptr)
 {
     setObjectName(QStringLiteral("dashboardPage"));
@@ -92,13 +94,26 @@ DashboardPage::DashboardPage(QWidget *parent)
 
     m_disputes->setObjectName(QStringLiteral("openDisputes"));
     m_disputes->setIcon(Icons::themed(QStringLiteral("dialog-warning"), QStringLiteral("edit-find")));
-    connect(m_disputes, &QCommandLinkButton::clicked, this, [this] { Q_EMIT pageRequested({QStringLiteral("data")}); });
+    connect(m_disputes, &QCommandLinkButton::clicked, this, &DashboardPage::openDisputesRequested);
     m_freshness->setObjectName(QStringLiteral("dataFreshness"));
     m_freshness->setIcon(Icons::themed(QStringLiteral("document-import"), QStringLiteral("document-import")));
     connect(m_freshness, &QCommandLinkButton::clicked, this, [this] { Q_EMIT pageRequested({QStringLiteral("data")}); });
-    auto *facts = new QHBoxLayout;
-    facts->addWidget(m_disputes, 1);
-    facts->addWidget(m_freshness, 1);
+    m_nextSession->setObjectName(QStringLiteral("nextCalibration"));
+    m_lastSession->setObjectName(QStringLiteral("lastCalibration"));
+    for (QCommandLinkButton *b : {m_nextSession, m_lastSession}) {
+        b->setIcon(Icons::themed(QStringLiteral("view-calendar-tasks"), QStringLiteral("dialog-ok-apply")));
+        connect(b, &QCommandLinkButton::clicked, this, [this, b] {
+            const auto &session = b == m_nextSession ? m_summary.calibration.next : m_summary.calibration.last;
+            Q_EMIT calibrationSessionRequested(session ? session->id : 0);
+        });
+    }
+    auto *facts = new QGridLayout;
+    facts->addWidget(m_nextSession, 0, 0);
+    facts->addWidget(m_lastSession, 0, 1);
+    facts->addWidget(m_disputes, 1, 0);
+    facts->addWidget(m_freshness, 1, 1);
+    facts->setColumnStretch(0, 1);
+    facts->setColumnStretch(1, 1);
 
     auto *body = new QVBoxLayout(m_body);
     body->addWidget(m_headline);
@@ -192,9 +207,9 @@ void DashboardPage::load()
     m_runner->abandon(MoversChannel); // stale: a new summary brings its own
     m_runner->start<DashboardSummary>(
         Channel, tr("Computing the dashboard"),
-        [](JobContext &context) {
+        [today = m_today.isValid() ? m_today : QDate::currentDate()](JobContext &context) {
             context.setProgress(-1);
-            return DashboardSummary::compute(context.database(), [&context] { return context.isCanceled(); });
+            return DashboardSummary::compute(context.database(), today, [&context] { return context.isCanceled(); });
         },
         [this](DashboardSummary &&summary) { showSummary(std::move(summary)); });
 }
@@ -233,6 +248,53 @@ void DashboardPage::showMovers()
         const QString pages = QStringLiteral("insights,scorecards"); // Insights explains; until it lands, Scorecards
         label->setText(QStringLiteral("<b>%1</b>: %2 <a href=\"%3\">%4</a>")
                            .arg(m.title.toHtmlEscaped(), m.sentence.toHtmlEscaped(), pages, tr("Explain")));
+    }
+}
+
+void DashboardPage::showCalibration()
+{
+    const QLocale locale;
+    auto state = [](CalibrationState st) {
+        switch (st) {
+        case CalibrationState::Draft:
+            return tr("a draft");
+        case CalibrationState::Scoring:
+            return tr("being scored");
+        case CalibrationState::Review:
+            return tr("in review");
+        case CalibrationState::Resolved:
+            return tr("resolved, not closed yet");
+        case CalibrationState::Closed:
+            return tr("closed");
+        }
+        return QString();
+    };
+    auto people = [&locale](const CalibrationSessionInfo &i) {
+        return (i.participants == 1 ? tr("1 participant") : tr("%1 participants").arg(locale.toString(i.participants)))
+               + QStringLiteral(", ")
+               + (i.items == 1 ? tr("1 conversation") : tr("%1 conversations").arg(locale.toString(i.items)));
+    };
+    const auto &next = m_summary.calibration.next;
+    if (!next) {
+        m_nextSession->setText(tr("No calibration session planned"));
+        m_nextSession->setDescription(tr("Plan the next one with New Session… on the Calibration page."));
+    } else if (next->date >= m_summary.today) {
+        m_nextSession->setText(tr("Next calibration: %1").arg(locale.toString(next->date, QLocale::ShortFormat)));
+        m_nextSession->setDescription(tr("%1: %2, %3. Open it on the Calibration page.")
+                                          .arg(next->title, state(next->state), people(*next)));
+    } else {
+        m_nextSession->setText(tr("Calibration under way since %1").arg(locale.toString(next->date, QLocale::ShortFormat)));
+        m_nextSession->setDescription(tr("%1: %2, %3. Open it on the Calibration page.")
+                                          .arg(next->title, state(next->state), people(*next)));
+    }
+    const auto &last = m_summary.calibration.last;
+    if (!last) {
+        m_lastSession->setText(tr("No calibration session closed yet"));
+        m_lastSession->setDescription(tr("Open the Calibration page."));
+    } else {
+        m_lastSession->setText(tr("Last calibration: %1").arg(locale.toString(last->date, QLocale::ShortFormat)));
+        m_lastSession->setDescription(tr("%1: %2. See its agreement and who is off on the Calibration page.")
+                                          .arg(last->title, people(*last)));
     }
 }
 
@@ -280,8 +342,10 @@ void DashboardPage::showSummary(DashboardSummary &&summary)
     m_disputes->setText(s.openDisputes == 1 ? tr("1 open dispute")
                                             : tr("%1 open disputes").arg(locale.toString(s.openDisputes)));
     m_disputes->setDescription(s.openDisputes > 0 ? tr("Audits whose agents or leads disputed a result, waiting for a "
-                                                       "decision. Open the audits on the Data page.")
-                                                  : tr("Nothing waiting for a decision."));
+                                                       "decision. Resolve them on the Scorecards page's Disputes tab.")
+                                                  : tr("Nothing waiting for a decision. The Scorecards page's Disputes "
+                                                       "tab has the decided ones."));
+    showCalibration();
     m_freshness->setText(tr("Data to %1").arg(locale.toString(s.latestFact, QLocale::ShortFormat)));
     m_freshness->setDescription(
         s.lastImport ? tr("Last import %1: %2 (%3). Open the Data page.")

@@ -19,8 +19,8 @@ class KpiTile;
 // The Dashboard (ui.md: the first page of an open project): the whole project's headline KPIs of
 // the latest complete month against target and the previous month, each with a 12-month sparkline,
 // its status in colour and words and small samples greyed; the biggest movers as the RCA
-// sentences; open disputes; data freshness. Every tile clicks through to the page that explains
-// it. Computed off the UI thread (DashboardSummary); an empty project shows what to do next.
+// sentences; the next and last calibration sessions; open disputes; data freshness. Every tile
+// clicks through to the page that explains it. Computed off the UI thread (DashboardSummary); an empty project shows what to do next.
 class DashboardPage final : public Page
 {
     Q_OBJECT
@@ -37,11 +37,16 @@ public:
     QList<JobRunner *> jobRunners() const override;
 
     bool isLoading() const;
+    // The day the latest complete month is counted from (DashboardSummary::latestCompleteMonth):
+    // invalid (the default) means QDate::currentDate() at each load; tests fix it.
+    void setToday(QDate today) { m_today = today; }
     const DashboardSummary &summary() const { return m_summary; }
     KpiTile *tile(const QString &kpi) const; // audits, qa_score, pass_rate, critical_rate, csat_pct
     QLabel *headline() const { return m_headline; }
     QList<QLabel *> moverLabels() const { return m_movers; }
     QCommandLinkButton *disputesButton() const { return m_disputes; }
+    QCommandLinkButton *nextSessionButton() const { return m_nextSession; }
+    QCommandLinkButton *lastSessionButton() const { return m_lastSession; }
     QCommandLinkButton *freshnessButton() const { return m_freshness; }
     EmptyState *emptyState() const { return m_empty; }
     QWidget *body() const { return m_body; }
@@ -50,12 +55,17 @@ Q_SIGNALS:
     void loaded(); // the page shows the project's summary and movers (or its empty state)
     // Show the first of these pages that exists (Insights before it lands: the next one).
     void pageRequested(const QStringList &pageIds);
+    // The Calibration page on this session (0: the page as it is, to plan one).
+    void calibrationSessionRequested(qint64 sessionId);
+    // The Scorecards page's Disputes tab showing the project's open disputes.
+    void openDisputesRequested();
 
 private:
     void load();
     void showSummary(DashboardSummary &&summary);
     void loadMovers();
     void showMovers();
+    void showCalibration();
 
     JobRunner *m_runner;
     Project *m_project = nullptr;
@@ -66,9 +76,12 @@ private:
     QLabel *m_moversTitle;
     QList<QLabel *> m_movers;
     QCommandLinkButton *m_disputes;
+    QCommandLinkButton *m_nextSession;
+    QCommandLinkButton *m_lastSession;
     QCommandLinkButton *m_freshness;
     EmptyState *m_empty;
     DashboardSummary m_summary;
+    QDate m_today;
     QString m_status;
 };
 

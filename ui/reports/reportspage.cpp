@@ -277,9 +277,9 @@ void ReportsPage::loadPeriods()
 {
     m_runner->start<ReportsPageJobs::Periods>(
         LoadChannel, tr("Finding the report periods"),
-        [](JobContext &context) {
+        [today = QDate::currentDate()](JobContext &context) {
             context.setProgress(-1);
-            return ReportsPageJobs::periods(context.database());
+            return ReportsPageJobs::periods(context.database(), today);
         },
         [this](ReportsPageJobs::Periods &&periods) { showPeriods(std::move(periods)); });
 }

@@ -21,7 +21,7 @@ QString tr(const char *text)
 
 } // namespace
 
-Periods periods(const QSqlDatabase &db)
+Periods periods(const QSqlDatabase &db, QDate today)
 {
     Periods p;
     const PeriodSnapshotStore store(db);
@@ -30,7 +30,7 @@ Periods periods(const QSqlDatabase &db)
         p.months << *it;
     const QDate latest = KpiEngine(db).queries().latestDate();
     if (latest.isValid()) {
-        const KpiPeriod month = DashboardSummary::latestCompleteMonth(latest);
+        const KpiPeriod month = DashboardSummary::latestCompleteMonth(latest, today);
         p.defaultMonth = month.from.year() * 100 + month.from.month();
         if (!p.months.contains(p.defaultMonth) && !p.months.isEmpty())
             p.defaultMonth = p.months.first();

@@ -24,7 +24,8 @@ class Project;
 namespace ReportsPageJobs {
 
 // What the period picker offers: the months with data (newest first), the latest complete month,
-// the closed periods ("2026-09" → "2026-10-02 by Ann").
+// the closed periods ("2026-09" → "2026-10-02 by Ann"). `today` decides which months are over
+// (DashboardSummary::latestCompleteMonth; the page passes QDate::currentDate()).
 struct Periods
 {
     QList<int> months;
@@ -32,7 +33,7 @@ struct Periods
     QMap<QString, QString> closed;
     QList<Restatement> restatements;
 };
-Periods periods(const QSqlDatabase &db);
+Periods periods(const QSqlDatabase &db, QDate today);
 
 // Builds a report (the SQL-heavy part) on the worker. The pages are laid out and painted on the UI
 // thread: the charts are QGraphicsWidgets, which must not be created off the GUI thread.

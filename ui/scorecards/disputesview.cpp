@@ -126,6 +126,7 @@ DisputesView::DisputesView(QWidget *parent)
     , m_view(nullptr)
     , m_resolve(new QPushButton(tr("Resolve…"), this))
     , m_summary(new QLabel(this))
+    , m_allOpen(new QCheckBox(tr("&All open disputes"), this))
 {
     setObjectName(QStringLiteral("disputesView"));
     m_disputes->setHeaders({tr("Opened"), tr("Audit"), tr("Audit date"), tr("Agent"), tr("Auditor"), tr("Opened by"),
@@ -145,8 +146,14 @@ DisputesView::DisputesView(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("disputesSummary"));
     m_summary->setWordWrap(true);
 
+    m_allOpen->setObjectName(QStringLiteral("allOpenDisputes"));
+    m_allOpen->setToolTip(tr("Show the project's open disputes, on audits of any agent and period, instead of the "
+                             "disputes of this scorecard's period"));
+    connect(m_allOpen, &QCheckBox::toggled, this, &DisputesView::scopeChanged);
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_summary, 1);
+    bar->addWidget(m_allOpen);
     bar->addWidget(m_resolve);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -185,6 +192,16 @@ void DisputesView::clear()
     setDisputes({}, {}, {});
 }
 
+bool DisputesView::showsAllOpen() const
+{
+    return m_allOpen->isChecked();
+}
+
+void DisputesView::setShowsAllOpen(bool all)
+{
+    m_allOpen->setChecked(all); // scopeChanged() when it changes
+}
+
 void DisputesView::setDisputes(const QList<DisputeRow> &rows, const QList<DisputeOutcome> &byAuditor,
                                const QList<DisputeOutcome> &byCriterion)
 {
@@ -219,10 +236,20 @@ void DisputesView::setDisputes(const QList<DisputeRow> &rows, const QList<Disput
     m_byAuditor->setRows(outcomeRows(byAuditor));
     m_byCriterion->setRows(outcomeRows(byCriterion));
     m_view->resizeColumnsToContents();
-    m_summary->setText(rows.isEmpty()
-                           ? tr("No disputes on this period's audits. Open one from an audit's form (Audits tab, "
-                                "“Dispute…”).")
-                           : tr("%n dispute(s) on this period's audits, %1 open.", nullptr, int(rows.size())).arg(open));
+    const QLocale locale;
+    if (m_allOpen->isChecked())
+        m_summary->setText(rows.isEmpty() ? tr("No open disputes in the project.")
+                           : rows.size() == 1
+                               ? tr("1 open dispute in the project, on an audit of any period.")
+                               : tr("%1 open disputes in the project, on audits of any period.")
+                                     .arg(locale.toString(qint64(rows.size()))));
+    else if (rows.isEmpty())
+        m_summary->setText(tr("No disputes on this period's audits. Open one from an audit's form (Audits tab, "
+                              "“Dispute…”)."));
+    else
+        m_summary->setText(rows.size() == 1 ? tr("1 dispute on this period's audits, %1 open.").arg(locale.toString(open))
+                                            : tr("%1 disputes on this period's audits, %2 open.")
+                                                  .arg(locale.toString(qint64(rows.size())), locale.toString(open)));
     for (int i = 0; i < m_disputes->rowCount(); ++i)
         if (selected.isValid() && m_disputes->index(i, 0).data(Model::IdRole) == selected)
             m_view->selectRow(i);

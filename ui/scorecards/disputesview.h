@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -47,9 +48,15 @@ public:
     ScorecardTableModel *criterionOutcomes() const { return m_byCriterion; }
     QTableView *view() const { return m_view; }
     QPushButton *resolveButton() const { return m_resolve; }
+    // "All open disputes": the list shows the project's open disputes, on audits of any period,
+    // instead of the disputes of the shown period's audits (the Dashboard's click-through).
+    QCheckBox *allOpenBox() const { return m_allOpen; }
+    bool showsAllOpen() const;
+    void setShowsAllOpen(bool all);
 
 Q_SIGNALS:
     void changed(qint64 auditId); // after a dispute was opened or decided, or that undone or redone
+    void scopeChanged(); // "All open disputes" was ticked or cleared: the list must be read again
 
 private:
     void openResolveDialog();
@@ -66,6 +73,7 @@ private:
     QTableView *m_view;
     QPushButton *m_resolve;
     QLabel *m_summary;
+    QCheckBox *m_allOpen;
 };
 
 } // namespace ql

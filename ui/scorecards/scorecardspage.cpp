@@ -262,6 +262,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     connect(m_form, &AuditFormView::auditChanged, this, [this] { load(); });
     connect(m_form, &AuditFormView::disputeRequested, m_disputesView, &DisputesView::openDisputeDialog);
     connect(m_disputesView, &DisputesView::changed, this, [this] { load(); });
+    connect(m_disputesView, &DisputesView::scopeChanged, this, [this] { load(); });
     setProject(nullptr);
 }
 
@@ -389,6 +390,15 @@ void ScorecardsPage::showSlice(const KpiSlice &slice, const KpiPeriod &period)
     load();
 }
 
+void ScorecardsPage::showOpenDisputes()
+{
+    m_tabs->setCurrentWidget(m_disputesView);
+    if (m_disputesView->showsAllOpen())
+        load(); // read them again: the Dashboard may count newer ones
+    else
+        m_disputesView->setShowsAllOpen(true); // loads
+}
+
 void ScorecardsPage::load()
 {
     if (!m_project)
@@ -401,7 +411,7 @@ void ScorecardsPage::load()
     m_headline->setText(tr("Computing…"));
     m_runner->start<Data>(
         QStringLiteral("scorecard"), tr("Computing the scorecard"),
-        [wanted, wantedPeriod](JobContext &context) {
+        [wanted, wantedPeriod, allOpen = m_disputesView->showsAllOpen()](JobContext &context) {
             Data d;
             const KpiEngine engine(context.database());
             d.members = engine.queries().members(wanted.kind);
@@ -424,13 +434,14 @@ void ScorecardsPage::load()
             d.leniency = engine.leniency(s, p);
             d.trend = engine.trend(s, p, 12);
             d.audits = engine.queries().auditList(s, p.from, p.to);
-            // The disputes of the period's audits, whenever they were opened.
+            // The disputes of the period's audits, whenever they were opened; or (All open disputes)
+            // the project's open ones.
             QSet<qint64> ids;
             for (const AuditListRow &a : std::as_const(d.audits))
                 ids.insert(a.id);
             const DisputeStore disputes(context.database());
             for (const DisputeRow &row : disputes.list())
-                if (ids.contains(row.dispute.auditId))
+                if (allOpen ? row.dispute.state == Dispute::State::Open : ids.contains(row.dispute.auditId))
                     d.disputes << row;
             d.disputesByAuditor = DisputeStore::byAuditor(d.disputes);
             d.disputesByCriterion = disputes.byCriterion(d.disputes);

@@ -51,6 +51,8 @@ public:
 
     // The slice and period shown (tests and the command line's vocabulary).
     void showSlice(const KpiSlice &slice, const KpiPeriod &period);
+    // The Disputes tab with the project's open disputes (the Dashboard's click-through).
+    void showOpenDisputes();
     KpiSlice slice() const;
     KpiPeriod period() const;
     bool isLoading() const;
