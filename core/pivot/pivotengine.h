@@ -19,6 +19,11 @@ struct PivotOptions
 {
     PeriodDate periodDate = PeriodDate::Review;
     QStringList countedSampleTypes{QStringLiteral("random"), QStringLiteral("targeted")};
+    // When set, the field measures (sum, avg, min, max, median, pNN, stddev) of the audits and
+    // answers sources read only the audits the KPIs count (official, scored, complete, of a counted
+    // sample type), as qa_score does: a box plot of qa_score shows the audits its mean is made of.
+    // Off for pivots, whose field measures read every fact that passes the filters.
+    bool fieldsOfKpiAudits = false;
 
     static PivotOptions fromProject(const QSqlDatabase &db);
 };
