@@ -423,13 +423,16 @@ void ChartBuilder::buildXmr()
     drawCategories(cats, bottom.bottom());
 }
 
-// Where the limits restart at a scorecard version change: a solid rule and its label.
+// Where the limits restart (a scorecard version change, or the period the user chose): a solid
+// rule and its label.
 void ChartBuilder::drawRestarts(const QList<int> &starts, double top, double bottom)
 {
     for (int k = 1; k < starts.size(); ++k) {
         const double x = (xPx(starts[k] - 1) + xPx(starts[k])) / 2;
         m_scene->addLine(QLineF(x, top, x, bottom), QPen(m_theme.axis, px(2.5), Qt::SolidLine))->setZValue(15);
-        addLabel(QObject::tr("new scorecard version:\nlimits restart"), font(20), m_theme.mutedText,
+        addLabel(starts[k] == m_data.chosenRestart ? QObject::tr("limits restart")
+                                                   : QObject::tr("new scorecard version:\nlimits restart"),
+                 font(20), m_theme.mutedText,
                  QPointF(x + px(8), top), Qt::AlignLeft | Qt::AlignTop);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli chart through QProcess (cli.md): renders offscreen with no display to PNG, SVG
-// and PDF at the sizes, scales and themes asked, and every exit code.
+// and PDF at the sizes, scales and themes asked, a waterfall from its spec file (with filters and a
+// control chart's baseline and restart too), and every exit code.
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void help();
     void formats_data();
     void formats();
+    void waterfallAndControlFromSpecFiles();
     void exitCodes_data();
     void exitCodes();
 
@@ -143,6 +145,46 @@ void TestChartCli::formats()
         QVERIFY(std::abs(m.captured(2).toDouble() - pixels.height()) < 0.6);
         QVERIFY(!bytes.contains("/Subtype /Image"));
     }
+}
+
+// The demo ends in October 2026. A waterfall spec file as docs/charts.md documents it (metric, base,
+// current, dims, filters) renders with no display; its title, its steps' dimension and the filter
+// reach the picture. A p-chart with a control object names its baseline and restart.
+void TestChartCli::waterfallAndControlFromSpecFiles()
+{
+    const QString waterfall = write(QStringLiteral("waterfall.json"), R"({"type": "waterfall", "title": "Why CSAT moved",
+        "rca": {"metric": "csat_pct", "base": "2026-09", "current": "2026-10", "dims": ["queue"],
+                "filters": {"channel": {"not_in": ["phone"]}}}})");
+    const QString png = m_dir.filePath(QStringLiteral("waterfall.png"));
+    Run r = cli({QStringLiteral("chart"), m_project, QStringLiteral("--spec"), waterfall, QStringLiteral("--out"), png},
+                true);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QImage image(png);
+    QCOMPARE(image.size(), QSize(1920, 1080));
+    const QString svgPath = m_dir.filePath(QStringLiteral("waterfall.svg"));
+    r = cli({QStringLiteral("chart"), m_project, QStringLiteral("--spec"), waterfall, QStringLiteral("--out"), svgPath});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString svg = QString::fromUtf8(readAll(svgPath));
+    QVERIFY(svg.contains(QStringLiteral(">Why CSAT moved</text>")));
+    QVERIFY2(svg.contains(QStringLiteral("channel ≠ phone")), "the footnote names the filter");
+
+    const QString control = write(QStringLiteral("pchart.json"), R"({"type": "p-chart", "title": "Pass rate",
+        "pivot": {"rows": ["month"], "measures": ["pass_rate"]},
+        "control": {"baseline": {"from": "2026-05", "to": "2026-07"}, "restart": "2026-08"}})");
+    const QString controlSvg = m_dir.filePath(QStringLiteral("pchart.svg"));
+    // Wide enough that the footnote's second line does not wrap inside the phrase looked for.
+    r = cli({QStringLiteral("chart"), m_project, QStringLiteral("--spec"), control, QStringLiteral("--out"), controlSvg,
+             QStringLiteral("--size"), QStringLiteral("5760x1080")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString pchart = QString::fromUtf8(readAll(controlSvg));
+    QVERIFY2(pchart.contains(QStringLiteral("limits restart in Aug 2026 (chosen)")), "the footnote names the restart");
+
+    // A waterfall whose period is not one says which key is wrong (exit 3).
+    const QString bad = write(QStringLiteral("bad-waterfall.json"),
+                              R"({"type": "waterfall", "rca": {"metric": "csat_pct", "base": "September", "current": "2026-10"}})");
+    r = cli({QStringLiteral("chart"), m_project, QStringLiteral("--spec"), bad, QStringLiteral("--out"), png});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("rca.base")), qPrintable(r.err));
 }
 
 void TestChartCli::exitCodes_data()

@@ -357,28 +357,40 @@ void TestChartRender::typeScalesWithSize()
                 .contains(QStringLiteral("font-size=\"92\"")));
 }
 
-// The box plot's numbers are the pivot's type-7 percentiles of the scores behind qa_score (audits
-// of the counted sample types).
+// The box plot's numbers are the pivot's type-7 percentiles of the scores behind qa_score, over the
+// audits the KPI counts (official, scored, complete, of a counted sample type): its dot is the
+// KPI's mean and its n the KPI's n (tst_chartdata works a case by hand).
 void TestChartRender::boxReadsTheScores()
 {
     const ChartData &d = data(QStringLiteral("box"));
     PivotSpec p;
     p.rows = {QStringLiteral("auditor")};
     p.measures = {QStringLiteral("p25(score)"), QStringLiteral("median(score)"), QStringLiteral("p90(score)")};
-    p.filters << PivotFilter{
-        QStringLiteral("sample_type"), false, {QStringLiteral("random"), QStringLiteral("targeted")}};
+    PivotOptions kpiAudits = PivotOptions::fromProject(m_project->database());
+    kpiAudits.fieldsOfKpiAudits = true;
     QString error;
-    const auto r = PivotEngine::compute(*m_cubes.at(PivotSource::Audits), p,
-                                        PivotOptions::fromProject(m_project->database()), &error);
+    const auto r = PivotEngine::compute(*m_cubes.at(PivotSource::Audits), p, kpiAudits, &error);
     QVERIFY2(r, qPrintable(error));
+    PivotSpec kpi;
+    kpi.rows = {QStringLiteral("auditor")};
+    kpi.measures = {QStringLiteral("qa_score"), QStringLiteral("audits")};
+    const auto k = PivotEngine::compute(*m_cubes.at(PivotSource::Audits), kpi,
+                                        PivotOptions::fromProject(m_project->database()), &error);
+    QVERIFY2(k, qPrintable(error));
     QCOMPARE(d.boxes.size(), r->rowCount());
+    qint64 audits = 0;
     for (int i = 0; i < r->rowCount(); ++i) {
         QCOMPARE(d.categories[i], r->row(i).labels.first());
         QCOMPARE(d.boxes[i].q1, r->value(i, 0, 0)->value);
         QCOMPARE(d.boxes[i].median, r->value(i, 0, 1)->value);
         QCOMPARE(d.boxes[i].high, r->value(i, 0, 2)->value);
         QVERIFY(d.boxes[i].low <= d.boxes[i].q1 && d.boxes[i].q3 <= d.boxes[i].high);
+        QCOMPARE(k->row(i).labels.first(), d.categories[i]);
+        QVERIFY(std::abs(d.boxes[i].mean - k->value(i, 0, 0)->value) < 1e-9);
+        QCOMPARE(d.boxes[i].n, qint64(k->value(i, 0, 1)->value));
+        audits += d.boxes[i].n;
     }
+    QCOMPARE(d.facts, audits); // an audit has one auditor: the boxes' n add up to the footnote's
 }
 
 void TestChartRender::paretoSortedWithCumulativeShare()

@@ -4,10 +4,13 @@
 #include "chart/chartdata.h"
 #include "chart/chartfrompivot.h"
 #include "chart/chartspec.h"
+#include "chart/filtertext.h"
 
 #include <QTest>
 
 using namespace ql;
+
+Q_DECLARE_METATYPE(ql::PivotFilter)
 
 class TestChartSpec : public QObject
 {
@@ -28,6 +31,11 @@ private Q_SLOTS:
     void nextPeriod_data();
     void nextPeriod();
     void chartFromPivotReadsTheLayout();
+    void controlReadAndWritten();
+    void filterText_data();
+    void filterText();
+    void filterTextRefused_data();
+    void filterTextRefused();
 };
 
 namespace {
@@ -81,6 +89,16 @@ void TestChartSpec::roundTrip_data()
     QTest::newRow("no target, no band, print, two reference lines") << QByteArray(
         R"({"type": "scatter", "pivot": {"source": "audits", "rows": ["agent"], "measures": ["qa_score", "csat_pct", "count"]},
             "theme": "print", "band": "none", "reference_lines": [{"axis": "x", "value": 85.5, "label": ""}, {"axis": "y", "value": -0.25, "label": "zero-ish"}]})");
+    QTest::newRow("p-chart with a baseline window, a restart and version changes kept") << QByteArray(
+        R"({"type": "p-chart", "pivot": {"rows": ["month"], "measures": ["pass_rate"]},
+            "control": {"baseline": {"from": "2026-01", "to": "2026-06"}, "restart": "2026-08", "version_restart": false}})");
+    QTest::newRow("xmr with a baseline end only") << QByteArray(
+        R"({"type": "xmr", "pivot": {"rows": ["week"], "measures": ["qa_score"]}, "control": {"baseline": {"to": "2026-W20"}}})");
+    QTest::newRow("xmr with a restart only") << QByteArray(
+        R"({"type": "xmr", "pivot": {"rows": ["month"], "measures": ["qa_score"]}, "control": {"restart": "2026-05"}})");
+    QTest::newRow("waterfall with filters") << QByteArray(
+        R"({"type": "waterfall", "rca": {"metric": "pass_rate", "base": "2026-Q2", "current": "2026-Q3", "dims": ["queue"],
+            "filters": {"channel": {"not_in": ["phone"]}, "team": {"in": ["Sales, EMEA"]}}}})");
     QTest::newRow("annotation without series, brand theme, fractional target") << QByteArray(
         R"({"type": "bar", "pivot": {"source": "audits", "rows": ["team"], "measures": ["pass_rate"]}, "target": 87.25,
             "theme": "brand", "annotation": {"at": {"row": "Aurora"}, "text": "new lead"}})");
@@ -152,6 +170,23 @@ void TestChartSpec::refused_data()
     QTest::newRow("waterfall without rca") << QByteArray(R"({"type": "waterfall"})") << QStringLiteral("rca");
     QTest::newRow("rca on a bar") << QByteArray(R"({"type": "bar", "rca": {}, )" + pivot + "}")
                                   << QStringLiteral("rca");
+    const QByteArray months = R"("pivot": {"rows": ["month"], "measures": ["pass_rate"]})";
+    QTest::newRow("control on a bar") << QByteArray(R"({"type": "bar", "control": {"restart": "2026-05"}, )" + pivot + "}")
+                                      << QStringLiteral("control belongs to p-chart and xmr");
+    QTest::newRow("control unknown key")
+        << QByteArray(R"({"type": "p-chart", "control": {"sigma": 2}, )" + months + "}") << QStringLiteral("sigma");
+    QTest::newRow("control baseline as text")
+        << QByteArray(R"({"type": "p-chart", "control": {"baseline": "2026-01"}, )" + months + "}")
+        << QStringLiteral("control.baseline");
+    QTest::newRow("control baseline backwards")
+        << QByteArray(R"({"type": "p-chart", "control": {"baseline": {"from": "2026-06", "to": "2026-01"}}, )" + months +
+                      "}")
+        << QStringLiteral("after");
+    QTest::newRow("control restart as number")
+        << QByteArray(R"({"type": "xmr", "control": {"restart": 5}, )" + months + "}") << QStringLiteral("control.restart");
+    QTest::newRow("control version_restart as text")
+        << QByteArray(R"({"type": "xmr", "control": {"version_restart": "no"}, )" + months + "}")
+        << QStringLiteral("version_restart");
 }
 
 void TestChartSpec::refused()
@@ -292,6 +327,87 @@ void TestChartSpec::chartFromPivotReadsTheLayout()
     pivot.measures.clear();
     QVERIFY(!chartFromPivot(pivot, &error));
     QVERIFY(error.contains(QStringLiteral("Values")));
+}
+
+// The control object: read into ChartControl, written only when it says something, and a bar chart
+// carrying one (a form switched from p-chart) fails validation instead of losing it silently.
+void TestChartSpec::controlReadAndWritten()
+{
+    QString error;
+    const auto spec = ChartSpec::fromJson(R"({"type": "p-chart", "pivot": {"rows": ["month"], "measures": ["pass_rate"]},
+        "control": {"baseline": {"from": "2026-01", "to": "2026-06"}, "restart": "2026-08", "version_restart": false}})",
+                                          &error);
+    QVERIFY2(spec, qPrintable(error));
+    QCOMPARE(spec->control.baselineFrom, QStringLiteral("2026-01"));
+    QCOMPARE(spec->control.baselineTo, QStringLiteral("2026-06"));
+    QCOMPARE(spec->control.restart, QStringLiteral("2026-08"));
+    QVERIFY(!spec->control.versionRestart);
+    QVERIFY(spec->validate().isEmpty());
+    QVERIFY(spec->toJson().contains(R"("control":{"baseline":{"from":"2026-01","to":"2026-06"},"restart":"2026-08","version_restart":false})"));
+    ChartSpec plain = *spec;
+    plain.control = {};
+    QVERIFY(!plain.toJson().contains("control")); // the default is not written
+    ChartSpec bar = *spec;
+    bar.type = ChartType::Bar;
+    QVERIFY(bar.validate().contains(QStringLiteral("control")));
+}
+
+void TestChartSpec::filterText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<PivotFilter>>("filters");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("empty") << QString() << QList<PivotFilter>{} << QString();
+    QTest::newRow("one in") << QStringLiteral("queue = Billing") << QList<PivotFilter>{{"queue", false, {"Billing"}}}
+                            << QStringLiteral("queue = Billing");
+    QTest::newRow("in and not in, loose spaces")
+        << QStringLiteral("  queue=Billing ,Returns ;channel != phone; ")
+        << QList<PivotFilter>{{"queue", false, {"Billing", "Returns"}}, {"channel", true, {"phone"}}}
+        << QStringLiteral("queue = Billing, Returns; channel != phone");
+    QTest::newRow("the not-equal sign") << QStringLiteral("channel ≠ phone, email")
+                                        << QList<PivotFilter>{{"channel", true, {"phone", "email"}}}
+                                        << QStringLiteral("channel != phone, email");
+    QTest::newRow("a value with a comma, quoted")
+        << QStringLiteral(R"(team = "Sales, EMEA", Alpha)")
+        << QList<PivotFilter>{{"team", false, {"Sales, EMEA", "Alpha"}}} << QStringLiteral(R"(team = "Sales, EMEA", Alpha)");
+    QTest::newRow("an equals sign inside quotes")
+        << QStringLiteral(R"(reason = "a=b")") << QList<PivotFilter>{{"reason", false, {"a=b"}}}
+        << QStringLiteral("reason = a=b");
+}
+
+// Filters as the Charts page form types them: read, and written back in one canonical spelling
+// that reads to the same filters.
+void TestChartSpec::filterText()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<PivotFilter>, filters);
+    QFETCH(QString, written);
+    QString error;
+    const auto read = filtersFromText(text, &error);
+    QVERIFY2(read, qPrintable(error));
+    QCOMPARE(*read, filters);
+    QCOMPARE(filtersToText(*read), written);
+    QCOMPARE(*filtersFromText(filtersToText(*read), &error), filters);
+}
+
+void TestChartSpec::filterTextRefused_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("no operator") << QStringLiteral("queue Billing") << QStringLiteral("“queue Billing” needs =");
+    QTest::newRow("no dimension") << QStringLiteral("= Billing") << QStringLiteral("names no dimension");
+    QTest::newRow("no value") << QStringLiteral("queue = ; channel = chat") << QStringLiteral("gives queue no value");
+    QTest::newRow("twice") << QStringLiteral("queue = A; queue != B") << QStringLiteral("queue is filtered twice");
+    QTest::newRow("open quote") << QStringLiteral(R"(team = "Sales, EMEA)") << QStringLiteral("not closed");
+}
+
+void TestChartSpec::filterTextRefused()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, mentions);
+    QString error;
+    QVERIFY(!filtersFromText(text, &error));
+    QVERIFY2(error.contains(mentions), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestChartSpec)

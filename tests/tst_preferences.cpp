@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edit → Preferences… on a real project: the organisation and the brand theme (colours, font,
 // logo) written to the project's settings with their change-log rows, refused with the setting's
-// message when wrong, read back when the dialog opens again, and applied by a brand-theme render.
+// message when wrong (nothing written), read back when the dialog opens again, applied by a
+// brand-theme render, and undone and redone on the undo stack, each step logged.
 #include "chart/waterfall.h"
 #include "chartexport.h"
 #include "chartscene.h"
 #include "chartsize.h"
 #include "charttheme.h"
+#include "preferences/preferencescommand.h"
 #include "preferences/preferencesdialog.h"
 #include "rca/rcaengine.h"
 #include "store/project.h"
@@ -19,6 +21,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace ql;
 
@@ -70,6 +73,7 @@ private Q_SLOTS:
     void writesTheBrand();
     void refusesWhatIsWrong();
     void brandAppliedInARender();
+    void undoAndRedo();
     void withoutProject();
 
 private:
@@ -134,12 +138,19 @@ void TestPreferences::writesTheBrand()
 void TestPreferences::refusesWhatIsWrong()
 {
     PreferencesDialog dialog(m_project.get());
+    QUndoStack stack;
+    dialog.setUndoStack(&stack);
+    // A good organisation name beside a bad colour: nothing is written, nothing is on the stack.
+    dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Half Written Ltd"));
     dialog.findChild<QLineEdit *>(QStringLiteral("brandColours"))->setText(QStringLiteral("#123456, blue-ish"));
     QString error;
     QVERIFY(!dialog.apply(&error));
     QVERIFY2(error.contains(QStringLiteral("chart_brand_colours")) && error.contains(QStringLiteral("BLUE-ISH")),
              qPrintable(error));
     QCOMPARE(ProjectSettings(m_project->database()).chartBrandColours(), (QStringList{"#123456", "#ABCDEF"}));
+    QCOMPARE(ProjectSettings(m_project->database()).organisationName(), QStringLiteral("Acme Support"));
+    QCOMPARE(changeLogRows(m_project->database(), QStringLiteral("organisation_name")), 1);
+    QCOMPARE(stack.count(), 0);
     QVERIFY(!dialog.setLogoFile(m_dir.filePath(QStringLiteral("prefs.qlens")), &error));
     QVERIFY(error.contains(QStringLiteral("not an image")));
 }
@@ -166,6 +177,71 @@ void TestPreferences::brandAppliedInARender()
     QVERIFY(at > 0);
     const QString tag = svg.mid(svg.lastIndexOf(QStringLiteral("<text"), at), 400);
     QVERIFY2(tag.contains(QStringLiteral("font-family=\"'DejaVu Sans'")), qPrintable(tag));
+}
+
+// Applying pushes one command on the stack: undo writes the old organisation and colours back,
+// redo the new ones, each write a change-log row (apply, undo, redo: 3 rows per key), and the
+// page callback runs after each.
+void TestPreferences::undoAndRedo()
+{
+    const QSqlDatabase db = m_project->database();
+    const int orgRows = changeLogRows(db, QStringLiteral("organisation_name"));
+    const int colourRows = changeLogRows(db, QStringLiteral("chart_brand_colours"));
+    const int fontRows = changeLogRows(db, QStringLiteral("chart_brand_font"));
+    QUndoStack stack;
+    int notified = 0;
+    {
+        PreferencesDialog dialog(m_project.get());
+        dialog.setUndoStack(&stack);
+        dialog.setNotify([&notified] { ++notified; });
+        dialog.findChild<QLineEdit *>(QStringLiteral("organisationName"))->setText(QStringLiteral("Beta Care"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("brandColours"))->setText(QStringLiteral("#654321"));
+        QString error;
+        QVERIFY2(dialog.apply(&error), qPrintable(error));
+    }
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE(stack.undoText(), QStringLiteral("Change Preferences"));
+    QCOMPARE(notified, 1);
+    ProjectSettings settings(db);
+    QCOMPARE(settings.organisationName(), QStringLiteral("Beta Care"));
+    QCOMPARE(settings.chartBrandColours(), QStringList{"#654321"});
+    QCOMPARE(changeLogRows(db, QStringLiteral("organisation_name")), orgRows + 1);
+    QCOMPARE(changeLogRows(db, QStringLiteral("chart_brand_font")), fontRows); // unchanged: not logged
+
+    stack.undo();
+    QCOMPARE(notified, 2);
+    QCOMPARE(settings.organisationName(), QStringLiteral("Acme Support"));
+    QCOMPARE(settings.chartBrandColours(), (QStringList{"#123456", "#ABCDEF"}));
+    QCOMPARE(settings.chartBrandFont(), QStringLiteral("DejaVu Sans"));
+    QCOMPARE(changeLogRows(db, QStringLiteral("organisation_name")), orgRows + 2);
+    QCOMPARE(changeLogRows(db, QStringLiteral("chart_brand_colours")), colourRows + 2);
+
+    stack.redo();
+    QCOMPARE(notified, 3);
+    QCOMPARE(settings.organisationName(), QStringLiteral("Beta Care"));
+    QCOMPARE(settings.chartBrandColours(), QStringList{"#654321"});
+    QCOMPARE(changeLogRows(db, QStringLiteral("organisation_name")), orgRows + 3);
+    QCOMPARE(changeLogRows(db, QStringLiteral("chart_brand_font")), fontRows);
+
+    // The log reads as a story: old → new, new → old, old → new, with why.
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT old_value, new_value, reason FROM change_log WHERE entity = 'setting' AND "
+                                  "entity_id = 'organisation_name' ORDER BY id DESC LIMIT 3")));
+    QStringList story;
+    while (q.next())
+        story.prepend(QStringLiteral("%1 → %2 (%3)").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString()));
+    QCOMPARE(story, (QStringList{QStringLiteral("Acme Support → Beta Care (Preferences)"),
+                                 QStringLiteral("Beta Care → Acme Support (Preferences (undo))"),
+                                 QStringLiteral("Acme Support → Beta Care (Preferences (redo))")}));
+
+    // OK with nothing changed pushes nothing.
+    PreferencesDialog again(m_project.get());
+    again.setUndoStack(&stack);
+    QString error;
+    QVERIFY(again.apply(&error));
+    QCOMPARE(stack.count(), 1);
+    stack.undo(); // leave the project as the other tests expect
+    QCOMPARE(settings.organisationName(), QStringLiteral("Acme Support"));
 }
 
 void TestPreferences::withoutProject()

@@ -264,9 +264,13 @@ void MainWindow::createMenus()
     preferences->setShortcut(QKeySequence::Preferences);
     connect(preferences, &QAction::triggered, this, [this] {
         PreferencesDialog dialog(m_session->project(), this);
-        if (dialog.exec() == QDialog::Accepted)
+        dialog.setUndoStack(m_dataStack);
+        // After applying, and after each undo and redo of it: charts redraw with the brand.
+        dialog.setNotify([this] {
             for (Page *page : std::as_const(m_pageList))
-                page->refresh(); // charts redraw with the brand and the organisation
+                page->refresh();
+        });
+        dialog.exec();
     });
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addSeparator();

@@ -85,6 +85,7 @@ struct ChartData
     std::optional<stats::Funnel> funnel;
     QList<qint64> unitN;    // funnel: n per category
     QList<int> gapsBefore; // p-chart, xmr: points with missing periods just before them
+    int chosenRestart = -1; // p-chart, xmr: the point where the user restarted the limits (spec.control.restart)
     std::optional<Waterfall> waterfall; // waterfall: the steps from the base value to the current one
 
     qint64 minSample = 10; // cells, points and units with fewer facts are greyed
@@ -107,13 +108,9 @@ struct ChartContext
     QString periodDate = QStringLiteral("date"); // the project setting ("date" or "interaction_date")
     QString organisation;
     QStringList countedSampleTypes{QStringLiteral("random"), QStringLiteral("targeted")};
-    // Control charts (analysis.md "Baseline"): the baseline periods the user picked (row labels,
-    // inclusive; empty: the default), and whether a scorecard version change restarts the limits
-    // (default; false keeps one baseline across it). restartLabels: the periods where a version
-    // begins (ChartDataBuilder::build finds them in the cube).
-    QString baselineFrom;
-    QString baselineTo;
-    bool restartAtVersionChange = true;
+    // Control charts (analysis.md "Baseline"): the periods where a scorecard version begins
+    // (ChartDataBuilder::build finds them in the cube). The baseline window, the user's restart and
+    // whether version changes restart the limits are the spec's (ChartSpec::control).
     QStringList restartLabels;
 };
 

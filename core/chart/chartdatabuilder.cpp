@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -40,6 +41,15 @@ bool needsSpread(const ChartSpec &spec, const ChartMeasureInfo &first)
         return true;
     return spec.band == QLatin1String("ci95") &&
            (spec.type == ChartType::Line || spec.type == ChartType::Bar || spec.type == ChartType::Combo);
+}
+
+// A box of a KPI's scores reads the audits the KPI counts (scoring.md: official, scored, complete,
+// of a counted sample type), so that its dot is the KPI's mean and its n the KPI's n.
+bool boxOfKpiAudits(const ChartSpec &spec)
+{
+    const QString first = spec.pivot.measures.value(0);
+    return spec.type == ChartType::Box && spec.pivot.source != PivotSource::Csat &&
+           (first == QLatin1String("qa_score") || first == QLatin1String("raw_score"));
 }
 
 QString filtersText(const PivotSpec &spec)
@@ -167,9 +177,10 @@ std::optional<PivotSpec> ChartDataBuilder::pivotFor(const ChartSpec &spec, const
             p.sort->by = median;
         if (p.top)
             p.top->by = median;
-        // The KPI counts only audits of the counted sample types; the box shows the same audits.
-        if ((firstSpelling == QLatin1String("qa_score") || firstSpelling == QLatin1String("raw_score")) &&
-            !p.filterOn(QStringLiteral("sample_type")))
+        // The KPI counts only audits of the counted sample types; the box shows the same audits
+        // (the filter says so in the footnote; build() also leaves out superseded and incomplete
+        // audits, which are not dimensions a filter could name).
+        if (boxOfKpiAudits(spec) && !p.filterOn(QStringLiteral("sample_type")))
             p.filters << PivotFilter{QStringLiteral("sample_type"), false, context.countedSampleTypes};
         break;
     }
@@ -399,28 +410,48 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
                     return i;
             return int(labels.size());
         };
+        if (labels.isEmpty()) {
+            *error = QObject::tr("no period has data to chart");
+            return std::nullopt;
+        }
+        const ChartControl &control = spec.control;
         stats::ControlBaseline baseline;
-        if (!context.baselineFrom.isEmpty())
-            baseline.first = indexAtOrAfter(context.baselineFrom);
-        if (!context.baselineTo.isEmpty()) {
+        if (!control.baselineFrom.isEmpty())
+            baseline.first = indexAtOrAfter(control.baselineFrom);
+        if (!control.baselineTo.isEmpty()) {
             int last = -1;
             for (int i = 0; i < labels.size(); ++i)
-                if (labels[i] <= context.baselineTo)
+                if (labels[i] <= control.baselineTo)
                     last = i;
             baseline.last = last;
         }
         if ((baseline.first || baseline.last) &&
             (baseline.first.value_or(0) > baseline.last.value_or(int(labels.size()) - 1) || baseline.last == -1 ||
              baseline.first == int(labels.size()))) {
-            *error = QObject::tr("the baseline %1 – %2 holds none of the periods charted")
-                         .arg(context.baselineFrom, context.baselineTo);
+            *error = QObject::tr("control.baseline %1 – %2 holds none of the periods charted (%3 – %4)")
+                         .arg(control.baselineFrom.isEmpty() ? QObject::tr("(first)") : control.baselineFrom,
+                              control.baselineTo.isEmpty() ? QObject::tr("(latest)") : control.baselineTo,
+                              labels.first(), labels.last());
             return std::nullopt;
         }
         QList<int> restarts;
-        if (context.restartAtVersionChange)
+        int userRestart = -1;
+        if (!control.restart.isEmpty()) {
+            userRestart = indexAtOrAfter(control.restart);
+            if (userRestart <= 0 || userRestart >= labels.size()) {
+                *error = QObject::tr("control.restart %1 must be a period after the first charted and not after the "
+                                     "latest (%2 – %3)")
+                             .arg(control.restart, labels.first(), labels.last());
+                return std::nullopt;
+            }
+            restarts << userRestart;
+            d.chosenRestart = userRestart;
+        }
+        if (control.versionRestart)
             for (const QString &label : context.restartLabels)
                 if (const int i = indexAtOrAfter(label); i > 0 && i < labels.size() && !restarts.contains(i))
                     restarts << i;
+        std::sort(restarts.begin(), restarts.end());
         if (spec.type == ChartType::PChart) {
             QList<stats::PChartPoint> points;
             for (int i = 0; i < kept.values.size(); ++i)
@@ -452,10 +483,12 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
                             provisional ? QObject::tr(" (provisional: fewer than 8 points)") : QString());
         const QList<int> starts = d.pChart ? d.pChart->phaseStarts : d.xmr->phaseStarts;
         for (int k = 1; k < starts.size(); ++k)
-            d.notes << QObject::tr("limits restart in %1 (scorecard version change)")
+            d.notes << (starts[k] == userRestart ? QObject::tr("limits restart in %1 (chosen)")
+                                                 : QObject::tr("limits restart in %1 (scorecard version change)"))
                            .arg(chartDisplayLabel(d.categories.value(starts[k])));
         for (int i : d.pChart ? d.pChart->deferredRestarts : d.xmr->deferredRestarts)
-            d.notes << QObject::tr("version change in %1: too recent to restart the limits")
+            d.notes << (i == userRestart ? QObject::tr("restart in %1: too recent to set limits (fewer than 2 periods)")
+                                         : QObject::tr("version change in %1: too recent to restart the limits"))
                            .arg(chartDisplayLabel(d.categories.value(i)));
         break;
     }
@@ -507,7 +540,9 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
     const auto pivotSpec = pivotFor(spec, context, error);
     if (!pivotSpec)
         return std::nullopt;
-    const auto result = PivotEngine::compute(cube, *pivotSpec, options, error);
+    PivotOptions pivotOptions = options;
+    pivotOptions.fieldsOfKpiAudits = boxOfKpiAudits(spec);
+    const auto result = PivotEngine::compute(cube, *pivotSpec, pivotOptions, error);
     if (!result)
         return std::nullopt;
     if (result->factCount() == 0) {
@@ -515,12 +550,27 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
         return std::nullopt;
     }
     ChartContext chartContext = context;
-    if ((spec.type == ChartType::PChart || spec.type == ChartType::Xmr) && context.restartAtVersionChange &&
+    if ((spec.type == ChartType::PChart || spec.type == ChartType::Xmr) && spec.control.versionRestart &&
         spec.pivot.source != PivotSource::Csat && chartContext.restartLabels.isEmpty())
         chartContext.restartLabels = versionStarts(cube, *pivotSpec, options);
     auto data = fromPivot(spec, *result, chartContext, error);
     if (!data)
         return std::nullopt;
+    if (pivotOptions.fieldsOfKpiAudits) {
+        // n: the audits in the boxes (the KPI's n), not every audit that passed the filters.
+        PivotSpec audits = *pivotSpec;
+        audits.rows.clear();
+        audits.cols.clear();
+        audits.measures = QStringList{QStringLiteral("audits")};
+        audits.showAs.clear();
+        audits.sort.reset();
+        audits.top.reset();
+        QString ignored;
+        if (const auto n = PivotEngine::compute(cube, audits, options, &ignored); n && n->rowCount() > 0)
+            if (const auto v = n->value(0, 0, 0))
+                data->facts = qint64(v->value);
+        data->notes << QObject::tr("audits as the KPIs count them: official, scored and complete");
+    }
     // The facts' own date range where the spec leaves an end open.
     if (!data->firstDate.isValid() || !data->lastDate.isValid()) {
         PivotSpec days = *pivotSpec;

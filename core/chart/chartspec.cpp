@@ -146,8 +146,9 @@ std::optional<ChartSpec> ChartSpec::fromJson(const QByteArray &json, QString *er
 
 std::optional<ChartSpec> ChartSpec::fromJsonObject(const QJsonObject &o, QString *error)
 {
-    static const QStringList keys{"type",   "title", "subtitle", "pivot", "rca",        "target",
-                                  "labels", "theme", "footnote", "band",  "annotation", "reference_lines"};
+    static const QStringList keys{"type",  "title",    "subtitle", "pivot",      "rca",
+                                  "target", "labels",  "theme",    "footnote", "band",
+                                  "annotation", "reference_lines", "control"};
     if (!checkKeys(o, keys, QObject::tr("chart spec"), error))
         return std::nullopt;
     ChartSpec s;
@@ -291,7 +292,57 @@ std::optional<ChartSpec> ChartSpec::fromJsonObject(const QJsonObject &o, QString
             s.referenceLines << line;
         }
     }
+
+    const QJsonValue control = o.value(QLatin1String("control"));
+    if (!control.isUndefined() && !control.isNull()) {
+        if (!isControlChart(s.type)) {
+            *error = QObject::tr("control belongs to p-chart and xmr charts only, not to a %1 chart")
+                         .arg(chartTypeName(s.type));
+            return std::nullopt;
+        }
+        const QJsonObject c = control.toObject();
+        if (!control.isObject() ||
+            !checkKeys(c, {"baseline", "restart", "version_restart"}, QStringLiteral("control"), error)) {
+            if (!control.isObject())
+                *error = QObject::tr("control must be an object, not %1").arg(describe(control));
+            return std::nullopt;
+        }
+        const QJsonValue baseline = c.value(QLatin1String("baseline"));
+        if (!baseline.isUndefined() && !baseline.isNull()) {
+            const QJsonObject b = baseline.toObject();
+            if (!baseline.isObject() || !checkKeys(b, {"from", "to"}, QStringLiteral("control.baseline"), error)) {
+                if (!baseline.isObject())
+                    *error = QObject::tr("control.baseline must be {\"from\": …, \"to\": …}, not %1")
+                                 .arg(describe(baseline));
+                return std::nullopt;
+            }
+            if (!readString(b, "from", QStringLiteral("control.baseline."), &s.control.baselineFrom, error) ||
+                !readString(b, "to", QStringLiteral("control.baseline."), &s.control.baselineTo, error))
+                return std::nullopt;
+            if (!s.control.baselineFrom.isEmpty() && !s.control.baselineTo.isEmpty() &&
+                s.control.baselineFrom > s.control.baselineTo) {
+                *error = QObject::tr("control.baseline: from \"%1\" is after to \"%2\"")
+                             .arg(s.control.baselineFrom, s.control.baselineTo);
+                return std::nullopt;
+            }
+        }
+        if (!readString(c, "restart", QStringLiteral("control."), &s.control.restart, error))
+            return std::nullopt;
+        const QJsonValue version = c.value(QLatin1String("version_restart"));
+        if (!version.isUndefined() && !version.isNull()) {
+            if (!version.isBool()) {
+                *error = QObject::tr("control.version_restart must be true or false, not %1").arg(describe(version));
+                return std::nullopt;
+            }
+            s.control.versionRestart = version.toBool();
+        }
+    }
     return s;
+}
+
+bool isControlChart(ChartType type)
+{
+    return type == ChartType::PChart || type == ChartType::Xmr;
 }
 
 QByteArray ChartSpec::toJson() const
@@ -331,6 +382,25 @@ QByteArray ChartSpec::toJson() const
         w.endObject();
     }
     w.endArray();
+    if (isControlChart(type) && !control.isDefault()) {
+        w.key("control").beginObject();
+        if (!control.baselineFrom.isEmpty() || !control.baselineTo.isEmpty()) {
+            w.key("baseline").beginObject();
+            if (control.baselineFrom.isEmpty())
+                w.key("from").null();
+            else
+                w.key("from").string(control.baselineFrom);
+            if (control.baselineTo.isEmpty())
+                w.key("to").null();
+            else
+                w.key("to").string(control.baselineTo);
+            w.endObject();
+        }
+        if (!control.restart.isEmpty())
+            w.key("restart").string(control.restart);
+        w.key("version_restart").boolean(control.versionRestart);
+        w.endObject();
+    }
     w.endObject();
     return w.take();
 }
@@ -376,6 +446,8 @@ QString ChartSpec::validate() const
     }
     if (const QString problem = pivot.validate(); !problem.isEmpty())
         return QObject::tr("pivot: %1").arg(problem);
+    if (!isControlChart(type) && !control.isDefault())
+        return QObject::tr("control belongs to p-chart and xmr charts only, not to a %1 chart").arg(chartTypeName(type));
     const int measures = int(pivot.measures.size());
     auto need = [&](int count, const QString &what) -> QString {
         if (measures < count)

@@ -48,6 +48,21 @@ struct ChartReferenceLine
     bool operator==(const ChartReferenceLine &) const = default;
 };
 
+// A control chart's limits (p-chart and xmr; analysis.md "Baseline"), a project extension to
+// formats.md's spec (docs/charts.md "The control object"): the baseline window (period labels as
+// the pivot's rows read, inclusive; empty: by default all periods but the latest), one period
+// where the user restarts the limits (a process change), and whether a scorecard version change
+// restarts them (the default; false "keeps" one baseline across it).
+struct ChartControl
+{
+    QString baselineFrom;
+    QString baselineTo;
+    QString restart;
+    bool versionRestart = true;
+    bool isDefault() const { return *this == ChartControl{}; }
+    bool operator==(const ChartControl &) const = default;
+};
+
 // A chart as a value type: parsed from JSON with errors that name the key and value, and written
 // back with the keys in formats.md's order, so that fromJson(toJson(s)) == s.
 struct ChartSpec
@@ -64,6 +79,7 @@ struct ChartSpec
     QString band; // "" (none) or "ci95"
     std::optional<ChartAnnotation> annotation;
     QList<ChartReferenceLine> referenceLines;
+    ChartControl control; // p-chart and xmr only; written as "control" when not the default
 
     bool operator==(const ChartSpec &) const = default;
 
@@ -80,6 +96,9 @@ struct ChartSpec
 // object, so an analysis of filtered data charts the same again): read, and written.
 std::optional<QList<PivotFilter>> waterfallFilters(const ChartSpec &spec, QString *error);
 QJsonValue waterfallFiltersJson(const QList<PivotFilter> &filters);
+
+// p-chart and xmr: the types a "control" object belongs to.
+bool isControlChart(ChartType type);
 
 // The theme names every renderer knows.
 QStringList chartThemeNames(); // light, dark, print, brand

@@ -185,6 +185,7 @@ bool Computation::resolve(QString *error)
     m_context.cube = &m_cube;
     m_context.periodDate = m_options.periodDate;
     m_context.countedSampleTypes = m_options.countedSampleTypes;
+    m_context.fieldsOfKpiAudits = m_options.fieldsOfKpiAudits;
     m_context.allowedMembers = [this](const QString &name) -> const std::vector<std::uint8_t> * {
         const auto it = m_allowed.find(name);
         return it == m_allowed.end() ? nullptr : &it->second;

@@ -23,6 +23,11 @@ struct PivotOptions
     // How `agent` and `agent_name` are labelled on the axes: an output's choice (ui.md "People in
     // outputs"). Filters and sort.at still name agents as the cube does (ids, names).
     PivotAgentDisplay agents;
+    // When set, the field measures (sum, avg, min, max, median, pNN, stddev) of the audits and
+    // answers sources read only the audits the KPIs count (official, scored, complete, of a counted
+    // sample type), as qa_score does: a box plot of qa_score shows the audits its mean is made of.
+    // Off for pivots, whose field measures read every fact that passes the filters.
+    bool fieldsOfKpiAudits = false;
 
     static PivotOptions fromProject(const QSqlDatabase &db);
 };

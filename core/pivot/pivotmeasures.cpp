@@ -158,6 +158,8 @@ std::unique_ptr<Accumulator> makeAccumulator(const PivotMeasure &m, MeasureConte
             *error = m.checkSource(cube.source());
             return nullptr;
         }
+        if (ctx->fieldsOfKpiAudits && cube.source() != PivotSource::Csat)
+            in->mask = eligibility(ctx, &in->maskRows);
         if (m.kind == Kind::Sum)
             return std::make_unique<MomentAccumulator>(std::move(*in), Moment::Sum, 1.0);
         if (m.kind == Kind::Avg)

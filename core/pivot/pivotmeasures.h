@@ -24,6 +24,7 @@ struct MeasureContext
     // answer reads its audit's, through the parent rows). Filled on first use.
     std::vector<std::uint8_t> eligible;
     QStringList countedSampleTypes;
+    bool fieldsOfKpiAudits = false; // PivotOptions::fieldsOfKpiAudits
     // The facts per slot (count reads them instead of counting again).
     CategoryAccumulator *facts = nullptr;
     // Percentile values gathered once per field, shared by its median and pNN measures.

@@ -232,7 +232,8 @@ ControlBaseline phaseBaseline(ControlBaseline asked, int first, int last, int co
     const int length = last - first + 1;
     if (asked.first || asked.last) {
         const int from = std::max(first, asked.first.value_or(0));
-        const int to = std::min(last, asked.last.value_or(count - 1));
+        // An open end is the default's: all but the chart's latest point, as window() reads it.
+        const int to = std::min(last, asked.last.value_or(count >= 2 ? count - 2 : count - 1));
         if (from <= to)
             return {from - first, to - first};
     }

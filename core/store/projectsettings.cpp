@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <tuple>
+
 namespace ql {
 
 namespace {
@@ -205,35 +207,52 @@ QByteArray ProjectSettings::chartBrandLogo() const
 
 bool ProjectSettings::setValue(Key key, const QVariant &value, const QString &reason, QString *error)
 {
-    if (const QString problem = validate(key, value); !problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return false;
+    return setValues({{key, value}}, reason, error);
+}
+
+bool ProjectSettings::setValues(const QList<std::pair<Key, QVariant>> &values, const QString &reason, QString *error)
+{
+    // Every value is checked before anything is written: all of them are saved, or none.
+    QList<std::tuple<Key, QString, QString>> writes; // key, old text, new text
+    for (const auto &[key, value] : values) {
+        if (const QString problem = validate(key, value); !problem.isEmpty()) {
+            if (error)
+                *error = problem;
+            return false;
+        }
+        const QString oldText = toText(key, this->value(key));
+        const QString newText = toText(key, fromText(key, toText(key, value)));
+        if (oldText != newText)
+            writes.append({key, oldText, newText});
     }
-    const QString oldText = toText(key, this->value(key));
-    const QString newText = toText(key, fromText(key, toText(key, value)));
-    if (oldText == newText)
+    if (writes.isEmpty())
         return true;
     QString failure;
+    Key failed = std::get<0>(writes.first());
     if (!m_db.transaction()) {
         failure = m_db.lastError().text();
     } else {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-        q.addBindValue(keyName(key));
-        q.addBindValue(newText);
-        ChangeEntry entry;
-        entry.entity = QStringLiteral("setting");
-        entry.entityId = keyName(key);
-        entry.field = QStringLiteral("value");
-        entry.oldValue = oldText;
-        entry.newValue = newText;
-        entry.reason = reason;
-        if (!q.exec())
-            failure = q.lastError().text();
-        else
-            ChangeLog::record(m_db, entry, &failure);
+        for (const auto &[key, oldText, newText] : std::as_const(writes)) {
+            failed = key;
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?) "
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+            q.addBindValue(keyName(key));
+            q.addBindValue(newText);
+            ChangeEntry entry;
+            entry.entity = QStringLiteral("setting");
+            entry.entityId = keyName(key);
+            entry.field = QStringLiteral("value");
+            entry.oldValue = oldText;
+            entry.newValue = newText;
+            entry.reason = reason;
+            if (!q.exec())
+                failure = q.lastError().text();
+            else
+                ChangeLog::record(m_db, entry, &failure);
+            if (!failure.isEmpty())
+                break;
+        }
         if (failure.isEmpty() && !m_db.commit())
             failure = m_db.lastError().text();
         if (!failure.isEmpty())
@@ -241,10 +260,11 @@ bool ProjectSettings::setValue(Key key, const QVariant &value, const QString &re
     }
     if (!failure.isEmpty()) {
         if (error)
-            *error = tr("the setting %1 could not be saved: %2").arg(keyName(key), failure);
+            *error = tr("the setting %1 could not be saved: %2").arg(keyName(failed), failure);
         return false;
     }
-    Q_EMIT changed(key);
+    for (const auto &write : std::as_const(writes))
+        Q_EMIT changed(std::get<0>(write));
     return true;
 }
 

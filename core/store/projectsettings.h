@@ -6,6 +6,9 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
+#include <utility>
+
 namespace ql {
 
 // The analytic settings that live in the project (scoring.md, ui.md "Preferences"), so the GUI,
@@ -47,6 +50,9 @@ public:
     QVariant value(Key key) const;
     // Validates, writes the value and its change-log entry in one transaction, then emits changed().
     bool setValue(Key key, const QVariant &value, const QString &reason, QString *error = nullptr);
+    // Several values at once: all are validated first, then the changed ones are written with
+    // their change-log rows in one transaction (all or none), then changed() for each.
+    bool setValues(const QList<std::pair<Key, QVariant>> &values, const QString &reason, QString *error = nullptr);
 
     int minSampleAudits() const { return value(MinSampleAudits).toInt(); }
     int minSampleResponses() const { return value(MinSampleResponses).toInt(); }

@@ -23,7 +23,8 @@ ChartPackDialog::ChartPackDialog(const QStringList &names, QWidget *parent)
 {
     setWindowTitle(tr("Export Chart Pack"));
     auto *form = new QFormLayout(this);
-    auto *list = new QLabel(tr("%n chart(s): %1", nullptr, int(names.size())).arg(names.join(QStringLiteral(", "))));
+    auto *list = new QLabel((names.size() == 1 ? tr("1 chart: %1") : tr("%1 charts: %2").arg(names.size()))
+                                .arg(names.join(QStringLiteral(", "))));
     list->setWordWrap(true);
     form->addRow(list);
     auto *folderRow = new QHBoxLayout;

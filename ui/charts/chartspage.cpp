@@ -2,6 +2,7 @@
 #include "chartspage.h"
 
 #include "chart/chartloader.h"
+#include "chart/filtertext.h"
 #include "chartexport.h"
 #include "chartpresets.h"
 #include "chartpreview.h"
@@ -21,6 +22,8 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -28,6 +31,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QUndoStack>
 #include <QSplitter>
@@ -99,6 +103,7 @@ ChartsPage::ChartsPage(QWidget *parent)
 
     auto *form = new QWidget;
     auto *layout = new QFormLayout(form);
+    m_form = layout;
     auto named = [](QWidget *w, const QString &name, const QString &accessible) {
         w->setObjectName(name);
         w->setAccessibleName(accessible);
@@ -112,8 +117,27 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_type = new QComboBox;
     for (ChartType t : allChartTypes())
         m_type->addItem(chartTypeName(t), int(t));
-    m_type->setToolTip(tr("A waterfall reads a root-cause analysis: save one from Insights → What changed"));
+    m_type->setToolTip(tr("A waterfall reads a root-cause analysis: its KPI, base and current periods and dimensions "
+                          "are below the type (Insights → What changed saves one too)"));
     layout->addRow(tr("&Type:"), named(m_type, QStringLiteral("type"), tr("Chart type")));
+    m_metric = new QComboBox;
+    m_metric->setEditable(true);
+    m_metric->addItems({QStringLiteral("csat_pct"), QStringLiteral("dsat_pct"), QStringLiteral("csat_mean"),
+                        QStringLiteral("qa_score"), QStringLiteral("pass_rate"), QStringLiteral("critical_rate")});
+    m_metric->setToolTip(tr("The KPI whose change the waterfall explains; compliance(KEY) for one criterion"));
+    layout->addRow(tr("&KPI:"), named(m_metric, QStringLiteral("metric"), tr("Waterfall KPI")));
+    m_basePeriod = new QLineEdit;
+    m_basePeriod->setPlaceholderText(tr("e.g. 2026-09, 2026-Q2 or 2026-W07"));
+    layout->addRow(tr("Base &period:"), named(m_basePeriod, QStringLiteral("basePeriod"), tr("Base period")));
+    m_currentPeriod = new QLineEdit;
+    m_currentPeriod->setPlaceholderText(tr("e.g. 2026-10"));
+    layout->addRow(tr("C&urrent period:"),
+                   named(m_currentPeriod, QStringLiteral("currentPeriod"), tr("Current period")));
+    m_dimensions = new QLineEdit;
+    m_dimensions->setPlaceholderText(tr("(all single-valued dimensions)"));
+    m_dimensions->setToolTip(tr("The dimensions the analysis may explain the change with; the waterfall shows the "
+                                "one that explains it best"));
+    layout->addRow(tr("&Dimensions:"), named(m_dimensions, QStringLiteral("dimensions"), tr("Waterfall dimensions")));
     m_source = new QComboBox;
     for (PivotSource s : {PivotSource::Audits, PivotSource::Answers, PivotSource::Csat})
         m_source->addItem(pivotSourceName(s), int(s));
@@ -127,6 +151,30 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_measures = new QLineEdit;
     m_measures->setPlaceholderText(QStringLiteral("qa_score"));
     layout->addRow(tr("&Measures:"), named(m_measures, QStringLiteral("measures"), tr("Measures")));
+    m_filters = new QLineEdit;
+    m_filters->setPlaceholderText(tr("queue = Billing, Returns; channel != phone"));
+    m_filters->setToolTip(tr("Clauses separated by “;”: a dimension, = or != and its values separated by “,” "
+                             "(a value with a comma in double quotes)"));
+    layout->addRow(tr("Fi&lters:"), named(m_filters, QStringLiteral("filters"), tr("Filters")));
+    m_baselineFrom = new QComboBox;
+    m_baselineTo = new QComboBox;
+    m_restart = new QComboBox;
+    auto *baseline = new QHBoxLayout;
+    baseline->addWidget(named(m_baselineFrom, QStringLiteral("baselineFrom"), tr("Baseline from")), 1);
+    baseline->addWidget(new QLabel(tr("to")));
+    baseline->addWidget(named(m_baselineTo, QStringLiteral("baselineTo"), tr("Baseline to")), 1);
+    m_baselineFrom->setToolTip(tr("The periods whose points compute the centre and limits (by default all but the "
+                                  "latest: the period being judged must not set its own limits)"));
+    m_baselineTo->setToolTip(m_baselineFrom->toolTip());
+    layout->addRow(tr("Base&line:"), baseline);
+    m_baselineRow = baseline;
+    m_restart->setToolTip(tr("A period from which the limits are computed afresh (a process change)"));
+    layout->addRow(tr("Restart l&imits at:"), named(m_restart, QStringLiteral("restart"), tr("Restart limits at")));
+    m_versionRestart = new QCheckBox(tr("Restart the limits at a scorecard &version change"));
+    m_versionRestart->setObjectName(QStringLiteral("versionRestart"));
+    m_versionRestart->setChecked(true);
+    layout->addRow(QString(), m_versionRestart);
+    fillControlPeriods({});
     m_title = new QLineEdit;
     m_title->setPlaceholderText(tr("Say the finding"));
     layout->addRow(tr("T&itle:"), named(m_title, QStringLiteral("title"), tr("Title")));
@@ -206,11 +254,14 @@ ChartsPage::ChartsPage(QWidget *parent)
         if (index > 0)
             setSpec(chartPresets().at(index - 1).spec);
     });
-    for (QComboBox *c : {m_type, m_source, m_theme, m_size})
+    connect(m_type, &QComboBox::currentIndexChanged, this, &ChartsPage::showRowsForType);
+    for (QComboBox *c : {m_type, m_source, m_theme, m_size, m_baselineFrom, m_baselineTo, m_restart})
         connect(c, &QComboBox::currentIndexChanged, this, &ChartsPage::scheduleRender);
-    for (QLineEdit *e : {m_rows, m_cols, m_measures, m_title, m_subtitle, m_target, m_annotationRow, m_annotationText})
+    connect(m_metric, &QComboBox::currentTextChanged, this, &ChartsPage::scheduleRender);
+    for (QLineEdit *e : {m_rows, m_cols, m_measures, m_filters, m_title, m_subtitle, m_target, m_annotationRow,
+                         m_annotationText, m_basePeriod, m_currentPeriod, m_dimensions})
         connect(e, &QLineEdit::textChanged, this, &ChartsPage::scheduleRender);
-    for (QCheckBox *c : {m_labels, m_footnote, m_band})
+    for (QCheckBox *c : {m_labels, m_footnote, m_band, m_versionRestart})
         connect(c, &QCheckBox::toggled, this, &ChartsPage::scheduleRender);
     connect(m_export, &QPushButton::clicked, this, &ChartsPage::exportDialog);
     connect(m_copy, &QPushButton::clicked, this, &ChartsPage::copyToClipboard);
@@ -271,13 +322,32 @@ ChartSpec ChartsPage::spec() const
 {
     ChartSpec s = m_base;
     s.type = ChartType(m_type->currentData().toInt());
-    const PivotSource source = PivotSource(m_source->currentData().toInt());
-    if (source != s.pivot.source)
-        s.pivot.filters.clear(); // a filter of one source's dimensions means nothing to another
-    s.pivot.source = source;
-    s.pivot.rows = splitList(m_rows->text());
-    s.pivot.cols = splitList(m_cols->text());
-    s.pivot.measures = splitList(m_measures->text());
+    QString ignored;
+    const auto filters = filtersFromText(m_filters->text(), &ignored);
+    if (s.type == ChartType::Waterfall) {
+        // The analysis the waterfall draws; pivot fields do not apply (and are not written).
+        s.pivot = PivotSpec{};
+        QJsonObject rca;
+        rca.insert(QStringLiteral("metric"), m_metric->currentText().trimmed());
+        rca.insert(QStringLiteral("base"), m_basePeriod->text().trimmed());
+        rca.insert(QStringLiteral("current"), m_currentPeriod->text().trimmed());
+        if (const QStringList dims = splitList(m_dimensions->text()); !dims.isEmpty())
+            rca.insert(QStringLiteral("dims"), QJsonArray::fromStringList(dims));
+        const QList<PivotFilter> rcaFilters =
+            filters ? *filters : waterfallFilters(m_base, &ignored).value_or(QList<PivotFilter>{});
+        if (!rcaFilters.isEmpty())
+            rca.insert(QStringLiteral("filters"), waterfallFiltersJson(rcaFilters));
+        s.rca = rca;
+    } else {
+        s.rca = QJsonObject{};
+        const PivotSource source = PivotSource(m_source->currentData().toInt());
+        s.pivot.source = source;
+        s.pivot.rows = splitList(m_rows->text());
+        s.pivot.cols = splitList(m_cols->text());
+        s.pivot.measures = splitList(m_measures->text());
+        if (filters)
+            s.pivot.filters = *filters;
+    }
     s.title = m_title->text().trimmed();
     s.subtitle = m_subtitle->text().trimmed();
     bool ok = false;
@@ -291,8 +361,23 @@ ChartSpec ChartsPage::spec() const
     s.theme = m_theme->currentText();
     s.labels = m_labels->isChecked();
     s.footnote = m_footnote->isChecked();
-    s.band = m_band->isChecked() ? QStringLiteral("ci95") : QString();
+    s.band = m_band->isChecked() && s.type != ChartType::Waterfall ? QStringLiteral("ci95") : QString();
+    s.control = ChartControl{};
+    if (isControlChart(s.type)) {
+        s.control.baselineFrom = m_baselineFrom->currentData().toString();
+        s.control.baselineTo = m_baselineTo->currentData().toString();
+        s.control.restart = m_restart->currentData().toString();
+        s.control.versionRestart = m_versionRestart->isChecked();
+    }
     return s;
+}
+
+QString ChartsPage::formProblem() const
+{
+    QString error;
+    if (!filtersFromText(m_filters->text(), &error))
+        return error;
+    return {};
 }
 
 void ChartsPage::setSpec(const ChartSpec &spec)
@@ -304,6 +389,19 @@ void ChartsPage::setSpec(const ChartSpec &spec)
     m_rows->setText(spec.pivot.rows.join(QStringLiteral(", ")));
     m_cols->setText(spec.pivot.cols.join(QStringLiteral(", ")));
     m_measures->setText(spec.pivot.measures.join(QStringLiteral(", ")));
+    QString ignored;
+    if (spec.type == ChartType::Waterfall) {
+        m_metric->setCurrentText(spec.rca.value(QLatin1String("metric")).toString());
+        m_basePeriod->setText(spec.rca.value(QLatin1String("base")).toString());
+        m_currentPeriod->setText(spec.rca.value(QLatin1String("current")).toString());
+        QStringList dims;
+        for (const QJsonValue &d : spec.rca.value(QLatin1String("dims")).toArray())
+            dims << d.toString();
+        m_dimensions->setText(dims.join(QStringLiteral(", ")));
+        m_filters->setText(filtersToText(waterfallFilters(spec, &ignored).value_or(QList<PivotFilter>{})));
+    } else {
+        m_filters->setText(filtersToText(spec.pivot.filters));
+    }
     m_title->setText(spec.title);
     m_subtitle->setText(spec.subtitle);
     m_target->setText(spec.target ? QString::number(*spec.target, 'g', 10) : QString());
@@ -313,8 +411,54 @@ void ChartsPage::setSpec(const ChartSpec &spec)
     m_labels->setChecked(spec.labels);
     m_footnote->setChecked(spec.footnote);
     m_band->setChecked(spec.band == QLatin1String("ci95"));
+    m_versionRestart->setChecked(spec.control.versionRestart);
+    fillControlPeriods(m_periods);
     m_filling = false;
+    showRowsForType();
     scheduleRender();
+}
+
+// The control combos list the periods of the last control chart drawn, plus any the spec names
+// that are not among them (so a saved chart's window shows as saved before its data arrive).
+void ChartsPage::fillControlPeriods(const QStringList &periods)
+{
+    m_periods = periods;
+    ChartControl want = m_base.control;
+    if (!m_filling) { // keep what the combos show
+        want.baselineFrom = m_baselineFrom->currentData().toString();
+        want.baselineTo = m_baselineTo->currentData().toString();
+        want.restart = m_restart->currentData().toString();
+    }
+    auto fill = [&](QComboBox *box, const QString &none, const QString &current, bool skipFirst) {
+        const QSignalBlocker blocker(box);
+        box->clear();
+        box->addItem(none, QString());
+        for (int i = skipFirst ? 1 : 0; i < periods.size(); ++i)
+            box->addItem(chartDisplayLabel(periods.at(i)), periods.at(i));
+        if (!current.isEmpty() && box->findData(current) < 0)
+            box->addItem(chartDisplayLabel(current), current);
+        box->setCurrentIndex(std::max(0, box->findData(current)));
+    };
+    fill(m_baselineFrom, tr("(the first)"), want.baselineFrom, false);
+    fill(m_baselineTo, tr("(all but the latest)"), want.baselineTo, false);
+    fill(m_restart, tr("(none)"), want.restart, true);
+}
+
+void ChartsPage::showRowsForType()
+{
+    const ChartType type = ChartType(m_type->currentData().toInt());
+    const bool waterfall = type == ChartType::Waterfall;
+    for (QWidget *w : {static_cast<QWidget *>(m_metric), static_cast<QWidget *>(m_basePeriod),
+                       static_cast<QWidget *>(m_currentPeriod), static_cast<QWidget *>(m_dimensions)})
+        m_form->setRowVisible(w, waterfall);
+    for (QWidget *w : {static_cast<QWidget *>(m_source), static_cast<QWidget *>(m_rows),
+                       static_cast<QWidget *>(m_cols), static_cast<QWidget *>(m_measures),
+                       static_cast<QWidget *>(m_band)})
+        m_form->setRowVisible(w, !waterfall);
+    const bool control = isControlChart(type);
+    m_form->setRowVisible(m_baselineRow, control);
+    m_form->setRowVisible(m_restart, control);
+    m_form->setRowVisible(m_versionRestart, control);
 }
 
 QSize ChartsPage::outputSize() const
@@ -356,7 +500,10 @@ void ChartsPage::render()
     if (!m_project)
         return;
     const ChartSpec s = spec();
-    if (const QString problem = s.validate(); !problem.isEmpty()) {
+    QString problem = formProblem();
+    if (problem.isEmpty())
+        problem = s.validate();
+    if (!problem.isEmpty()) {
         m_preview->setMessage(problem);
         setStatus(problem);
         return;
@@ -376,6 +523,8 @@ void ChartsPage::render()
                 return;
             }
             const ChartSpec &spec = r.specs.first();
+            if (isControlChart(spec.type) && r.data.first()->categories != m_periods)
+                fillControlPeriods(r.data.first()->categories);
             m_preview->setChart(std::make_unique<ChartScene>(spec, *r.data.first(), ChartTheme::named(spec.theme, r.brand), size));
             setStatus(tr("Chart: %1 · n = %L2").arg(chartTypeName(spec.type)).arg(r.data.first()->facts));
             Q_EMIT chartRendered();

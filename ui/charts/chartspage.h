@@ -15,6 +15,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
+class QLayout;
 class QListView;
 class QStandardItemModel;
 class QUndoStack;
@@ -52,6 +54,10 @@ public:
 
     ChartSpec spec() const; // the form as a spec (fields the form does not show come from the last spec loaded)
     void setSpec(const ChartSpec &spec);
+    // What in the form cannot become a spec (filters that do not read), or empty.
+    QString formProblem() const;
+    // The periods a control chart's baseline and restart can be picked from (the last one drawn).
+    QStringList controlPeriods() const { return m_periods; }
     QSize outputSize() const;
     const ChartScene *currentChart() const;
     QString previewMessage() const;
@@ -81,6 +87,8 @@ Q_SIGNALS:
 
 private:
     void scheduleRender();
+    void showRowsForType(); // the rows of the form the chart type reads
+    void fillControlPeriods(const QStringList &periods);
     void render();
     void updateJson();
     void setStatus(const QString &text);
@@ -125,6 +133,20 @@ private:
     QCheckBox *m_labels;
     QCheckBox *m_footnote;
     QCheckBox *m_band;
+    QLineEdit *m_filters;
+    // Waterfall: the root-cause analysis it draws.
+    QComboBox *m_metric;
+    QLineEdit *m_basePeriod;
+    QLineEdit *m_currentPeriod;
+    QLineEdit *m_dimensions;
+    // p-chart and xmr: which periods set the limits, and where they restart.
+    QComboBox *m_baselineFrom;
+    QComboBox *m_baselineTo;
+    QComboBox *m_restart;
+    QCheckBox *m_versionRestart;
+    QStringList m_periods;
+    QFormLayout *m_form = nullptr;
+    QLayout *m_baselineRow = nullptr;
     QPlainTextEdit *m_json;
     QPushButton *m_export;
     QPushButton *m_copy;

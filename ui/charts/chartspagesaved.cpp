@@ -151,7 +151,7 @@ std::optional<qint64> ChartsPage::saveChart(const QString &name, QString *error)
         return std::nullopt;
     }
     const ChartSpec s = spec();
-    if (const QString problem = s.validate(); !problem.isEmpty()) {
+    if (const QString problem = formProblem().isEmpty() ? s.validate() : formProblem(); !problem.isEmpty()) {
         *error = tr("This chart cannot be saved: %1").arg(problem);
         return std::nullopt;
     }
@@ -367,7 +367,7 @@ bool ChartsPage::exportPack(const QList<qint64> &ids, const QString &folder, con
         },
         [this] { finishPack(true); });
     updateSavedButtons();
-    setStatus(tr("Chart pack: reading %n chart(s)…", nullptr, total));
+    setStatus(total == 1 ? tr("Chart pack: reading 1 chart…") : tr("Chart pack: reading %1 charts…").arg(total));
     return true;
 }
 
@@ -401,9 +401,12 @@ void ChartsPage::finishPack(bool cancelled)
     m_pack.reset();
     updateSavedButtons();
     if (cancelled)
-        setStatus(tr("Chart pack stopped: %n file(s) written", nullptr, int(m_packWritten.size())));
+        setStatus(m_packWritten.size() == 1 ? tr("Chart pack stopped: 1 file written")
+                                            : tr("Chart pack stopped: %1 files written").arg(m_packWritten.size()));
     else if (m_packErrors.isEmpty())
-        setStatus(tr("Chart pack: %n file(s) written to %1", nullptr, int(m_packWritten.size())).arg(m_packFolder));
+        setStatus((m_packWritten.size() == 1 ? tr("Chart pack: 1 file written to %1")
+                                             : tr("Chart pack: %1 files written to %2").arg(m_packWritten.size()))
+                      .arg(m_packFolder));
     else
         setStatus(tr("Chart pack: %1 written, %2 could not be: %3")
                       .arg(m_packWritten.size())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "preferencesdialog.h"
 
+#include "preferencescommand.h"
+
 #include "store/project.h"
 #include "store/projectsettings.h"
 
@@ -19,6 +21,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace ql {
@@ -202,25 +205,25 @@ bool PreferencesDialog::apply(QString *error)
 {
     if (!m_project || m_project->isReadOnly())
         return true;
-    ProjectSettings settings(m_project->database());
     QStringList colours;
     for (const QString &part : m_colours->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         colours << part.trimmed().toUpper();
-    const QList<std::pair<ProjectSettings::Key, QString>> values{
+    const PreferencesCommand::Values values{
         {ProjectSettings::OrganisationName, m_organisation->text().trimmed()},
         {ProjectSettings::ChartBrandColours, colours.join(QLatin1Char(','))},
         {ProjectSettings::ChartBrandFont, m_font->currentData().toString()},
         {ProjectSettings::ChartBrandLogo, QString::fromLatin1(m_logo.toBase64())},
     };
-    for (const auto &[key, value] : values) {
-        if (settings.value(key).toString() == value)
-            continue;
-        QString problem;
-        if (!settings.setValue(key, value, tr("Preferences"), &problem)) {
-            *error = problem;
-            return false;
-        }
+    QString problem;
+    auto command = PreferencesCommand::create(m_project->database(), values, &problem, m_notify);
+    if (!command) {
+        if (problem.isEmpty())
+            return true; // nothing changed
+        *error = problem;
+        return false;
     }
+    if (m_undoStack)
+        m_undoStack->push(command.release()); // written already: the push's redo() only marks it done
     return true;
 }
 
