@@ -7,6 +7,7 @@
 #include "scorecard/kpiengine.h"
 #include "scorecard/whatifrescore.h"
 #include "scorecardeditor/rescorecommand.h"
+#include "scoring/scoringengine.h"
 #include "store/auditcorrections.h"
 #include "store/auditrescorestore.h"
 #include "store/auditstore.h"

@@ -33,7 +33,15 @@ struct RescoredAudit
     AuditScore score;
     QList<RescoredAnswer> answers;
 
-    bool operator==(const RescoredAudit &other) const = default;
+    // What is stored: the score's decidedBy is not, so it is not compared.
+    bool operator==(const RescoredAudit &other) const
+    {
+        const AuditScore &a = score;
+        const AuditScore &b = other.score;
+        return auditId == other.auditId && scorecardId == other.scorecardId && a.score == b.score &&
+               a.rawScore == b.rawScore && a.passed == b.passed && a.criticalFail == b.criticalFail &&
+               a.failedFamilies == b.failedFamilies && a.incomplete == b.incomplete && answers == other.answers;
+    }
 };
 
 // Writes an applied what-if (docs/scorecard-editor.md "Apply"): every audit of `next` moves to its

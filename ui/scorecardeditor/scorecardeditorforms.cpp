@@ -153,7 +153,7 @@ std::optional<QList<std::pair<QString, double>>> ScorecardEditor::parseOptions(c
 QString ScorecardEditor::describeProblem(const QString &problem, const Scorecard &card)
 {
     static const QRegularExpression path(
-        QStringLiteral("^sections\\[(\\d+)\\](?:\\.criteria\\[(\\d+)\\])?(\\.[a-z_]+)?(?:\\[\\d+\\])?: ?(.*)$"),
+        QStringLiteral("^sections\\[(\\d+)\\](?:\\.criteria\\[(\\d+)\\])?((?:\\.[a-z_]+)*)(?:\\[[^\\]]*\\])?: ?(.*)$"),
         QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch m = path.match(problem);
     if (!m.hasMatch()) {
@@ -180,7 +180,7 @@ QString ScorecardEditor::describeProblem(const QString &problem, const Scorecard
         }
     }
     if (!m.captured(3).isEmpty())
-        where += QStringLiteral(", %1").arg(m.captured(3).mid(1));
+        where += QStringLiteral(", %1").arg(m.captured(3).mid(1).replace(QLatin1Char('.'), QLatin1Char(' ')));
     return QStringLiteral("%1: %2").arg(where, m.captured(4));
 }
 

@@ -284,7 +284,7 @@ void WhatIfDialog::run()
 {
     m_apply->setEnabled(false);
     if (!m_project || m_target->count() == 0) {
-        show(std::nullopt, tr("No scorecard to re-score: create one with New scorecard…"));
+        showResult(std::nullopt, tr("No scorecard to re-score: create one with New scorecard…"));
         return;
     }
     const qint64 targetId = m_target->currentData().toLongLong();
@@ -293,7 +293,7 @@ void WhatIfDialog::run()
         QString error;
         const auto stored = ScorecardStore(m_project->database()).load(targetId, &error);
         if (!stored) {
-            show(std::nullopt, error);
+            showResult(std::nullopt, error);
             return;
         }
         target = stored->card;
@@ -315,10 +315,10 @@ void WhatIfDialog::run()
             o.result = WhatIfRescore(context.database()).run(slice, period, scorecard, card, targetId, &o.error);
             return o;
         },
-        [this](Outcome &&o) { show(std::move(o.result), o.error); });
+        [this](Outcome &&o) { showResult(std::move(o.result), o.error); });
 }
 
-void WhatIfDialog::show(std::optional<WhatIfResult> &&result, const QString &error)
+void WhatIfDialog::showResult(std::optional<WhatIfResult> &&result, const QString &error)
 {
     m_result = std::move(result);
     m_kpiModel->clear();

@@ -71,7 +71,7 @@ private:
     void fillSources();
     void fillTargets();
     void run();
-    void show(std::optional<WhatIfResult> &&result, const QString &error);
+    void showResult(std::optional<WhatIfResult> &&result, const QString &error);
     void showKpis(const WhatIfResult &r);
     void showAudits(const WhatIfResult &r);
     void drawHistogram(const WhatIfResult &r);
