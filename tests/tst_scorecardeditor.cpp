@@ -13,6 +13,8 @@
 #include "scoring/scorecardjson.h"
 #include "store/auditrescorestore.h"
 #include "store/scorecardedits.h"
+#include "store/project.h"
+#include "store/projecterror.h"
 #include "store/scorecardstore.h"
 
 #include <QAbstractItemModelTester>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void whatIfShowsBothSidesAndApplies();
     void whatIfOfTheDraft();
     void reachableFromScorecardsPage();
+    void demoScreenshots();
 
 private:
     void saveScreenshot(QWidget *w, const QString &name);
@@ -436,6 +439,45 @@ void TestScorecardEditor::reachableFromScorecardsPage()
     QVERIFY(editor->isVisible());
     editor->close();
     page.setProject(nullptr);
+}
+
+// QL_EDITOR_DEMO=PROJECT with QL_EDITOR_SCREENSHOTS=DIR: the editor of the demo's scorecard and
+// the what-if of a draft (Communication weighs more) over the demo's latest month, as PNGs.
+void TestScorecardEditor::demoScreenshots()
+{
+    const QString path = qEnvironmentVariable("QL_EDITOR_DEMO");
+    if (path.isEmpty() || qEnvironmentVariableIsEmpty("QL_EDITOR_SCREENSHOTS"))
+        QSKIP("QL_EDITOR_DEMO and QL_EDITOR_SCREENSHOTS name no project and folder");
+    ProjectError error;
+    auto project = Project::open(path, Project::Access::ReadOnly, Project::Check::Now, &error);
+    QVERIFY2(project, qPrintable(error.message));
+    const auto versions = ScorecardStore(project->database()).versions();
+    QVERIFY(!versions.isEmpty());
+    ScorecardEditor editor(project.get(), &m_stack, versions.last().id);
+    editor.resize(1100, 720);
+    editor.show();
+    QSqlQuery q(project->database());
+    q.exec(QStringLiteral("SELECT max(date) FROM audits"));
+    QVERIFY(q.next());
+    const QDate latest = QDate::fromString(q.value(0).toString().left(10), Qt::ISODate);
+    editor.setScope({}, KpiPeriod::month(latest));
+    editor.tree()->setCurrentItem(itemAt(editor.tree(), 0, 0));
+    editor.weightBox()->setValue(editor.weightBox()->value() + 2);
+    saveScreenshot(&editor, QStringLiteral("demo-editor.png"));
+    WhatIfDialog *dialog = editor.openWhatIf();
+    QVERIFY(dialog);
+    dialog->resize(1300, 820);
+    QSignalSpy computed(dialog, &WhatIfDialog::computed);
+    QVERIFY(computed.wait(120000));
+    if (dialog->scopeBox()->currentData().toInt() != 1) {
+        computed.clear();
+        dialog->scopeBox()->setCurrentIndex(dialog->scopeBox()->findData(1));
+        QVERIFY(computed.wait(120000));
+    }
+    QVERIFY(dialog->result());
+    QVERIFY(dialog->result()->audits.size() > 0);
+    saveScreenshot(dialog, QStringLiteral("demo-whatif.png"));
+    dialog->close();
 }
 
 QTEST_MAIN(TestScorecardEditor)
