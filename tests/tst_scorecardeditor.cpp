@@ -43,27 +43,12 @@ using namespace ql;
 
 namespace {
 
-// formats.md's example, verbatim.
-const char *FormatsExample = R"({
-  "name": "Support QA",
-  "version": 2,
-  "valid_from": "2026-07-01",
-  "pass_threshold": 85,
-  "critical_policy": "zero",
-  "sections": [
-    { "name": "Compliance", "weight": 30,
-      "criteria": [
-        { "key": "verify_identity", "name": "Verified the customer's identity",
-          "scale": "binary", "weight": 1, "critical": "compliance", "critical_effect": "audit",
-          "allow_na": false } ] },
-    { "name": "Communication", "weight": 70,
-      "criteria": [
-        { "key": "tone", "name": "Tone and empathy", "scale": { "min": 1, "max": 5 },
-          "weight": 2, "critical": null, "allow_na": true, "pass_level": 0.5 },
-        { "key": "resolution", "name": "Resolution offered",
-          "scale": { "options": { "Yes": 10, "Partial": 3, "No": 0 } }, "weight": 3 } ] }
-  ]
-})";
+// formats.md's example, verbatim (tests/data/scorecardeditor/formats-example.json).
+QByteArray formatsExample()
+{
+    QFile file(QStringLiteral(QL_TESTDATA_DIR "/scorecardeditor/formats-example.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 QTreeWidgetItem *itemAt(QTreeWidget *tree, int section, int criterion = -1)
 {
@@ -280,7 +265,7 @@ void TestScorecardEditor::newScorecardFromJsonAndBack()
     const QString in = m_dir.filePath(QStringLiteral("support-qa.json"));
     QFile file(in);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(FormatsExample);
+    file.write(formatsExample());
     file.close();
     QVERIFY(editor.importFile(in));
     QCOMPARE(editor.nameEdit()->text(), QStringLiteral("Support QA"));
@@ -296,13 +281,13 @@ void TestScorecardEditor::newScorecardFromJsonAndBack()
     const auto reread = ScorecardJson::parse(written.readAll());
     QVERIFY(reread);
     QCOMPARE(*reread, editor.draft());
-    QCOMPARE(*reread, *ScorecardJson::parse(QByteArray(FormatsExample)));
+    QCOMPARE(*reread, *ScorecardJson::parse(formatsExample()));
 
     // A file with a problem is refused with its path, and the draft stays.
     const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
     QFile badFile(bad);
     QVERIFY(badFile.open(QIODevice::WriteOnly));
-    badFile.write(QByteArray(FormatsExample).replace("\"weight\": 70", "\"weight\": 60"));
+    badFile.write(formatsExample().replace("\"weight\": 70", "\"weight\": 60"));
     badFile.close();
     QVERIFY(!editor.importFile(bad));
     QVERIFY2(editor.messageLabel()->text().contains(QStringLiteral("bad.json was not imported")),
