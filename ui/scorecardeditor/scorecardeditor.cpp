@@ -120,9 +120,13 @@ void ScorecardEditor::buildUi()
     auto *thresholdRow = new QHBoxLayout;
     thresholdRow->addWidget(m_threshold);
     thresholdRow->addSpacing(16);
-    thresholdRow->addWidget(new QLabel(tr("Critical &policy:")));
+    auto *policyLabel = new QLabel(tr("Critical &policy:"));
+    policyLabel->setBuddy(m_policy);
+    thresholdRow->addWidget(policyLabel);
     thresholdRow->addWidget(m_policy, 1);
-    header->addRow(tr("Pass &threshold:"), thresholdRow);
+    auto *thresholdLabel = new QLabel(tr("Pass &threshold:"));
+    thresholdLabel->setBuddy(m_threshold);
+    header->addRow(thresholdLabel, thresholdRow);
     header->addRow(QString(), m_sectionWeights);
 
     m_tree = new QTreeWidget;

@@ -11,13 +11,17 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace ql {
 
 QWidget *ScorecardEditor::buildSectionForm()
 {
     auto *page = new QWidget;
-    auto *form = new QFormLayout(page);
+    auto *outer = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(1);
     m_sectionName = new QLineEdit;
     m_sectionName->setAccessibleName(tr("Section name"));
     m_sectionWeight = new QDoubleSpinBox;
@@ -40,7 +44,10 @@ QWidget *ScorecardEditor::buildSectionForm()
 QWidget *ScorecardEditor::buildCriterionForm()
 {
     auto *page = new QWidget;
-    auto *form = new QFormLayout(page);
+    auto *outer = new QVBoxLayout(page);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(1);
     m_key = new QLineEdit;
     m_key->setAccessibleName(tr("Criterion key"));
     m_key->setToolTip(tr("Lower-case letters, digits and _ (at most 64); stable across versions, since answers "
@@ -97,7 +104,9 @@ QWidget *ScorecardEditor::buildCriterionForm()
     form->addRow(tr("N&ame:"), m_criterionName);
     form->addRow(tr("&Guidance:"), m_criterionDescription);
     form->addRow(tr("&Scale:"), m_scale);
-    form->addRow(tr("Range:"), range);
+    auto *rangeLabel = new QLabel(tr("&Range:"));
+    rangeLabel->setBuddy(m_min);
+    form->addRow(rangeLabel, range);
     form->addRow(tr("&Options:"), m_options);
     form->addRow(tr("&Weight:"), m_weight);
     form->addRow(tr("&Critical:"), m_critical);

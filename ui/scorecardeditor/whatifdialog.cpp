@@ -110,7 +110,9 @@ WhatIfDialog::WhatIfDialog(Project *project, QUndoStack *stack, const QString &s
     auto *form = new QFormLayout;
     form->addRow(tr("&Audits of:"), m_source);
     form->addRow(tr("Re-scored &under:"), m_target);
-    form->addRow(tr("&Period:"), period);
+    auto *periodLabel = new QLabel(tr("&Period:"));
+    periodLabel->setBuddy(m_from);
+    form->addRow(periodLabel, period);
 
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
@@ -338,12 +340,12 @@ void WhatIfDialog::showResult(std::optional<WhatIfResult> &&result, const QStrin
         m_summary->setText(tr("No official audits of %1 in %2 to %3: pick another period.")
                                .arg(r.scorecard, r.period.from.toString(Qt::ISODate), r.period.to.toString(Qt::ISODate)));
     else
-        m_summary->setText(tr("%1 of %2 audits (%3 to %4) change their result under %5. Nothing is stored until you "
-                              "apply it.")
+        m_summary->setText(tr("%1 of %2 audits (%3 to %4), stored under %5, change their result when re-scored "
+                              "under %6. Nothing is stored until you apply it.")
                                .arg(r.changed)
                                .arg(n)
                                .arg(r.period.from.toString(Qt::ISODate), r.period.to.toString(Qt::ISODate),
-                                    r.targetLabel));
+                                    r.before.scorecardVersions.join(QStringLiteral(", ")), r.targetLabel));
     showKpis(r);
     showAudits(r);
     drawHistogram(r);
@@ -360,9 +362,10 @@ void WhatIfDialog::showResult(std::optional<WhatIfResult> &&result, const QStrin
 
 void WhatIfDialog::showKpis(const WhatIfResult &r)
 {
-    const QString before =
-        r.before.scorecardVersions.isEmpty() ? tr("As stored") : tr("As stored (%1)").arg(r.before.scorecardVersions.join(QStringLiteral(", ")));
-    m_kpiModel->setHorizontalHeaderLabels({tr("KPI"), before, tr("Under %1").arg(r.targetLabel), tr("Change")});
+    // Short headers (the table is narrow); the versions are in the header tooltips and the summary.
+    m_kpiModel->setHorizontalHeaderLabels({tr("KPI"), tr("As stored"), tr("Re-scored"), tr("Change")});
+    m_kpiModel->horizontalHeaderItem(1)->setToolTip(r.before.scorecardVersions.join(QStringLiteral(", ")));
+    m_kpiModel->horizontalHeaderItem(2)->setToolTip(r.targetLabel);
     auto level = [](const KpiValue &k) {
         QString text = KpiFormat::level(k.value);
         if (k.value && k.ciLow && k.ciHigh)
@@ -392,7 +395,7 @@ void WhatIfDialog::showKpis(const WhatIfResult &r)
 
 void WhatIfDialog::showAudits(const WhatIfResult &r)
 {
-    m_auditModel->setHorizontalHeaderLabels({tr("Audit"), tr("Date"), tr("Agent"), tr("Stored"), tr("Under target"),
+    m_auditModel->setHorizontalHeaderLabels({tr("Audit"), tr("Date"), tr("Agent"), tr("Stored"), tr("Re-scored"),
                                              tr("Change"), tr("Result"), tr("Answers not carried")});
     for (const WhatIfAudit &a : r.audits) {
         if (!a.changed() && a.uncarried.isEmpty())
