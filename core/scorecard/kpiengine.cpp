@@ -230,6 +230,23 @@ KpiReport KpiEngine::headline(const KpiSlice &slice, const KpiPeriod &period) co
     return r;
 }
 
+KpiReport KpiEngine::fromSums(const AuditSums &sums, int minSampleAudits)
+{
+    KpiReport r;
+    r.minSampleAudits = minSampleAudits;
+    r.scorecardVersions = sums.versions;
+    r.audits = countKpi(sums.n, minSampleAudits);
+    r.auditsTotal = countKpi(sums.total, 0);
+    r.qaScore = meanKpi(sums.scoreSum, sums.scoreSquares, sums.n, minSampleAudits);
+    r.rawScore = meanKpi(sums.rawSum, sums.rawSquares, sums.n, minSampleAudits);
+    r.passRate = rateKpi(sums.passed, sums.n, minSampleAudits);
+    r.criticalRate = rateKpi(sums.critical, sums.n, minSampleAudits, true);
+    r.criticalCustomer = rateKpi(sums.customer, sums.n, minSampleAudits, true);
+    r.criticalBusiness = rateKpi(sums.business, sums.n, minSampleAudits, true);
+    r.criticalCompliance = rateKpi(sums.compliance, sums.n, minSampleAudits, true);
+    return r;
+}
+
 KpiReport KpiEngine::report(const KpiSlice &slice, const KpiPeriod &period) const
 {
     KpiReport r = headline(slice, period);

@@ -39,6 +39,12 @@ public:
 
     const KpiQueries &queries() const { return m_queries; }
 
+    // The audit KPIs of a set of sums computed elsewhere (a what-if re-score): audits, QA score,
+    // raw score, pass rate and the critical error rates, each with its interval and small-sample
+    // flag, by the same rules as headline(); no previous period, no target, no CSAT.
+    static KpiReport fromSums(const AuditSums &sums, int minSampleAudits);
+    int minSampleAudits() const { return m_minAudits; }
+
 private:
     QSqlDatabase m_db;
     KpiQueries m_queries;

@@ -455,4 +455,26 @@ QDate KpiQueries::latestDate() const
     return q.next() && !q.value(0).isNull() ? QDate::fromJulianDay(q.value(0).toLongLong()) : QDate();
 }
 
+QList<qint64> KpiQueries::officialAudits(const KpiSlice &slice, QDate from, QDate to, const QString &scorecard) const
+{
+    QStringList marks;
+    for (const QString &type : m_counted)
+        marks << QStringLiteral("'%1'").arg(QString(type).remove(QLatin1Char('\'')));
+    QVariantList values;
+    if (slice.kind != KpiSlice::Kind::All)
+        values << slice.id;
+    values << from.toJulianDay() << to.toJulianDay() << scorecard;
+    QSqlQuery q = run(m_db,
+                      QStringLiteral("SELECT a.id FROM audits a JOIN scorecards s ON s.id = a.scorecard_id "
+                                     "WHERE %1 AND a.%2 BETWEEN ? AND ? AND s.name = ? AND a.superseded_by IS NULL "
+                                     "AND a.sample_type IN (%3) ORDER BY a.date, a.id")
+                          .arg(where(slice, QStringLiteral("a")), m_day,
+                               marks.isEmpty() ? QStringLiteral("''") : marks.join(QLatin1Char(','))),
+                      values);
+    QList<qint64> out;
+    while (q.next())
+        out << q.value(0).toLongLong();
+    return out;
+}
+
 } // namespace ql

@@ -140,6 +140,10 @@ public:
     QList<QPair<QString, QString>> members(KpiSlice::Kind kind) const;
     // The latest period date of any audit (an empty project: invalid).
     QDate latestDate() const;
+    // The official audits (not superseded) of counted sample types in the slice and range that
+    // were scored with a version of `scorecard`, scored or not, complete or not, by date: the
+    // audits a what-if re-scores.
+    QList<qint64> officialAudits(const KpiSlice &slice, QDate from, QDate to, const QString &scorecard) const;
 
 private:
     QString where(const KpiSlice &slice, const QString &alias) const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scorecardspage.h"
 
+#include "scorecardeditor/scorecardeditorbutton.h"
+
 #include "auditformview.h"
 #include "auditorview.h"
 #include "disputesview.h"
@@ -136,6 +138,10 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     bar->addWidget(m_from);
     bar->addWidget(m_to);
     bar->addStretch(1);
+    m_editorButton = new ScorecardEditorButton(this);
+    m_editorButton->setScope([this] { return std::pair{slice(), period()}; });
+    connect(m_editorButton, &ScorecardEditorButton::scoresChanged, this, &ScorecardsPage::refresh);
+    bar->addWidget(m_editorButton);
 
     m_headline->setObjectName(QStringLiteral("scorecardHeadline"));
     m_headline->setWordWrap(true);
@@ -302,6 +308,7 @@ QList<JobRunner *> ScorecardsPage::jobRunners() const
 void ScorecardsPage::setDataUndoStack(QUndoStack *stack)
 {
     m_stack = stack;
+    m_editorButton->setUndoStack(stack);
     m_form->setUndoStack(stack);
     m_disputesView->setUndoStack(stack);
 }
@@ -311,6 +318,7 @@ void ScorecardsPage::setProject(Project *project)
     m_runner->setProject(nullptr);
     m_project = project;
     m_runner->setProject(project);
+    m_editorButton->setProject(project);
     m_form->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_disputesView->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_filling = true;

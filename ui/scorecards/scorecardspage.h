@@ -21,6 +21,7 @@ class AuditorView;
 class DisputesView;
 class EmptyState;
 class KpiTile;
+class ScorecardEditorButton;
 class ScorecardTableModel;
 class TableExportAction;
 class TeamView;
@@ -80,6 +81,7 @@ public:
     // is no team or nothing to write; coachingPackFinished() follows otherwise.
     bool exportCoachingPack(const QString &folder, const QString &combinedPath = QString());
     QToolButton *coachingPackButton() const { return m_packButton; }
+    ScorecardEditorButton *editorButton() const { return m_editorButton; } // New/Edit Scorecard…, What-if…
 
 Q_SIGNALS:
     void loaded(); // the page shows the data of its slice and period
@@ -137,6 +139,7 @@ private:
     TeamView *m_teamView;
     QList<TableExportAction *> m_exports; // per tab: criteria, audits, ranking, auditors, trend, disputes
     QToolButton *m_packButton = nullptr;
+    ScorecardEditorButton *m_editorButton = nullptr;
     KpiSlice m_teamSlice; // the team (site, queue) of the coaching pack
     KpiPeriod m_periodShown;
     AuditorView *m_auditorView;

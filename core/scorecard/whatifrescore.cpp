@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "whatifrescore.h"
+
+#include "kpiengine.h"
+#include "scoring/scorecardjson.h"
+#include "scoring/scoringengine.h"
+#include "store/projectsettings.h"
+#include "store/scorecardstore.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ql {
+
+namespace {
+
+// Where one stored answer lands in the target: its flat index there and what it holds.
+struct Carried
+{
+    int index = -1; // -1: it does not carry over
+    AnswerInput input;
+    QString optionLabel;
+};
+
+Carried carryOne(const Scorecard &from, const StoredAnswer &a, const Scorecard &to)
+{
+    if (a.flatIndex < 0 || a.flatIndex >= from.criterionCount())
+        return {};
+    const Criterion &source = from.criterionAt(a.flatIndex);
+    const int j = to.indexOfKey(source.key);
+    if (j < 0)
+        return {};
+    const Criterion &target = to.criterionAt(j);
+    if (a.na || !a.value) {
+        if (!target.allowNa)
+            return {};
+        return {j, AnswerInput::notApplicable(), {}};
+    }
+    if (source.scale.kind == ScaleKind::Options || target.scale.kind == ScaleKind::Options) {
+        if (source.scale.kind != ScaleKind::Options || target.scale.kind != ScaleKind::Options)
+            return {};
+        const QString label = a.optionLabel.isEmpty() ? source.scale.labelOf(*a.value) : a.optionLabel;
+        const int option = target.scale.optionIndex(label);
+        if (option < 0)
+            return {};
+        const auto &chosen = target.scale.options.at(option);
+        return {j, AnswerInput::rated(chosen.second), chosen.first};
+    }
+    if (!target.scale.isValidValue(*a.value))
+        return {};
+    return {j, AnswerInput::rated(*a.value), {}};
+}
+
+void add(AuditSums &sums, const AuditScore &s)
+{
+    ++sums.total;
+    if (!WhatIfAudit::counts(s))
+        return;
+    ++sums.n;
+    sums.scoreSum += *s.score;
+    sums.scoreSquares += *s.score * *s.score;
+    const double raw = s.rawScore.value_or(*s.score);
+    sums.rawSum += raw;
+    sums.rawSquares += raw * raw;
+    sums.passed += s.passed ? 1 : 0;
+    sums.critical += s.criticalFail ? 1 : 0;
+    sums.customer += (s.failedFamilies & criticalFamilyBit(CriticalFamily::Customer)) ? 1 : 0;
+    sums.business += (s.failedFamilies & criticalFamilyBit(CriticalFamily::Business)) ? 1 : 0;
+    sums.compliance += (s.failedFamilies & criticalFamilyBit(CriticalFamily::Compliance)) ? 1 : 0;
+}
+
+AuditScore storedScore(const StoredAudit &a)
+{
+    AuditScore s;
+    s.score = a.score;
+    s.rawScore = a.rawScore;
+    s.passed = a.passed;
+    s.criticalFail = a.criticalFail;
+    s.failedFamilies = a.criticalFamilies;
+    s.incomplete = a.incomplete;
+    return s;
+}
+
+bool sameStored(const AuditScore &a, const AuditScore &b)
+{
+    return a.score == b.score && a.rawScore == b.rawScore && a.passed == b.passed && a.criticalFail == b.criticalFail &&
+           a.failedFamilies == b.failedFamilies && a.incomplete == b.incomplete;
+}
+
+} // namespace
+
+bool WhatIfAudit::changed() const
+{
+    return !sameStored(before, after);
+}
+
+WhatIfRescore::WhatIfRescore(const QSqlDatabase &db) : m_db(db) {}
+
+std::vector<AnswerInput> WhatIfRescore::carry(const Scorecard &from, const StoredAudit &audit, const Scorecard &to,
+                                              QStringList *uncarried)
+{
+    std::vector<AnswerInput> inputs(size_t(to.criterionCount()));
+    for (const StoredAnswer &a : audit.answers) {
+        const Carried c = carryOne(from, a, to);
+        if (c.index < 0) {
+            if (uncarried && a.flatIndex >= 0 && a.flatIndex < from.criterionCount())
+                uncarried->append(from.criterionAt(a.flatIndex).key);
+            continue;
+        }
+        inputs[size_t(c.index)] = c.input;
+    }
+    return inputs;
+}
+
+QList<int> WhatIfRescore::histogram(const QList<WhatIfAudit> &audits, bool after, int bins)
+{
+    QList<int> counts(std::max(bins, 1), 0);
+    for (const WhatIfAudit &a : audits) {
+        const AuditScore &s = after ? a.after : a.before;
+        if (!WhatIfAudit::counts(s))
+            continue;
+        const int bin = std::clamp(int(std::floor(*s.score / 100.0 * double(counts.size()))), 0, int(counts.size()) - 1);
+        ++counts[bin];
+    }
+    return counts;
+}
+
+std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiPeriod &period,
+                                               const QString &scorecard, const Scorecard &target, qint64 targetId,
+                                               QString *error) const
+{
+    const auto fail = [error](const QString &message) -> std::optional<WhatIfResult> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!period.isValid())
+        return fail(QObject::tr("the period is not a valid date range"));
+    if (const QString problem = ScorecardJson::validate(target); !problem.isEmpty())
+        return fail(QObject::tr("the target scorecard is not valid: %1").arg(problem));
+
+    const ScorecardStore cards(m_db);
+    std::optional<StoredScorecard> stored;
+    if (targetId > 0) {
+        QString loadError;
+        stored = cards.load(targetId, &loadError);
+        if (!stored)
+            return fail(loadError);
+        if (stored->criterionIds.size() != target.criterionCount() || stored->card.name != target.name)
+            return fail(QObject::tr("the target is not scorecard version %1").arg(targetId));
+    }
+
+    WhatIfResult result;
+    result.scorecard = scorecard;
+    result.period = period;
+    result.targetLabel = targetId > 0 ? QStringLiteral("%1 v%2").arg(target.name).arg(target.version)
+                                      : QObject::tr("%1 (draft)").arg(target.name);
+
+    const ScoringEngine engine(target);
+    const KpiQueries queries = KpiQueries::forProject(m_db);
+    const AuditStore audits(m_db);
+    QHash<qint64, StoredScorecard> versions; // by id, read once each
+    AuditSums before;
+    AuditSums after;
+    QStringList uncarriedExamples;
+    for (const qint64 id : queries.officialAudits(slice, period.from, period.to, scorecard)) {
+        QString loadError;
+        const auto audit = audits.load(id, &loadError);
+        if (!audit)
+            return fail(loadError);
+        if (!versions.contains(audit->scorecardId)) {
+            const auto version = cards.load(audit->scorecardId, &loadError);
+            if (!version)
+                return fail(loadError);
+            versions.insert(audit->scorecardId, *version);
+        }
+        const StoredScorecard &from = versions[audit->scorecardId];
+
+        WhatIfAudit row;
+        row.id = audit->id;
+        row.key = audit->key;
+        row.date = audit->date;
+        row.agentName = audit->agentName;
+        row.storedVersion = from.card.version;
+        row.before = storedScore(*audit);
+        const std::vector<AnswerInput> inputs = carry(from.card, *audit, target, &row.uncarried);
+        row.after = engine.score(inputs);
+        add(before, row.before);
+        add(after, row.after);
+        const QString versionName = QStringLiteral("%1 v%2").arg(from.card.name).arg(from.card.version);
+        if (WhatIfAudit::counts(row.before) && !before.versions.contains(versionName))
+            before.versions << versionName;
+        if (!row.uncarried.isEmpty()) {
+            ++result.uncarried;
+            if (uncarriedExamples.size() < 3)
+                uncarriedExamples << QStringLiteral("%1 (%2)").arg(row.key, row.uncarried.join(QStringLiteral(", ")));
+        }
+        if (row.changed())
+            ++result.changed;
+
+        // What an apply would write: the audit moved to the target's rows, with the new score.
+        if (stored && row.uncarried.isEmpty() && (audit->scorecardId != targetId || row.changed())) {
+            RescoredAudit was;
+            was.auditId = audit->id;
+            was.scorecardId = audit->scorecardId;
+            was.score = row.before;
+            RescoredAudit now = was;
+            now.scorecardId = targetId;
+            now.score = row.after;
+            now.answers.clear();
+            for (const StoredAnswer &a : audit->answers) {
+                RescoredAnswer old{a.id, a.criterionId, a.value, a.optionLabel, a.na, a.c};
+                was.answers << old;
+                const Carried c = carryOne(from.card, a, target);
+                RescoredAnswer moved = old;
+                moved.criterionId = stored->criterionIds.at(c.index);
+                if (c.input.state == AnswerInput::Rated) {
+                    moved.value = c.input.value;
+                    moved.optionLabel = c.optionLabel;
+                    moved.na = false;
+                    moved.c = engine.c(c.index, c.input.value);
+                } else {
+                    moved.value.reset();
+                    moved.optionLabel.clear();
+                    moved.na = true;
+                    moved.c.reset();
+                }
+                now.answers << moved;
+            }
+            result.applyBefore << was;
+            result.applyAfter << now;
+        }
+        result.audits << row;
+    }
+    after.versions << result.targetLabel;
+
+    const int minAudits = ProjectSettings(m_db).minSampleAudits();
+    result.before = KpiEngine::fromSums(before, minAudits);
+    result.after = KpiEngine::fromSums(after, minAudits);
+    result.before.period = result.after.period = period;
+    result.before.slice = result.after.slice = slice;
+
+    if (targetId <= 0)
+        result.applyBlocker = QObject::tr("A draft cannot be applied: save it as a version in the editor first.");
+    else if (result.uncarried > 0)
+        result.applyBlocker =
+            QObject::tr("%1 of the audits have answers that %2 cannot take (for example %3); they would lose them, "
+                        "so nothing can be applied.")
+                .arg(result.uncarried)
+                .arg(result.targetLabel, uncarriedExamples.join(QStringLiteral("; ")));
+    else if (result.applyAfter.isEmpty())
+        result.applyBlocker = QObject::tr("Every audit of the period is already scored this way: nothing to apply.");
+    return result;
+}
+
+} // namespace ql
