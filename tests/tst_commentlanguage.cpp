@@ -29,7 +29,7 @@ private:
 void TestCommentLanguage::shippedMarkers()
 {
     QCOMPARE(m_markers.keys().size(), 6);
-    for (const QString &code : {"es", "fr", "de", "it", "pt", "nl"})
+    for (const char *code : {"es", "fr", "de", "it", "pt", "nl"})
         QVERIFY2(m_markers.value(QString::fromLatin1(code)).size() >= 15, code);
     // No marker is an English stop word: an English comment never counts toward another language
     // through them.
