@@ -401,8 +401,8 @@ void TestInsightsChoices::otherLanguagesLeftOut()
     QVERIFY(recompute());
 }
 
-// With QL_INSIGHTS_SCREENSHOT_DIR set: the Reasons, Control charts and Failed criteria tabs on the
-// default demo, saved there as choices-N.png.
+// With QL_INSIGHTS_SCREENSHOT_DIR set: the Reasons, Control charts and Failed criteria tabs on a
+// 60-agent demo (a year, the default audits), saved there as choices-N.png, and their charts.
 void TestInsightsChoices::screenshots()
 {
     const QString out = qEnvironmentVariable("QL_INSIGHTS_SCREENSHOT_DIR");
@@ -412,7 +412,9 @@ void TestInsightsChoices::screenshots()
     auto project = Project::create(m_dir.filePath(QStringLiteral("demo.qlens")), false, &perr);
     QVERIFY2(project, qPrintable(perr.message));
     QString error;
-    QVERIFY2(generateDemo(*project, DemoOptions{}, {}, &error), qPrintable(error));
+    DemoOptions options;
+    options.agents = 60;
+    QVERIFY2(generateDemo(*project, options, {}, &error), qPrintable(error));
     InsightsPage page;
     page.resize(1600, 1000);
     page.show();
