@@ -230,7 +230,7 @@ void TestInsightsChoices::funnelShowsNames()
         names.insert(q.value(0).toString(), q.value(1).toString());
     auto check = [&](const std::function<QString(const QString &)> &expected) {
         const auto &data = m_page->data()->funnelChart.data;
-        QVERIFY(data && data->funnel);
+        QVERIFY2(data && data->funnel, qPrintable(m_page->data()->funnelChart.error));
         QCOMPARE(data->displayCategories.size(), data->categories.size());
         QStringList flagged;
         for (int i = 0; i < data->categories.size(); ++i) {
@@ -363,7 +363,9 @@ void TestInsightsChoices::otherLanguagesLeftOut()
     QVERIFY(recompute());
     QCOMPARE(m_page->data()->otherLanguages, (QMap<QString, qint64>{{QStringLiteral("es"), 3}}));
     QList<StoredComment> english;
-    for (const StoredComment &c : *CommentStore::customerComments(m_project->database(), {}, {}, &error))
+    const auto all = CommentStore::customerComments(m_project->database(), {}, {}, &error);
+    QVERIFY2(all, qPrintable(error));
+    for (const StoredComment &c : *all)
         if (!spanish.contains(c.id))
             english << c;
     const rca::ThemesResult expected = rca::Themes::rank(rca::Themes::documents(english), rca::Themes::englishStopWords());
