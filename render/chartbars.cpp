@@ -310,9 +310,11 @@ void ChartBuilder::buildPareto()
     QStringList labels;
     QList<double> values, cumulative;
     QList<bool> vital;
+    QStringList tags; // "new" causes: a tag under the category's label
     const int shown = int(p.items.size()) > maxBars ? maxBars - 1 : int(p.items.size());
     for (int i = 0; i < shown; ++i) {
         labels << m_data.displayCategories.value(i);
+        tags << m_data.categoryTags.value(i);
         values << p.items[i].value;
         cumulative << p.cumulative[i];
         vital << (i < p.vitalFew);
@@ -322,6 +324,7 @@ void ChartBuilder::buildPareto()
         for (int i = shown; i < p.items.size(); ++i)
             rest += p.items[i].value;
         labels << QObject::tr("%1 others").arg(p.items.size() - shown);
+        tags << QString();
         values << rest;
         cumulative << 100.0;
         vital << false;
@@ -343,7 +346,19 @@ void ChartBuilder::buildPareto()
     cum.max = 100;
     const double left = axisTitleWidth(m_y) + m_y.labelWidth + px(16);
     const double right = axisTitleWidth(cum) + cum.labelWidth + px(16);
-    const CategoryLayout cats = layoutCategories(labels, (m_region.width() - left - right) / std::max(1, n));
+    const double slot = (m_region.width() - left - right) / std::max(1, n);
+    CategoryLayout cats = layoutCategories(labels, slot);
+    const bool tagged = std::any_of(tags.cbegin(), tags.cend(), [](const QString &t) { return !t.isEmpty(); });
+    const QFont tagFont = font(20, QFont::Bold);
+    if (tagged && cats.angle == 0) {
+        cats.height += QFontMetricsF(tagFont).lineSpacing() + px(4);
+    } else if (tagged) { // turned labels: the tag goes at the label's end
+        QStringList withTags = labels;
+        for (int i = 0; i < n; ++i)
+            if (!tags[i].isEmpty())
+                withTags[i] += QStringLiteral(" · ") + tags[i];
+        cats = layoutCategories(withTags, slot);
+    }
     m_plot = plotRect(left, right, cats.height);
     QChart *chart = makeChart(m_plot);
 
@@ -375,6 +390,14 @@ void ChartBuilder::buildPareto()
     drawAxisTitle(cum, true);
     drawBaseline(yPx(0));
     drawCategories(cats, m_plot.bottom());
+    if (tagged && cats.angle == 0) {
+        const double lineHeight = QFontMetricsF(cats.font).lineSpacing();
+        for (int i = 0; i < n; ++i)
+            if (!tags[i].isEmpty())
+                addLabel(tags[i], tagFont, m_theme.bad,
+                         QPointF(xPx(i), m_plot.bottom() + px(10) + lineHeight * cats.lines.value(i).size() + px(2)),
+                         Qt::AlignHCenter | Qt::AlignTop);
+    }
     drawHorizontal(80, cum, lineColour, Qt::DashLine, px(2.5), QObject::tr("80% of the total"), false);
     if (p.vitalFew > 0 && p.vitalFew < n) {
         // The cut: a thin divider between the vital few and the rest.

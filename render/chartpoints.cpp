@@ -507,7 +507,7 @@ void ChartBuilder::buildFunnel()
     for (int i : flagged) {
         if (placed >= (m_spec.labels ? 40 : 8))
             break;
-        placed += placeLabel(chartDisplayLabel(m_data.categories[i]), font(20), m_theme.text,
+        placed += placeLabel(m_data.displayCategories.value(i, m_data.categories[i]), font(20), m_theme.text,
                              QPointF(xPx(double(s.n[i])), yPx(s.values[i])), px(16));
     }
     if (m_spec.annotation) {

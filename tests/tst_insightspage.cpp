@@ -92,7 +92,7 @@ void TestInsightsPage::initTestCase()
     for (QTableView *view : m_page->findChildren<QTableView *>())
         m_testers << new QAbstractItemModelTester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                                   this);
-    QCOMPARE(m_testers.size(), 8);
+    QCOMPARE(m_testers.size(), 9);
     m_page->resize(1400, 900);
     m_page->show();
     QSignalSpy computed(m_page.get(), &InsightsPage::computed);

@@ -73,6 +73,9 @@ struct ChartData
     QString columnDimension; // the column dimensions joined with " · "
     QStringList categories;  // row labels as in the pivot (annotation.at.row matches these)
     QStringList displayCategories;
+    // Per category, a short tag drawn under its label in the accent colour (a Pareto's "new" causes:
+    // analysis.md "Pareto"); empty, or an empty string: no tag.
+    QStringList categoryTags;
     QList<ChartSeries> series;        // bar, stacked, line, combo (0 bars, 1 line), heatmap (one per column)
     QList<ChartMeasureInfo> measures; // the spec's measures, in order
 

@@ -4,6 +4,8 @@
 #include "chart/chartdatabuilder.h"
 #include "chart/waterfall.h"
 #include "common/jobcontext.h"
+#include "failedcriteria.h"
+#include "insightslabels.h"
 #include "pivot/cubebuilder.h"
 #include "store/commentstore.h"
 #include "store/projectsettings.h"
@@ -195,8 +197,24 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
         r.rootCausesChart = chartOf(*answers, paretoSpec(QObject::tr("Root causes of failed answers"), PivotSource::Answers,
                                                          QStringLiteral("root_cause")),
                                     options, chartContext);
+        if (r.reasons)
+            InsightsLabels::markNew(r.reasonsChart, *r.reasons);
+        if (r.rootCauses)
+            InsightsLabels::markNew(r.rootCausesChart, *r.rootCauses);
+        // Failed criteria: counts and points lost (each audit of the period scored again for its e_i).
+        if (stop())
+            return r;
+        r.pointsLost = rca::PointsLostBuilder::build(db, *answers, *period, request.filters, options,
+                                                     &r.pointsLostError, canceled);
+        if (r.pointsLost) {
+            r.failedChart = FailedCriteria::countChart(*r.pointsLost, request.filters, chartContext);
+            r.pointsLostChart = FailedCriteria::lostChart(*r.pointsLost, request.filters, chartContext);
+        } else {
+            r.failedChart.error = r.pointsLostChart.error = r.pointsLostError;
+        }
     } else {
         r.paretoError = QObject::tr("The current period '%1' is not a period such as 2026-10.").arg(r.current);
+        r.pointsLostError = r.failedChart.error = r.pointsLostChart.error = r.paretoError;
     }
 
     // Comment themes: customers' (or auditors') comments in the date range and the filters.
@@ -205,13 +223,26 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     auto comments = request.auditorComments ? CommentStore::auditorComments(db, request.from, request.to, &error)
                                             : CommentStore::customerComments(db, request.from, request.to, &error);
     r.themesOfAuditors = request.auditorComments;
+    const Cube &themeCube = request.auditorComments ? *audits : *csat;
+    r.languageDimension = rca::CommentLanguage::dimensionOf(themeCube);
+    if (!r.languageDimension.isEmpty())
+        r.languages = labelsOf(themeCube, r.languageDimension);
+    QList<PivotFilter> themeFilters = request.filters;
+    if (!r.languageDimension.isEmpty() && !request.themeLanguage.isEmpty())
+        themeFilters << PivotFilter{r.languageDimension, false, {request.themeLanguage}};
     if (comments)
-        comments = rca::Themes::keep(*comments, request.auditorComments ? *audits : *csat, request.filters, options, &error);
-    if (!comments) {
+        comments = rca::Themes::keep(*comments, themeCube, themeFilters, options, &error);
+    const auto declared = comments ? rca::CommentLanguage::declared(themeCube, options, &error) : std::nullopt;
+    if (!comments || !declared) {
         r.themesError = error;
     } else {
         const QSet<QString> stopWords = rca::Themes::englishStopWords();
-        const auto documents = rca::Themes::documents(*comments);
+        // Comments in other languages are counted and left out (only an English stop list is shipped).
+        rca::LanguageSplit split = rca::CommentLanguage::split(*comments, *declared, request.auditorComments, stopWords,
+                                                               rca::CommentLanguage::markers());
+        r.otherLanguages = split.others;
+        r.declaredLanguages = split.declared;
+        const auto documents = rca::Themes::documents(split.english);
         r.themes = rca::Themes::rank(documents, stopWords);
         const auto names = CommentStore::agentNames(db, &error);
         const QSet<QString> tokens = rca::Themes::nameTokens(names.value_or(QStringList()), stopWords);
@@ -232,6 +263,9 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     chartContext.minSample = source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
     const bool rate = chartMeasureInfo(request.controlMetric, source).rate;
     const QString kpi = metric ? metric->title : request.controlMetric;
+    chartContext.baselineFrom = request.baselineFrom;
+    chartContext.baselineTo = request.baselineTo;
+    chartContext.restartAtVersionChange = !request.keepBaselineAcrossVersions;
     r.controlChart = chartOf(*controlCube,
                              specOf(rate ? ChartType::PChart : ChartType::Xmr,
                                     QObject::tr("%1 by %2").arg(kpi, request.controlPeriod), source,
@@ -241,6 +275,16 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
                             specOf(ChartType::Funnel, QObject::tr("%1 by %2").arg(kpi, request.funnelUnit), source,
                                    {request.funnelUnit}, {request.controlMetric}, request),
                             options, chartContext);
+    if (request.funnelUnit == QLatin1String("agent") && r.funnelChart.data) {
+        // Units outside the limits are labelled as the project shows people, not by id.
+        // Never fall back to ids where the project asks for pseudonyms.
+        if (const auto labels = InsightsLabels::agentLabels(db, *audits, options, &error)) {
+            InsightsLabels::nameUnits(r.funnelChart, *labels);
+        } else {
+            r.funnelChart.data.reset();
+            r.funnelChart.error = error;
+        }
+    }
     return r;
 }
 

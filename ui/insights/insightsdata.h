@@ -5,7 +5,9 @@
 #include "chart/chartspec.h"
 #include "pivot/cube.h"
 #include "rca/drivers.h"
+#include "rca/commentlanguage.h"
 #include "rca/pareto.h"
+#include "rca/pointslost.h"
 #include "rca/quadrant.h"
 #include "rca/rcaengine.h"
 #include "rca/themes.h"
@@ -13,6 +15,7 @@
 #include <QDate>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -38,6 +41,13 @@ struct InsightsRequest
     QString controlPeriod = QStringLiteral("month");     // week or month
     QString funnelUnit = QStringLiteral("agent");        // agent or team
     bool auditorComments = false; // comment themes of auditors' comments (failed vs passed answers)
+    // Control charts' baseline (analysis.md "Baseline"): the window of periods whose points set the
+    // limits (labels, inclusive; empty: all shown but the latest), and whether one baseline is kept
+    // across a scorecard version change (by default the limits restart there).
+    QString baselineFrom;
+    QString baselineTo;
+    bool keepBaselineAcrossVersions = false;
+    QString themeLanguage; // the comment themes keep this value of the data's language dimension; empty: all
 };
 
 // A chart ready to render (its spec and numbers), or why there is none.
@@ -78,6 +88,16 @@ struct InsightsData
     QHash<qint64, QString> exampleTexts; // masked
     QString themesError;
     bool themesOfAuditors = false; // the corpus: auditors' comments rather than customers'
+    QMap<QString, qint64> otherLanguages; // comments in other languages, counted and left out, by language
+    qint64 declaredLanguages = 0;          // comments whose language the data's language dimension gave
+    QString languageDimension;             // the data's language dimension, empty when it has none
+    QStringList languages;                 // its values (the language filter offers them)
+
+    // Failed criteria: the count Pareto and the points-lost Pareto beside it, in the current period.
+    std::optional<rca::PointsLost> pointsLost;
+    QString pointsLostError;
+    InsightsChart failedChart;
+    InsightsChart pointsLostChart;
 
     InsightsChart controlChart;
     InsightsChart funnelChart;

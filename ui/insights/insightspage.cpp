@@ -11,6 +11,7 @@
 #include "export/tableexportaction.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
@@ -280,11 +281,13 @@ InsightsPage::InsightsPage(QWidget *parent)
                                   {tr("Auditors' comments (failed against passed answers)"), QStringLiteral("auditors")}});
         connect(m_themeCorpus, &QComboBox::currentIndexChanged, this, &InsightsPage::schedule);
         choices->addWidget(m_themeCorpus);
+        addLanguageFilter(choices);
         choices->addStretch(1);
         v->addLayout(choices);
         m_themesNote = new QLabel;
         m_themesNote->setWordWrap(true);
         v->addWidget(m_themesNote);
+        v->addWidget(m_languageNote);
         m_themes = new QStandardItemModel(this);
         QTableView *view = newTable(QStringLiteral("themesTable"), m_themes);
         m_examples = new QPlainTextEdit;
@@ -317,6 +320,7 @@ InsightsPage::InsightsPage(QWidget *parent)
         choices->addWidget(m_controlPeriod);
         choices->addWidget(new QLabel(tr("Funnel of:")));
         choices->addWidget(m_funnelUnit);
+        addBaselineChooser(choices);
         choices->addStretch();
         v->addLayout(choices);
         m_signals = new QStandardItemModel(this);
@@ -333,6 +337,7 @@ InsightsPage::InsightsPage(QWidget *parent)
         for (QComboBox *c : {m_controlMetric, m_controlPeriod, m_funnelUnit})
             connect(c, &QComboBox::currentIndexChanged, this, &InsightsPage::schedule);
     }
+    m_tabs->addTab(buildFailedTab(), tr("Failed criteria"));
 
     // In a scroll area, so that the page never makes the main window wider than the user wants it.
     auto *content = new QWidget;
@@ -510,6 +515,10 @@ InsightsRequest InsightsPage::request() const
     r.controlPeriod = m_controlPeriod->currentData().toString();
     r.funnelUnit = m_funnelUnit->currentData().toString();
     r.auditorComments = m_themeCorpus->currentData().toString() == QLatin1String("auditors");
+    r.baselineFrom = m_baselineFrom->currentData().toString();
+    r.baselineTo = m_baselineTo->currentData().toString();
+    r.keepBaselineAcrossVersions = m_keepBaseline->isChecked();
+    r.themeLanguage = m_themeLanguage->currentData().toString();
     return r;
 }
 
@@ -548,6 +557,9 @@ void InsightsPage::showData(InsightsData &&data)
     showParetos();
     showThemes();
     showControl();
+    showFailed();
+    fillBaselineChooser();
+    fillLanguageFilter();
     setStatus(tr("Insights: %1 against %2").arg(m_data->current, m_data->base));
     Q_EMIT computed();
 }

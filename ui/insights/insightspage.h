@@ -7,8 +7,10 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QStandardItemModel;
@@ -66,6 +68,14 @@ private:
     QWidget *tableBox(QTableView *view, const QString &sheet);
     QWidget *chartBox(const QString &name);
     QTableView *newTable(const QString &name, QStandardItemModel *model);
+    // insightschoices.cpp: the Failed criteria tab, the control charts' baseline chooser and the
+    // comment themes' language filter.
+    QWidget *buildFailedTab();
+    void showFailed();
+    void addBaselineChooser(QHBoxLayout *row);
+    void fillBaselineChooser();
+    void addLanguageFilter(QHBoxLayout *row);
+    void fillLanguageFilter();
 
     Project *m_project = nullptr;
     JobRunner *m_runner;
@@ -102,6 +112,13 @@ private:
     QStandardItemModel *m_crossTab;
     QStandardItemModel *m_themes;
     QStandardItemModel *m_signals;
+    QComboBox *m_baselineFrom = nullptr;
+    QComboBox *m_baselineTo = nullptr;
+    QCheckBox *m_keepBaseline = nullptr;
+    QComboBox *m_themeLanguage = nullptr;
+    QLabel *m_languageNote = nullptr;
+    QLabel *m_failedNote = nullptr;
+    QStandardItemModel *m_failed = nullptr;
 };
 
 } // namespace ql

@@ -65,6 +65,15 @@ void fillPareto(QStandardItemModel *model, const std::optional<rca::Pareto> &par
                                    cell(item.isNew ? QObject::tr("new") : QObject::tr("recurring"))};
         for (qint64 n : item.previous)
             row << cell(n);
+        if (item.isNew) { // as on the chart: bold, in the signal colour, on the category and its mark
+            for (QStandardItem *marked : {row.at(0), row.at(5)}) {
+                QFont bold = marked->font();
+                bold.setBold(true);
+                marked->setFont(bold);
+                marked->setForeground(ChartTheme::named(QStringLiteral("light")).bad);
+                marked->setToolTip(QObject::tr("New: absent in each of the three periods before"));
+            }
+        }
         model->appendRow(row);
     }
 }
@@ -213,7 +222,7 @@ void InsightsPage::showControl()
             if (f.status.at(i) != stats::FunnelStatus::ToWatch && f.status.at(i) != stats::FunnelStatus::NeedsAttention)
                 continue;
             const double value = data->series.isEmpty() ? NAN : data->series.first().values.value(i, NAN);
-            m_signals->appendRow({cell(tr("funnel")), cell(data->categories.value(i)), cell(stats::funnelStatusName(f.status.at(i))),
+            m_signals->appendRow({cell(tr("funnel")), cell(data->displayCategories.value(i, data->categories.value(i))), cell(stats::funnelStatusName(f.status.at(i))),
                                   cell(value), cell(data->unitN.value(i))});
         }
     }
