@@ -19,6 +19,7 @@ class QTimer;
 namespace ql {
 
 class ChartPreview;
+class SendToReport;
 
 // The Insights page (issue 8, analysis.md): what changed and why, drivers of CSAT with the
 // QA-versus-CSAT quadrant, reasons and root causes (Paretos, cross-tab), comment themes, and
@@ -40,6 +41,8 @@ public:
     void reloadData() override;
     QString statusText() const override { return m_status; }
     QList<JobRunner *> jobRunners() const override;
+    void setDataUndoStack(QUndoStack *stack) override; // "Send to Report" pushes onto it
+    SendToReport *sendToReport() const { return m_sendToReport; }
 
     InsightsRequest request() const; // the filter bar and the tabs' choices
     const InsightsData *data() const { return m_data.get(); }
@@ -102,6 +105,7 @@ private:
     QStandardItemModel *m_crossTab;
     QStandardItemModel *m_themes;
     QStandardItemModel *m_signals;
+    SendToReport *m_sendToReport;
 };
 
 } // namespace ql
