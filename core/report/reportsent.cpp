@@ -295,6 +295,9 @@ void drivers(SentContext &sc, const SentSection &s, ReportSection &out)
     if (auto chart = chartOn(sc, scatter, 0.6, c.minAudits, &why)) {
         for (ScatterPoint &p : chart->data.points)
             p.label = sc.agent(p.label);
+        for (QString &label : chart->data.categories)
+            label = sc.agent(label);
+        chart->data.displayCategories = chart->data.categories;
         out.blocks << ReportBlock::chartBlock(*chart);
     } else {
         out.blocks << ReportBlock::note(QStringLiteral("The quadrant cannot be drawn: %1").arg(why));
