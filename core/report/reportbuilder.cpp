@@ -5,6 +5,7 @@
 #include "pivot/cubecache.h"
 #include "rca/rcaengine.h"
 #include "reportparts.h"
+#include "sentsectionstore.h"
 #include "store/dashboardqueries.h"
 #include "store/projectsettings.h"
 
@@ -197,6 +198,37 @@ std::optional<PivotResult> periodPivot(const Context &c, PivotSource source, con
     return PivotEngine::compute(*cube, spec, c.pivotOptions, error);
 }
 
+void addSentSections(const Context &c, ReportDocument &doc)
+{
+    if (!SentSectionStore::takesSections(c.kind))
+        return;
+    QString error;
+    const auto sent = SentSectionStore(c.db).load(c.kind, &error);
+    QList<ReportSection> sections;
+    if (sent) {
+        sections = sentSections(c, *sent);
+    } else {
+        ReportSection s;
+        s.key = QStringLiteral("sent");
+        s.title = QStringLiteral("Sections sent from Insights");
+        s.blocks << ReportBlock::paragraph(QStringLiteral("The sections sent to this report cannot be read (%1); remove "
+                                                          "and send them again from the Insights page.")
+                                               .arg(error));
+        sections << s;
+    }
+    // After the template's own analyses and before the analyst's notes, which comment on all of them.
+    qsizetype at = doc.sections.size();
+    for (qsizetype i = 0; i < doc.sections.size(); ++i) {
+        const QString &key = doc.sections.at(i).key;
+        if (key == QLatin1String("commentary") || key == QLatin1String("actions") || key == QLatin1String("data-quality")) {
+            at = i;
+            break;
+        }
+    }
+    for (const ReportSection &s : std::as_const(sections))
+        doc.sections.insert(at++, s);
+}
+
 } // namespace report
 
 std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, ReportTemplate kind, const QString &period,
@@ -297,6 +329,9 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
         report::buildMbr(c, doc);
     else
         report::buildMonthly(c, doc);
+    if (c.stop())
+        return fail(ReportError::Canceled, QStringLiteral("canceled"));
+    report::addSentSections(c, doc);
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
     return doc;

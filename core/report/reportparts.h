@@ -9,6 +9,7 @@
 #include "reportbuilder.h"
 #include "reportnotesstore.h"
 #include "scorecard/kpiengine.h"
+#include "sentsection.h"
 
 #include <QSqlDatabase>
 #include <QStringList>
@@ -88,5 +89,9 @@ bool buildCalibration(Context &c, ReportDocument &doc, QString *error);
 ReportSection calibrationHealth(const Context &c);
 // The data-quality appendix of the monthly report.
 ReportSection dataQualityAppendix(const Context &c);
+// The sections sent from Insights, recomputed for the period (keys sent-1, sent-2, …).
+QList<ReportSection> sentSections(const Context &c, const QList<SentSection> &sections);
+// Puts the template's sent sections (SentSectionStore) into the document before the analyst's notes.
+void addSentSections(const Context &c, ReportDocument &doc);
 
 } // namespace ql::report

@@ -9,6 +9,7 @@
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "export/tableexportaction.h"
+#include "sendtoreport.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -339,6 +340,9 @@ InsightsPage::InsightsPage(QWidget *parent)
     }
     m_tabs->addTab(buildFailedTab(), tr("Failed criteria"));
 
+    m_sendToReport = new SendToReport(this, m_tabs);
+    connect(m_sendToReport, &SendToReport::message, this, &InsightsPage::setStatus);
+
     // In a scroll area, so that the page never makes the main window wider than the user wants it.
     auto *content = new QWidget;
     auto *inner = new QVBoxLayout(content);
@@ -357,6 +361,11 @@ InsightsPage::InsightsPage(QWidget *parent)
 InsightsPage::~InsightsPage()
 {
     m_runner->setProject(nullptr);
+}
+
+void InsightsPage::setDataUndoStack(QUndoStack *stack)
+{
+    m_sendToReport->setUndoStack(stack);
 }
 
 QString InsightsPage::title() const
@@ -468,6 +477,7 @@ void InsightsPage::setProject(Project *project)
     m_data.reset();
     m_project = project;
     m_runner->setProject(project);
+    m_sendToReport->setProject(project);
     m_filling = true;
     m_base->clear();
     m_current->clear();

@@ -21,6 +21,7 @@ class QTimer;
 namespace ql {
 
 class ChartPreview;
+class SendToReport;
 
 // The Insights page (issue 8, analysis.md): what changed and why, drivers of CSAT with the
 // QA-versus-CSAT quadrant, reasons and root causes (Paretos, cross-tab), comment themes, and
@@ -42,6 +43,8 @@ public:
     void reloadData() override;
     QString statusText() const override { return m_status; }
     QList<JobRunner *> jobRunners() const override;
+    void setDataUndoStack(QUndoStack *stack) override; // "Send to Report" pushes onto it
+    SendToReport *sendToReport() const { return m_sendToReport; }
 
     InsightsRequest request() const; // the filter bar and the tabs' choices
     const InsightsData *data() const { return m_data.get(); }
@@ -119,6 +122,7 @@ private:
     QLabel *m_languageNote = nullptr;
     QLabel *m_failedNote = nullptr;
     QStandardItemModel *m_failed = nullptr;
+    SendToReport *m_sendToReport;
 };
 
 } // namespace ql

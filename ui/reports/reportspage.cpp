@@ -8,6 +8,7 @@
 #include "report/reportlayout.h"
 #include "report/reportwriter.h"
 #include "reportnotescommand.h"
+#include "sentsectionspanel.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
 
@@ -120,6 +121,10 @@ ReportsPage::ReportsPage(QWidget *parent)
     saveRow->addStretch(1);
     saveRow->addWidget(m_saveNotes);
     notesLayout->addLayout(saveRow);
+    m_sent = new SentSectionsPanel(notes);
+    notesLayout->addWidget(m_sent, 2);
+    connect(m_sent, &SentSectionsPanel::changed, this, &ReportsPage::preview);
+    connect(m_sent, &SentSectionsPanel::message, this, &ReportsPage::setStatus);
 
     auto *previewPane = new QWidget(this);
     auto *previewLayout = new QVBoxLayout(previewPane);
@@ -213,6 +218,12 @@ ReportsPage::~ReportsPage()
     m_runner->waitForAll();
 }
 
+void ReportsPage::setDataUndoStack(QUndoStack *stack)
+{
+    m_undo = stack;
+    m_sent->setUndoStack(stack);
+}
+
 QString ReportsPage::title() const
 {
     return tr("Reports");
@@ -257,6 +268,7 @@ void ReportsPage::setProject(Project *project)
     m_periodState->clear();
     m_empty->hide();
     setNotesEditors({});
+    m_sent->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     if (project) {
         const auto display = AgentNames::fromName(ProjectSettings(project->database()).value(ProjectSettings::NameDisplay).toString());
         const QSignalBlocker block(m_names);
@@ -330,6 +342,10 @@ void ReportsPage::selectionChanged()
         return;
     if (m_notesDirty)
         saveNotes(); // the notes belong to the report they were typed for
+    {
+        const QSignalBlocker block(m_sent); // previewed just below
+        m_sent->setTemplate(currentTemplate());
+    }
     loadNotes();
     updatePeriodState();
     preview();

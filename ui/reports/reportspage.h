@@ -19,6 +19,7 @@ class QVBoxLayout;
 namespace ql {
 
 class EmptyState;
+class SentSectionsPanel;
 
 // The Reports page (ui.md: the last page of the sidebar; docs/reportspage.md): pick a template and a
 // month, edit the analyst's commentary and action items (kept in the project, each save one
@@ -39,7 +40,7 @@ public:
     void refresh() override;
     QString statusText() const override { return m_status; }
     QList<JobRunner *> jobRunners() const override;
-    void setDataUndoStack(QUndoStack *stack) override { m_undo = stack; }
+    void setDataUndoStack(QUndoStack *stack) override;
     bool editsData() const override { return true; }
 
     // Asks for the file to write; QFileDialog unless replaced (tests).
@@ -59,6 +60,7 @@ public:
     QPushButton *exportHtmlButton() const { return m_exportHtml; }
     QPushButton *closePeriodButton() const { return m_closePeriod; }
     EmptyState *emptyState() const { return m_empty; }
+    SentSectionsPanel *sentSections() const { return m_sent; }
     QLabel *periodState() const { return m_periodState; }
     int previewPageCount() const { return int(m_pageLabels.size()); }
     QString previewMessage() const;
@@ -108,6 +110,7 @@ private:
     QPlainTextEdit *m_commentary;
     QPlainTextEdit *m_actions;
     QPushButton *m_saveNotes;
+    SentSectionsPanel *m_sent;
     QLabel *m_previewStatus;
     QScrollArea *m_previewScroll;
     QWidget *m_previewBody;
