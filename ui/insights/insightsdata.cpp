@@ -263,14 +263,13 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     chartContext.minSample = source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
     const bool rate = chartMeasureInfo(request.controlMetric, source).rate;
     const QString kpi = metric ? metric->title : request.controlMetric;
-    chartContext.baselineFrom = request.baselineFrom;
-    chartContext.baselineTo = request.baselineTo;
-    chartContext.restartAtVersionChange = !request.keepBaselineAcrossVersions;
-    r.controlChart = chartOf(*controlCube,
-                             specOf(rate ? ChartType::PChart : ChartType::Xmr,
-                                    QObject::tr("%1 by %2").arg(kpi, request.controlPeriod), source,
-                                    {request.controlPeriod}, {request.controlMetric}, request),
-                             options, chartContext);
+    ChartSpec controlSpec = specOf(rate ? ChartType::PChart : ChartType::Xmr,
+                                   QObject::tr("%1 by %2").arg(kpi, request.controlPeriod), source,
+                                   {request.controlPeriod}, {request.controlMetric}, request);
+    controlSpec.control.baselineFrom = request.baselineFrom;
+    controlSpec.control.baselineTo = request.baselineTo;
+    controlSpec.control.versionRestart = !request.keepBaselineAcrossVersions;
+    r.controlChart = chartOf(*controlCube, controlSpec, options, chartContext);
     r.funnelChart = chartOf(*controlCube,
                             specOf(ChartType::Funnel, QObject::tr("%1 by %2").arg(kpi, request.funnelUnit), source,
                                    {request.funnelUnit}, {request.controlMetric}, request),
