@@ -8,8 +8,11 @@
 #include "charttheme.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
+#include "export/agentnames.h"
 #include "export/tableexportaction.h"
 #include "sendtoreport.h"
+#include "store/project.h"
+#include "store/projectsettings.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -544,6 +547,14 @@ void InsightsPage::compute()
         return;
     const InsightsRequest rq = request();
     auto cubes = m_cubes;
+    // The worker reads through a read-only connection: a project that shows people by pseudonym
+    // gets its pseudonym key made here first, once, while it can still be written.
+    if (!m_project->isReadOnly() &&
+        AgentNames::fromName(ProjectSettings(m_project->database()).value(ProjectSettings::NameDisplay).toString()) ==
+            NameDisplay::Pseudonyms) {
+        QString ignored; // a failure shows in the funnel's own message
+        AgentNames::projectKey(m_project->database(), &ignored);
+    }
     setStatus(tr("Computing insights…"));
     m_runner->start<std::shared_ptr<InsightsData>>(
         QStringLiteral("insights"), tr("Computing insights"),
