@@ -24,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace ql;
 
 Q_DECLARE_METATYPE(ql::SentSection)
@@ -306,7 +308,13 @@ void TestSentSections::sectionsInTheReport()
         for (const ReportBlock &b : s->blocks)
             n += b.kind == ReportBlock::Kind::Chart ? 1 : 0;
         QVERIFY2(n == charts.at(i), qPrintable(s->title));
-        QVERIFY2(block(*s, ReportBlock::Kind::Table), qPrintable(s->title));
+        // A control chart lists its signals, a funnel the units outside its limits, in a table, or
+        // says that there are none.
+        const bool noneToList = std::any_of(s->blocks.cbegin(), s->blocks.cend(), [](const ReportBlock &b) {
+            return b.text.startsWith(QStringLiteral("No signals: ")) ||
+                   (b.text.startsWith(QStringLiteral("No ")) && b.text.contains(QStringLiteral("outside the limits")));
+        });
+        QVERIFY2(block(*s, ReportBlock::Kind::Table) || (i >= 4 && noneToList), qPrintable(s->title));
         QVERIFY(s->blocks.last().text.startsWith(QStringLiteral("Sent from Insights; computed for ")));
     }
     QCOMPARE(doc->section(QStringLiteral("sent-1"))->blocks.last().text,
@@ -504,7 +512,8 @@ void TestSentSections::pseudonymsHideAgentNames()
     for (const QString &id : std::as_const(ids))
         QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(id))), qPrintable(id));
     const ChartData &funnel = block(*pseudonyms->section(QStringLiteral("sent-1")), ReportBlock::Kind::Chart)->chart.data;
-    QCOMPARE(funnel.categories.size(), ids.size());
+    // One point per agent audited in the period (an agent without audits that month has none).
+    QVERIFY(!funnel.categories.isEmpty() && funnel.categories.size() <= ids.size());
     for (const QString &c : funnel.categories)
         QVERIFY2(c.startsWith(QStringLiteral("Agent ")), qPrintable(c));
     // By name, the same funnel shows the roster's names.
