@@ -308,9 +308,12 @@ void TestSendToReport::screenshots()
     m_window->resize(1280, 800);
     if (m_reports->isBusy())
         QVERIFY(waitForPreview());
+    auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+    for (int i = 0; i < sidebar->count(); ++i)
+        if (sidebar->item(i)->text() == QStringLiteral("Reports"))
+            sidebar->setCurrentRow(i);
     QTest::qWait(200); // let the layout settle before the grab (not an assertion)
     QVERIFY(m_window->grab().save(dir + QStringLiteral("/reports-sent.png")));
-    auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
     for (int i = 0; i < sidebar->count(); ++i)
         if (sidebar->item(i)->text() == QStringLiteral("Insights"))
             sidebar->setCurrentRow(i);

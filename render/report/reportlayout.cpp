@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -375,7 +376,19 @@ struct ReportLayout::Private
             if (together <= area)
                 ensure(together);
         }
-        ensure(h + 60); // a heading keeps at least a few lines with it
+        // A heading keeps at least a few lines with it, and its opening blocks up to the first
+        // chart (an introduction and its chart) when they fit on one page: never a heading alone at
+        // the foot of a page with its chart on the next.
+        double lead = 0;
+        for (const ReportBlock &b : s.blocks) {
+            if (b.kind == ReportBlock::Kind::Table || b.kind == ReportBlock::Kind::PageBreak)
+                break;
+            lead += blockHeight(b, chartScale);
+            if (b.kind == ReportBlock::Kind::Chart)
+                break;
+        }
+        const double opening = h + 4 + gap + std::max(60.0, lead);
+        ensure(opening <= area ? opening : h + 60);
         if (y > topMargin + 0.01)
             y += 6;
         text(QRectF(margin, y, contentWidth(), h + 1), title, Style::H1, accent);

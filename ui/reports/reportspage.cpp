@@ -469,7 +469,7 @@ void ReportsPage::showPreview(ReportsPageJobs::Built &&built)
         m_previewLayout->addWidget(label, 0, Qt::AlignHCenter);
         m_pageLabels << label;
     }
-    m_previewStatus->setText(tr("%n page(s), as they will print", nullptr, pages));
+    m_previewStatus->setText(pages == 1 ? tr("1 page, as it will print") : tr("%1 pages, as they will print").arg(pages));
     Q_EMIT previewReady();
 }
 
