@@ -12,6 +12,7 @@
 #include "rca/commentlanguage.h"
 #include "rca/pointslost.h"
 #include "rca/themes.h"
+#include "scorecardeditor/whatifdialog.h"
 #include "store/commentstore.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
@@ -19,11 +20,13 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFont>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void funnelShowsNames();
     void baselineChooser();
     void otherLanguagesLeftOut();
+    void rescoreOfferedAcrossAVersionChange();
     void screenshots();
 
 private:
@@ -400,6 +404,48 @@ void TestInsightsChoices::otherLanguagesLeftOut()
     QCOMPARE(m_page->data()->themes.focusDocuments + m_page->data()->themes.referenceDocuments, 0);
     QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("languageNote"))->text().contains(QStringLiteral("English stop-word list")));
     language->setCurrentIndex(0);
+    QVERIFY(recompute());
+}
+
+// What changed across the demo's scorecard version change (version 2 from 2026-05-01) warns and
+// offers the what-if of the base period (analysis.md "What changed": re-score the base period
+// under the current version); within one version it offers nothing.
+void TestInsightsChoices::rescoreOfferedAcrossAVersionChange()
+{
+    QPushButton *rescore = m_page->rescoreBaseButton();
+    QVERIFY(rescore);
+    QComboBox *metric = combo(QStringLiteral("metric"));
+    const int csat = metric->currentIndex();
+    metric->setCurrentIndex(metric->findData(QStringLiteral("qa_score"))); // CSAT has no scorecard
+    auto choose = [&](const QString &base, const QString &current) {
+        combo(QStringLiteral("base"))->setCurrentIndex(combo(QStringLiteral("base"))->findText(base));
+        combo(QStringLiteral("current"))->setCurrentIndex(combo(QStringLiteral("current"))->findText(current));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->data() && m_page->data()->base == base &&
+                                     m_page->data()->current == current,
+                                 120000);
+    };
+    choose(QStringLiteral("2026-08"), QStringLiteral("2026-09"));
+    QVERIFY(m_page->data()->whatChanged && m_page->data()->whatChanged->warnings.isEmpty());
+    QVERIFY(rescore->isHidden());
+    choose(QStringLiteral("2026-04"), QStringLiteral("2026-05"));
+    QVERIFY(m_page->data()->whatChanged);
+    QCOMPARE(m_page->data()->whatChanged->warnings.size(), 1);
+    QVERIFY(m_page->data()->whatChanged->warnings.first().contains(QStringLiteral("scorecard version changed")));
+    QVERIFY(!rescore->isHidden());
+    rescore->click();
+    auto *dialog = m_page->findChild<WhatIfDialog *>();
+    QVERIFY(dialog);
+    // The base period, April 2026, for all agents.
+    QCOMPARE(dialog->fromEdit()->date(), QDate(2026, 4, 1));
+    QCOMPARE(dialog->toEdit()->date(), QDate(2026, 4, 30));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 60000);
+    if (const QString out = qEnvironmentVariable("QL_INSIGHTS_SCREENSHOT_DIR"); !out.isEmpty()) {
+        m_page->grab().save(QDir(out).filePath(QStringLiteral("insights-rescore.png")));
+        dialog->grab().save(QDir(out).filePath(QStringLiteral("insights-rescore-whatif.png")));
+    }
+    dialog->close();
+    QTRY_VERIFY(!m_page->findChild<WhatIfDialog *>());
+    metric->setCurrentIndex(csat);
     QVERIFY(recompute());
 }
 

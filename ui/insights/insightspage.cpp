@@ -10,6 +10,8 @@
 #include "common/jobrunner.h"
 #include "export/agentnames.h"
 #include "export/tableexportaction.h"
+#include "scorecard/kpiperiod.h"
+#include "scorecardeditor/whatifdialog.h"
 #include "sendtoreport.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
@@ -212,6 +214,16 @@ InsightsPage::InsightsPage(QWidget *parent)
         f.setPointSizeF(f.pointSizeF() * 1.25);
         m_sentence->setFont(f);
         v->addWidget(m_sentence);
+        m_rescoreBase = new QPushButton(tr("Re-score the Base Period…"));
+        m_rescoreBase->setObjectName(QStringLiteral("rescoreBase"));
+        m_rescoreBase->setToolTip(tr("The scorecard version changed between the periods: see the base period's audits "
+                                     "re-scored under another version, side by side, without changing them"));
+        m_rescoreBase->setVisible(false);
+        connect(m_rescoreBase, &QPushButton::clicked, this, &InsightsPage::openRescoreBase);
+        auto *rescoreRow = new QHBoxLayout;
+        rescoreRow->addWidget(m_rescoreBase);
+        rescoreRow->addStretch();
+        v->addLayout(rescoreRow);
         m_elements = new QStandardItemModel(this);
         m_drill = new QStandardItemModel(this);
         auto *left = new QWidget;
@@ -368,7 +380,22 @@ InsightsPage::~InsightsPage()
 
 void InsightsPage::setDataUndoStack(QUndoStack *stack)
 {
+    m_dataStack = stack;
     m_sendToReport->setUndoStack(stack);
+}
+
+void InsightsPage::openRescoreBase()
+{
+    if (!m_project || !m_data || !m_data->whatChanged)
+        return;
+    const auto base = KpiPeriod::parse(m_data->whatChanged->request.base.label);
+    if (!base)
+        return;
+    // All agents, the base period; the dialog offers the scorecard and the version to re-score under.
+    auto *dialog = new WhatIfDialog(m_project, m_dataStack, QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setScope(KpiSlice(), *base);
+    dialog->open();
 }
 
 QString InsightsPage::title() const
@@ -616,12 +643,20 @@ void InsightsPage::showWhatChanged()
     reset(m_drill, {});
     m_drillTitle->clear();
     if (!d.whatChanged) {
+        m_rescoreBase->setVisible(false);
         m_sentence->setText(d.whatChangedError);
         m_charts["contributions"]->setMessage(d.whatChangedError);
         return;
     }
     const rca::Result &r = *d.whatChanged;
-    m_sentence->setText(r.summary + (r.warnings.isEmpty() ? QString() : QStringLiteral("\n") + r.warnings.join(QLatin1Char('\n'))));
+    QString sentence = r.summary;
+    for (QString warning : r.warnings) { // rca's warnings start in lower case: each is a sentence here
+        if (!warning.isEmpty())
+            warning[0] = warning.at(0).toUpper();
+        sentence += QLatin1Char('\n') + warning + (warning.endsWith(QLatin1Char('.')) ? QString() : QStringLiteral("."));
+    }
+    m_sentence->setText(sentence);
+    m_rescoreBase->setVisible(!r.warnings.isEmpty()); // its one warning: a scorecard version change
     const QString chosen = m_changeDimension->currentText();
     m_filling = true;
     m_changeDimension->clear();

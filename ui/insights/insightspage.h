@@ -13,10 +13,12 @@ class QDateEdit;
 class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
 class QTimer;
+class QUndoStack;
 
 namespace ql {
 
@@ -45,6 +47,9 @@ public:
     QList<JobRunner *> jobRunners() const override;
     void setDataUndoStack(QUndoStack *stack) override; // "Send to Report" pushes onto it
     SendToReport *sendToReport() const { return m_sendToReport; }
+    // What changed: shown when the scorecard version changed between the periods; opens the
+    // what-if that re-scores the base period under another version (scoring.md, analysis.md).
+    QPushButton *rescoreBaseButton() const { return m_rescoreBase; }
 
     InsightsRequest request() const; // the filter bar and the tabs' choices
     const InsightsData *data() const { return m_data.get(); }
@@ -57,6 +62,7 @@ Q_SIGNALS:
 
 private:
     void schedule();
+    void openRescoreBase();
     void compute();
     void showData(InsightsData &&data);
     void fillFilterBar();
@@ -101,6 +107,8 @@ private:
     QComboBox *m_themeCorpus;
     QTabWidget *m_tabs;
     QLabel *m_sentence;
+    QPushButton *m_rescoreBase = nullptr; // the what-if, when the scorecard version changed
+    QUndoStack *m_dataStack = nullptr;
     QLabel *m_drillTitle;
     QLabel *m_driversNote;
     QLabel *m_paretoNote;
