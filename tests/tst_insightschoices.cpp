@@ -272,6 +272,12 @@ void TestInsightsChoices::funnelShowsNames()
     const QByteArray key = AgentNames::projectKey(m_project->database(), &error);
     QVERIFY(!key.isEmpty());
     check([&](const QString &id) { return AgentNames::pseudonym(key, id); });
+    // The Drivers tab's QA-against-CSAT quadrant shows agents the same way: no name, no id.
+    const auto &quadrant = m_page->data()->quadrantChart.data;
+    QVERIFY2(quadrant && !quadrant->categories.isEmpty(), qPrintable(m_page->data()->quadrantChart.error));
+    for (const QString &c : quadrant->categories)
+        QVERIFY2(c.startsWith(QStringLiteral("Agent ")) && !names.values().contains(c) && !names.contains(c),
+                 qPrintable(c));
     QVERIFY(ProjectSettings(m_project->database()).setValue(ProjectSettings::NameDisplay, QStringLiteral("ids"),
                                                             QStringLiteral("test"), &error));
     m_page->refresh();

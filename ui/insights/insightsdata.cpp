@@ -169,7 +169,16 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
                                                      QObject::tr("CSAT %1%").arg(*r.quadrant->csatPct, 0, 'f', 1)};
     scatter.subtitle = QObject::tr("Lines: the overall QA score and CSAT; grey: below the minimum sample");
     chartContext.minSample = settings.minSampleAudits();
-    r.quadrantChart = chartOf(*audits, scatter, options, chartContext);
+    // Agents on the chart as the project shows people (ui.md "People in outputs"): names, ids or
+    // pseudonyms; never names where the project asks for pseudonyms it cannot make.
+    QString peopleError;
+    if (const auto people = PivotAgentDisplay::forOutput(db, std::nullopt, &peopleError)) {
+        PivotOptions peopleOptions = options;
+        peopleOptions.agents = *people;
+        r.quadrantChart = chartOf(*audits, scatter, peopleOptions, chartContext);
+    } else {
+        r.quadrantChart.error = QObject::tr("Agents cannot be shown as pseudonyms: %1").arg(peopleError);
+    }
 
     // Paretos and the cross-tab, in the current period.
     if (stop())
