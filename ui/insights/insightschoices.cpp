@@ -4,6 +4,7 @@
 #include "insightspage.h"
 
 #include "charts/chartpreview.h"
+#include "insightsitems.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,38 +20,11 @@
 
 namespace ql {
 
+using insights::countItem;
+using insights::numberItem;
+using insights::textItem;
+
 namespace {
-
-QStandardItem *textItem(const QString &value)
-{
-    auto *item = new QStandardItem(value);
-    item->setEditable(false);
-    return item;
-}
-
-// Shown rounded, kept exact in UserRole for sorting and export.
-QStandardItem *numberItem(double value, int decimals)
-{
-    auto *item = new QStandardItem;
-    item->setEditable(false);
-    if (std::isfinite(value)) {
-        const double scale = std::pow(10.0, decimals);
-        item->setData(std::round(value * scale) / scale, Qt::DisplayRole);
-        item->setData(value, Qt::UserRole);
-    }
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-QStandardItem *countItem(qint64 value)
-{
-    auto *item = new QStandardItem;
-    item->setEditable(false);
-    item->setData(value, Qt::DisplayRole);
-    item->setData(value, Qt::UserRole);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
 
 // Refills a period box with "default" and the periods, keeping the choice when it is still there.
 void fillPeriods(QComboBox *box, const QString &defaultText, const QStringList &periods)

@@ -10,6 +10,7 @@
 #include "common/jobrunner.h"
 #include "export/agentnames.h"
 #include "export/tableexportaction.h"
+#include "insightsitems.h"
 #include "scorecard/kpiperiod.h"
 #include "scorecardeditor/whatifdialog.h"
 #include "sendtoreport.h"
@@ -38,9 +39,11 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace ql {
+
+using insights::countItem;
+using insights::numberItem;
+using insights::textItem;
 
 namespace {
 
@@ -67,37 +70,6 @@ QComboBox *comboBox(const QString &name, const QString &accessible, const QList<
     for (const auto &[text, data] : items)
         c->addItem(text, data);
     return c;
-}
-
-QStandardItem *text(const QString &value)
-{
-    auto *item = new QStandardItem(value);
-    item->setEditable(false);
-    return item;
-}
-
-// A number shown rounded (decimals) and kept typed for sorting and export; the exact value in UserRole.
-QStandardItem *number(std::optional<double> value, int decimals = 1)
-{
-    auto *item = new QStandardItem;
-    item->setEditable(false);
-    if (value && std::isfinite(*value)) {
-        const double scale = std::pow(10.0, decimals);
-        item->setData(std::round(*value * scale) / scale, Qt::DisplayRole);
-        item->setData(*value, Qt::UserRole);
-    }
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
-
-QStandardItem *count(qint64 value)
-{
-    auto *item = new QStandardItem;
-    item->setEditable(false);
-    item->setData(value, Qt::DisplayRole);
-    item->setData(value, Qt::UserRole);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
 }
 
 void reset(QStandardItemModel *model, const QStringList &header)
@@ -129,13 +101,13 @@ void fillElements(QStandardItemModel *model, const rca::Dimension &dimension, bo
             notes << QObject::tr("small sample");
         if (e.mixTested)
             notes << QObject::tr("mix tested");
-        model->appendRow({text(e.label), number(e.contribution, 2),
-                          number(e.shareOfChange ? std::optional<double>(*e.shareOfChange * 100) : std::nullopt),
-                          number(e.rateEffect, 2), number(e.mixEffect, 2),
-                          number(e.base.n ? std::optional<double>(e.base.value) : std::nullopt),
-                          number(e.current.n ? std::optional<double>(e.current.value) : std::nullopt),
-                          count(e.base.n), count(e.current.n), number(e.pValue, 4),
-                          text(e.significant ? QObject::tr("yes") : QObject::tr("no")), text(notes.join(QStringLiteral(", ")))});
+        model->appendRow({textItem(e.label), numberItem(e.contribution, 2),
+                          numberItem(e.shareOfChange ? std::optional<double>(*e.shareOfChange * 100) : std::nullopt),
+                          numberItem(e.rateEffect, 2), numberItem(e.mixEffect, 2),
+                          numberItem(e.base.n ? std::optional<double>(e.base.value) : std::nullopt),
+                          numberItem(e.current.n ? std::optional<double>(e.current.value) : std::nullopt),
+                          countItem(e.base.n), countItem(e.current.n), numberItem(e.pValue, 4),
+                          textItem(e.significant ? QObject::tr("yes") : QObject::tr("no")), textItem(notes.join(QStringLiteral(", ")))});
     }
 }
 

@@ -5,6 +5,7 @@
 #include "charts/chartpreview.h"
 #include "chartscene.h"
 #include "charttheme.h"
+#include "insightsitems.h"
 #include "stats/controlchart.h"
 #include "stats/funnel.h"
 
@@ -18,34 +19,20 @@ namespace ql {
 
 namespace {
 
+// The tables' cells, one name for each kind (insightsitems.h).
 QStandardItem *cell(const QString &value)
 {
-    auto *item = new QStandardItem(value);
-    item->setEditable(false);
-    return item;
+    return insights::textItem(value);
 }
 
 QStandardItem *cell(std::optional<double> value, int decimals = 1)
 {
-    auto *item = new QStandardItem;
-    item->setEditable(false);
-    if (value && std::isfinite(*value)) {
-        const double scale = std::pow(10.0, decimals);
-        item->setData(std::round(*value * scale) / scale, Qt::DisplayRole);
-        item->setData(*value, Qt::UserRole);
-    }
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
+    return insights::numberItem(value, decimals);
 }
 
 QStandardItem *cell(qint64 value)
 {
-    auto *item = new QStandardItem;
-    item->setEditable(false);
-    item->setData(value, Qt::DisplayRole);
-    item->setData(value, Qt::UserRole);
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
+    return insights::countItem(value);
 }
 
 void fillPareto(QStandardItemModel *model, const std::optional<rca::Pareto> &pareto)
