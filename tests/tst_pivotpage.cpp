@@ -25,13 +25,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -72,8 +69,6 @@ private Q_SLOTS:
     void topMenuKeepsTheLargestRowsAndGathersTheRest();
     void sortsColumnsByAMeasure();
     void undoesAndRedoesLayoutChanges();
-    void copiesTheSelectionAsTsv();
-    void exportsCsvAndXlsx();
     void drillsDownToTheRecords();
     void drillsDownIntoAnswers();
     void savesOpensRenamesAndDeletesViews();
@@ -601,67 +596,6 @@ void TestPivotPage::undoesAndRedoesLayoutChanges()
     m_page->setProject(m_project.get());
     QCOMPARE(m_page->currentLayout().spec.cols, (QStringList{"channel"}));
     QCOMPARE(stack->count(), 0); // a new project, a new history
-}
-
-void TestPivotPage::copiesTheSelectionAsTsv()
-{
-    openTiny();
-    setLayout({"team"}, {"month"}, {"count", "qa_score"});
-    PivotTableView *table = m_page->table();
-    QItemSelectionModel *selection = table->selectionModel();
-    const QAbstractItemModel *model = table->model();
-    // North and South, January's count and QA score.
-    selection->select(QItemSelection(model->index(1, 0), model->index(2, 1)), QItemSelectionModel::ClearAndSelect);
-    table->setFocus();
-    QApplication::clipboard()->clear();
-    table->copyAction()->trigger();
-    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Month\t2026-01\t2026-01\n"
-                                                               "Team\tCount\tQA score\n"
-                                                               "North\t1\t90.0%\n"
-                                                               "South\t2\t85.0%\n"));
-    // Ctrl+C does the same.
-    QApplication::clipboard()->clear();
-    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
-    QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("Month\t")));
-}
-
-void TestPivotPage::exportsCsvAndXlsx()
-{
-    openTiny();
-    setLayout({"team"}, {"month"}, {"count", "qa_score"});
-    QSignalSpy finished(m_page.get(), &PivotPage::exportFinished);
-    const QString csv = m_dir.filePath(QStringLiteral("pivot.csv"));
-    QVERIFY(m_page->exportTo(csv, PivotTableOutput::Shape::Grid));
-    QVERIFY(finished.wait(10000));
-    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
-    QFile f(csv);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    // By hand: (90+70+100)/3 in January, (80+85)/2 in February, 85 over all.
-    QCOMPARE(f.readAll(), QByteArray("month,2026-01,2026-01,2026-02,2026-02,(total),(total)\r\n"
-                                     "team,count,qa_score,count,qa_score,count,qa_score\r\n"
-                                     "East,,,2,85,2,85\r\n"
-                                     "North,1,90,1,80,2,85\r\n"
-                                     "South,2,85,,,2,85\r\n"
-                                     "(total),3,86.66666666666667,3,82.5,6,85\r\n"));
-    f.close();
-    finished.clear();
-    const QString longCsv = m_dir.filePath(QStringLiteral("long.csv"));
-    QVERIFY(m_page->exportTo(longCsv, PivotTableOutput::Shape::Long));
-    QVERIFY(finished.wait(10000));
-    QFile l(longCsv);
-    QVERIFY(l.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = l.readAll().split('\n');
-    QCOMPARE(lines.first(), QByteArray("team,month,measure,value\r"));
-    QCOMPARE(lines.at(1), QByteArray("East,2026-02,count,2\r"));
-    finished.clear();
-    const QString xlsx = m_dir.filePath(QStringLiteral("pivot.xlsx"));
-    QVERIFY(m_page->exportTo(xlsx, PivotTableOutput::Shape::Grid));
-    QVERIFY(finished.wait(10000));
-    QVERIFY(finished.at(0).at(0).toBool());
-    QFile x(xlsx);
-    QVERIFY(x.open(QIODevice::ReadOnly));
-    QVERIFY(x.read(2) == "PK"); // a zip container
-    QVERIFY(!m_page->exportTo(m_dir.filePath(QStringLiteral("pivot.txt")), PivotTableOutput::Shape::Grid));
 }
 
 void TestPivotPage::drillsDownToTheRecords()
