@@ -44,16 +44,15 @@ AgentOverlay agentOverlay(const Cube &cube, const QString &name, const PivotAgen
         const QString &id = agents.labels.at(a);
         labels << (display.display == NameDisplay::Pseudonyms ? AgentNames::pseudonym(display.pseudonymKey, id) : id);
     }
+    // Code-point order, as the cube's dictionaries sort (their UTF-8 bytes).
+    const auto codePointLess = [](const QString &x, const QString &y) { return x.toUtf8() < y.toUtf8(); };
     QStringList sorted = labels;
-    std::sort(sorted.begin(), sorted.end(),
-              [](const QString &x, const QString &y) { return x.toUtf8() < y.toUtf8(); });
+    std::sort(sorted.begin(), sorted.end(), codePointLess);
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     std::vector<std::int32_t> newOfAgent(std::size_t(agentBlank) + 1);
     for (std::int32_t a = 0; a < agentBlank; ++a)
         newOfAgent[std::size_t(a)] = std::int32_t(
-            std::lower_bound(sorted.cbegin(), sorted.cend(), labels.at(a),
-                             [](const QString &x, const QString &y) { return x.toUtf8() < y.toUtf8(); }) -
-            sorted.cbegin());
+            std::lower_bound(sorted.cbegin(), sorted.cend(), labels.at(a), codePointLess) - sorted.cbegin());
     const std::int32_t blank = std::int32_t(sorted.size());
     newOfAgent[std::size_t(agentBlank)] = blank;
 
