@@ -206,7 +206,7 @@ void ChartBuilder::buildBars()
         const int i = int(m_data.categories.indexOf(m_spec.annotation->row));
         int j = 0;
         for (int q = 0; q < k; ++q)
-            if (m_data.series[q].name == m_spec.annotation->series)
+            if (m_data.series[q].is(m_spec.annotation->series))
                 j = q;
         if (i >= 0)
             drawAnnotation(QPointF(barCentre(i, j), barTop(i, j)), m_spec.annotation->text);
@@ -294,7 +294,7 @@ void ChartBuilder::buildCombo()
     if (m_spec.annotation) {
         const int i = int(m_data.categories.indexOf(m_spec.annotation->row));
         if (i >= 0) {
-            const bool onLine = m_spec.annotation->series == line.name;
+            const bool onLine = line.is(m_spec.annotation->series);
             drawAnnotation(QPointF(xPx(i), onLine ? yPx(line.values[i], second) : yPx(valueOr0(bars.values[i]))),
                            m_spec.annotation->text);
         }
@@ -414,7 +414,10 @@ void ChartBuilder::buildPareto()
             drawBarLabel(xPx(i), yPx(values[i]), yPx(0), values[i], measure.unit, slotWidth() * 0.62,
                          vital[i] ? m_theme.series(0) : m_theme.grey);
     if (m_spec.annotation) {
-        const int i = int(labels.indexOf(chartDisplayLabel(m_spec.annotation->row)));
+        // The row as the pivot names it (a criterion's key), else as the chart shows it.
+        int i = int(m_data.categories.indexOf(m_spec.annotation->row));
+        if (i < 0 || i >= shown)
+            i = int(labels.indexOf(chartDisplayLabel(m_spec.annotation->row)));
         if (i >= 0)
             drawAnnotation(QPointF(xPx(i), yPx(values[i])), m_spec.annotation->text);
     }

@@ -165,7 +165,7 @@ void ChartBuilder::buildLine()
         const int i = int(m_data.categories.indexOf(m_spec.annotation->row));
         int j = 0;
         for (int q = 0; q < k; ++q)
-            if (m_data.series[q].name == m_spec.annotation->series)
+            if (m_data.series[q].is(m_spec.annotation->series))
                 j = q;
         if (i >= 0 && !std::isnan(m_data.series[j].values.value(i)))
             drawAnnotation(QPointF(xPx(i), yPx(m_data.series[j].values[i])), m_spec.annotation->text);

@@ -14,6 +14,7 @@
 #include "rca/rcaengine.h"
 #include "rca/themes.h"
 #include "store/commentstore.h"
+#include "store/criterionnames.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
 
@@ -170,9 +171,13 @@ void TestInsightsPage::driversShowTheEngine()
     const rca::DriversResult expected = rca::Drivers::compute(*m_answers, PivotOptions::fromProject(m_project->database()), {});
     QVERIFY(!expected.drivers.isEmpty());
     QCOMPARE(table(QStringLiteral("driversTable"))->model()->rowCount(), expected.drivers.size());
+    const QHash<QString, QString> names = CriterionNames::load(m_project->database());
+    QCOMPARE(names.value(QStringLiteral("next_steps")), QStringLiteral("Set expectations for next steps"));
     for (int i = 0; i < expected.drivers.size(); ++i) {
         const rca::Driver &d = expected.drivers.at(i);
-        QCOMPARE(text(QStringLiteral("driversTable"), i, 0), d.criterion);
+        // The criterion by name, its key in the tooltip (docs/charts.md "Criteria by name").
+        QCOMPARE(text(QStringLiteral("driversTable"), i, 0), names.value(d.criterion));
+        QCOMPARE(table(QStringLiteral("driversTable"))->model()->index(i, 0).data(Qt::ToolTipRole).toString(), d.criterion);
         if (d.difference)
             QCOMPARE(value(QStringLiteral("driversTable"), i, 3).toDouble(), *d.difference);
         QCOMPARE(value(QStringLiteral("driversTable"), i, 8).toLongLong(), d.failed);

@@ -14,6 +14,7 @@
 #include "report/reportwriter.h"
 #include "report/sentsectionstore.h"
 #include "store/commentstore.h"
+#include "store/criterionnames.h"
 #include "store/project.h"
 #include "store/savedviewstore.h"
 
@@ -366,7 +367,7 @@ void TestSentSections::numbersEqualTheInsightsPage()
     for (const rca::Driver &d : insights.drivers.drivers) {
         if (!d.ranked)
             continue;
-        QCOMPARE(drivers.rows.at(row).at(0), d.criterion);
+        QCOMPARE(drivers.rows.at(row).at(0), CriterionNames::load(m_project->database()).value(d.criterion));
         QCOMPARE(drivers.rows.at(row).at(1), num(*d.csatPassed, 1));
         QCOMPARE(drivers.rows.at(row).at(6), num(d.potentialGain, 2));
         QCOMPARE(drivers.rows.at(row).at(7), cnt(d.failed));

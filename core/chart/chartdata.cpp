@@ -212,6 +212,21 @@ QString chartDisplayLabel(const QString &label)
     return label;
 }
 
+QString chartNamedLabel(const QString &label, const QString &dimensions, const QHash<QString, QString> &criterionNames)
+{
+    static const QString separator = QStringLiteral(" · ");
+    if (criterionNames.isEmpty() || !dimensions.contains(QLatin1String("criterion")))
+        return label;
+    const QStringList dims = dimensions.split(separator);
+    QStringList parts = label.split(separator);
+    if (parts.size() != dims.size()) // a label that itself holds " · ": leave it as it is
+        return label;
+    for (int i = 0; i < parts.size(); ++i)
+        if (dims[i] == QLatin1String("criterion"))
+            parts[i] = criterionNames.value(parts[i], parts[i]);
+    return parts.join(separator);
+}
+
 QStringList chartDisplayLabels(const QStringList &labels)
 {
     QStringList out;

@@ -9,6 +9,7 @@
 #include "stats/funnel.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -48,10 +49,14 @@ QString nextPeriodLabel(const QString &label);
 struct ChartSeries
 {
     QString name;
+    QString key; // the pivot's label when `name` shows it otherwise (a criterion's name for its key)
     QList<double> values; // per category; NaN where the pivot has no value
     QList<qint64> n;
     QList<double> low; // band (ci95), per category; empty when none
     QList<double> high;
+
+    // Whether `label` (an annotation's "series") names this series, by its name or the pivot's label.
+    bool is(const QString &label) const { return name == label || (!key.isEmpty() && key == label); }
 };
 
 struct ScatterPoint
@@ -115,6 +120,12 @@ struct ChartContext
     // (ChartDataBuilder::build finds them in the cube). The baseline window, the user's restart and
     // whether version changes restart the limits are the spec's (ChartSpec::control).
     QStringList restartLabels;
+    // Criterion key -> name (CriterionNames::load): the chart shows names where the pivot has keys.
+    QHash<QString, QString> criterionNames;
 };
+
+// `label` (a row or column label of a pivot whose dimensions, joined with " · ", are `dimensions`)
+// with each part under the `criterion` dimension shown by its name.
+QString chartNamedLabel(const QString &label, const QString &dimensions, const QHash<QString, QString> &criterionNames);
 
 } // namespace ql

@@ -5,6 +5,7 @@
 #include "pivot/cubebuilder.h"
 #include "pivot/pivotengine.h"
 #include "rca/rcaengine.h"
+#include "store/criterionnames.h"
 #include "store/projectsettings.h"
 #include "waterfall.h"
 
@@ -52,6 +53,7 @@ std::optional<ChartData> ChartLoader::load(const ChartSpec &spec, QString *error
         context.periodDate = settings.periodDate();
         context.organisation = settings.organisationName();
         context.countedSampleTypes = settings.countedSampleTypes();
+        context.criterionNames = CriterionNames::load(m_db);
         const auto c = cube(spec.pivot.source, error);
         if (!c)
             return std::nullopt;

@@ -7,6 +7,7 @@
 #include "reportparts.h"
 #include "sentsectionstore.h"
 #include "store/dashboardqueries.h"
+#include "store/criterionnames.h"
 #include "store/projectsettings.h"
 
 #include <QCoreApplication>
@@ -272,6 +273,7 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
     c.chartContext.periodDate = settings.periodDate();
     c.chartContext.organisation = c.organisation;
     c.chartContext.countedSampleTypes = settings.countedSampleTypes();
+    c.chartContext.criterionNames = CriterionNames::load(db);
     c.engine = std::make_unique<KpiEngine>(db);
     c.notes = ReportNotesStore(db).load(kind, c.period.label());
 

@@ -257,7 +257,7 @@ void drivers(SentContext &sc, const SentSection &s, ReportSection &out)
             ++unranked;
             continue;
         }
-        t.rows << QStringList{d.criterion, optionalNumber(d.csatPassed, 1), optionalNumber(d.csatFailed, 1),
+        t.rows << QStringList{sc.c.chartContext.criterionNames.value(d.criterion, d.criterion), optionalNumber(d.csatPassed, 1), optionalNumber(d.csatFailed, 1),
                               optionalNumber(d.difference, 1),
                               d.ciLow && d.ciHigh ? QStringLiteral("[%1, %2]").arg(number(*d.ciLow, 1), number(*d.ciHigh, 1))
                                                   : QStringLiteral("–"),

@@ -69,7 +69,7 @@ Chart deviationChart(const CalibrationReport &report)
     c.spec.labels = true;
     c.data.type = ChartType::Bar;
     c.data.rowDimension = QObject::tr("participant");
-    ChartSeries s{QObject::tr("Mean signed deviation"), {}, {}, {}, {}};
+    ChartSeries s{QObject::tr("Mean signed deviation"), {}, {}, {}, {}, {}};
     if (const CalibrationReportTable *t = report.table(QStringLiteral("participants")))
         for (const QVariantList &row : t->rows) {
             c.data.categories << row.at(1).toString();
@@ -99,7 +99,7 @@ Chart alphaChart(const CalibrationReport &report)
                              {QStringLiteral("y"), 0.8, QStringLiteral("0.800")}};
     c.data.type = ChartType::Bar;
     c.data.rowDimension = QObject::tr("criterion");
-    ChartSeries s{QObject::tr("α"), {}, {}, {}, {}};
+    ChartSeries s{QObject::tr("α"), {}, {}, {}, {}, {}};
     if (const CalibrationReportTable *t = report.table(QStringLiteral("criteria")))
         for (const QVariantList &row : t->rows) {
             c.data.categories << row.at(0).toString();

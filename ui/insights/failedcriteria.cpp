@@ -47,7 +47,8 @@ InsightsChart paretoChart(const rca::PointsLost &loss, bool points, const QList<
         series.values << item.value;
         series.n << item.n;
     }
-    d.displayCategories = d.categories;
+    for (const QString &key : std::as_const(d.categories))
+        d.displayCategories << context.criterionNames.value(key, key);
     ChartMeasureInfo measure;
     if (points) {
         c.spec.title = QObject::tr("Points lost by criterion");

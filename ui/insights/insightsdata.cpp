@@ -8,6 +8,7 @@
 #include "insightslabels.h"
 #include "pivot/cubebuilder.h"
 #include "store/commentstore.h"
+#include "store/criterionnames.h"
 #include "store/projectsettings.h"
 
 #include <QRegularExpression>
@@ -108,6 +109,8 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     chartContext.periodDate = settings.periodDate();
     chartContext.organisation = settings.organisationName();
     chartContext.countedSampleTypes = settings.countedSampleTypes();
+    chartContext.criterionNames = CriterionNames::load(db);
+    r.criterionNames = chartContext.criterionNames;
 
     r.months = labelsOf(*audits, QStringLiteral("month"));
     for (const QString &d : {QStringLiteral("queue"), QStringLiteral("channel"), QStringLiteral("team"), QStringLiteral("site")})

@@ -73,6 +73,7 @@ struct InsightsData
     InsightsChart contributions;
 
     rca::DriversResult drivers;
+    QHash<QString, QString> criterionNames; // key -> name, for the drivers table
     std::optional<rca::Quadrant> quadrant;
     QString quadrantError;
     InsightsChart quadrantChart;

@@ -97,7 +97,9 @@ void InsightsPage::showDrivers()
             association = tr("passing goes with lower CSAT");
         else
             association = tr("no clear association");
-        m_drivers->appendRow({cell(d.criterion), cell(d.csatPassed), cell(d.csatFailed), cell(d.difference), cell(interval),
+        QStandardItem *criterion = cell(m_data->criterionNames.value(d.criterion, d.criterion));
+        criterion->setToolTip(d.criterion); // the key, as pivots and filters name it
+        m_drivers->appendRow({criterion, cell(d.csatPassed), cell(d.csatFailed), cell(d.difference), cell(interval),
                               cell(d.failureRate), cell(d.adjustedEffect), cell(d.potentialGain, 2), cell(d.failed),
                               cell(d.passed), cell(association)});
     }

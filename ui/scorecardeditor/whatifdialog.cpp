@@ -433,8 +433,8 @@ void WhatIfDialog::drawHistogram(const WhatIfResult &r)
     data.type = ChartType::Bar;
     data.source = PivotSource::Audits;
     data.rowDimension = tr("score");
-    ChartSeries stored{tr("As stored"), {}, {}, {}, {}};
-    ChartSeries target{tr("Under %1").arg(r.targetLabel), {}, {}, {}, {}};
+    ChartSeries stored{tr("As stored"), {}, {}, {}, {}, {}};
+    ChartSeries target{tr("Under %1").arg(r.targetLabel), {}, {}, {}, {}, {}};
     for (int b = 0; b < Bins; ++b) {
         const int lo = b * 100 / Bins;
         const int hi = (b + 1) * 100 / Bins;

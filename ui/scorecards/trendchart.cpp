@@ -45,8 +45,8 @@ void TrendChart::build(const QList<KpiEngine::TrendPoint> &trend, const QString 
     data.type = ChartType::Line;
     data.source = PivotSource::Audits;
     data.rowDimension = QStringLiteral("period");
-    ChartSeries score{tr("QA score"), {}, {}, {}, {}};
-    ChartSeries pass{tr("Pass rate"), {}, {}, {}, {}};
+    ChartSeries score{tr("QA score"), {}, {}, {}, {}, {}};
+    ChartSeries pass{tr("Pass rate"), {}, {}, {}, {}, {}};
     for (const KpiEngine::TrendPoint &t : trend) {
         data.categories << t.period.label();
         score.values << t.qaScore.value.value_or(nan);
