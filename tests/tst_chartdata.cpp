@@ -4,9 +4,11 @@
 // window and restart point come from its spec (analysis.md "Baseline").
 #include "chart/chartloader.h"
 #include "chart/chartspec.h"
+#include "export/agentnames.h"
 #include "miniproject.h"
 #include "pivot/cubebuilder.h"
 #include "pivot/pivotengine.h"
+#include "store/projectsettings.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -46,6 +48,11 @@ private Q_SLOTS:
     void controlBaselineAndRestart();
     void controlRefusals_data();
     void controlRefusals();
+    void footnoteNamesEveryBaseline();
+    void footnoteNIsTheKpis_data();
+    void footnoteNIsTheKpis();
+    void criteriaShownByName();
+    void footnoteFiltersFollowTheNameDisplay();
 
 private:
     std::optional<ChartData> load(const ChartSpec &spec, QString *error) const
@@ -229,6 +236,136 @@ void TestChartData::controlRefusals()
     QVERIFY2(spec, qPrintable(error));
     QVERIFY(!load(*spec, &error));
     QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+// Restart at May, default baselines (analysis.md "Baseline"): the first phase Jan–Apr takes all its
+// points (the chart's latest, Aug, is not in it), the last phase May–Aug all but Aug: May–Jul. The
+// footnote names both, not only the last one's.
+void TestChartData::footnoteNamesEveryBaseline()
+{
+    QString error;
+    const ChartSpec spec = specOf(R"({"type": "xmr", "pivot": {"rows": ["month"], "measures": ["qa_score"],
+        "filters": {"agent": {"in": ["AG3"]}}}, "control": {"restart": "2026-05"}})");
+    const auto d = load(spec, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->xmr->phaseBaselines, (QList<std::pair<int, int>>{{0, 3}, {4, 6}}));
+    const QString notes = d->notes.join(QStringLiteral(" | "));
+    QVERIFY2(notes.contains(QStringLiteral("baselines Jan 2026 – Apr 2026, May 2026 – Jul 2026 (the latest provisional")),
+             qPrintable(notes));
+
+    // One phase: one baseline, said as before.
+    const auto one = load(specOf(R"({"type": "p-chart", "pivot": {"rows": ["month"], "measures": ["pass_rate"],
+        "filters": {"agent": {"in": ["AG3"]}}}})"), &error);
+    QVERIFY2(one, qPrintable(error));
+    QCOMPARE(one->pChart->phaseBaselines, (QList<std::pair<int, int>>{{0, 6}}));
+    QVERIFY(one->notes.join(QStringLiteral(" | ")).contains(QStringLiteral("baseline Jan 2026 – Jul 2026")));
+}
+
+// Ann and Bob have 9 audits between them; the KPIs count 6 (Ann's 4: not the superseded, the
+// incomplete or the self-assessed one; Bob's 2). A chart of a KPI says n = 6, a chart of count 9.
+void TestChartData::footnoteNIsTheKpis_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("n");
+    const char *agents = R"("filters": {"agent": {"in": ["AG1", "AG2"]}})";
+    QTest::newRow("bar of qa_score") << (QByteArray(R"({"type": "bar", "pivot": {"rows": ["agent"], "measures": ["qa_score"], )")
+                                         + agents + "}}")
+                                     << qint64(6);
+    QTest::newRow("line of pass_rate by month")
+        << (QByteArray(R"({"type": "line", "pivot": {"rows": ["month"], "measures": ["pass_rate"], )") + agents + "}}")
+        << qint64(6);
+    QTest::newRow("bar of count") << (QByteArray(R"({"type": "bar", "pivot": {"rows": ["agent"], "measures": ["count"], )")
+                                      + agents + "}}")
+                                  << qint64(9);
+}
+
+void TestChartData::footnoteNIsTheKpis()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, n);
+    QString error;
+    const auto spec = ChartSpec::fromJson(json, &error);
+    QVERIFY2(spec, qPrintable(error));
+    const auto d = load(*spec, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->facts, n);
+    QVERIFY2(d->footnote().contains(QStringLiteral("n = %1 audits").arg(n)), qPrintable(d->footnote()));
+    QCOMPARE(d->notes.join(QString()).contains(QStringLiteral("as the KPIs count them")), n == 6);
+}
+
+// Charts are read on slides: a criterion shows its name (MiniProject: verify = "Verified identity",
+// disclosure = "Read the disclosure", …), while the data keeps the key an annotation or a filter
+// names it by.
+void TestChartData::criteriaShownByName()
+{
+    QString error;
+    const auto bars = load(specOf(R"({"type": "bar", "pivot": {"source": "answers", "rows": ["criterion"],
+        "measures": ["compliance"], "sort": {"by": "label"}}})"), &error);
+    QVERIFY2(bars, qPrintable(error));
+    QCOMPARE(bars->categories, (QStringList{QStringLiteral("disclosure"), QStringLiteral("resolution"),
+                                            QStringLiteral("tone"), QStringLiteral("verify")}));
+    QCOMPARE(bars->displayCategories, (QStringList{QStringLiteral("Read the disclosure"), QStringLiteral("Resolution"),
+                                                   QStringLiteral("Tone"), QStringLiteral("Verified identity")}));
+
+    const auto heat = load(specOf(R"({"type": "heatmap", "pivot": {"source": "answers", "rows": ["agent"],
+        "cols": ["criterion"], "measures": ["compliance"], "filters": {"criterion": {"in": ["verify", "tone"]}}}})"),
+                           &error);
+    QVERIFY2(heat, qPrintable(error));
+    QStringList names, keys;
+    for (const ChartSeries &s : heat->series) {
+        names << s.name;
+        keys << s.key;
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("Tone"), QStringLiteral("Verified identity")}));
+    QCOMPARE(keys, (QStringList{QStringLiteral("tone"), QStringLiteral("verify")}));
+    QVERIFY(heat->series[1].is(QStringLiteral("verify")) && heat->series[1].is(QStringLiteral("Verified identity")));
+    QVERIFY(!heat->series[1].is(QStringLiteral("tone")));
+
+    // Other dimensions keep their labels.
+    QCOMPARE(chartNamedLabel(QStringLiteral("North · verify"), QStringLiteral("team · criterion"),
+                             {{QStringLiteral("verify"), QStringLiteral("Verified identity")}}),
+             QStringLiteral("North · Verified identity"));
+    QCOMPARE(chartNamedLabel(QStringLiteral("verify"), QStringLiteral("team"),
+                             {{QStringLiteral("verify"), QStringLiteral("Verified identity")}}),
+             QStringLiteral("verify"));
+}
+
+// Under pseudonyms (or ids) the bars hide who the agents are, so the footnote's filters must too:
+// a filter written on names (Ann = AG1, Bob = AG2) is shown by the agents' pseudonyms (or ids).
+void TestChartData::footnoteFiltersFollowTheNameDisplay()
+{
+    ProjectSettings settings(m_mini->db());
+    QString error;
+    auto display = [&](const char *mode) {
+        return settings.setValue(ProjectSettings::NameDisplay, QString::fromLatin1(mode), QStringLiteral("test"), &error);
+    };
+    const ChartSpec byName = specOf(R"({"type": "bar", "pivot": {"rows": ["agent_name"], "measures": ["count"],
+        "filters": {"agent_name": {"in": ["Ann", "Bob"]}}}})");
+    const ChartSpec byId = specOf(R"({"type": "bar", "pivot": {"rows": ["agent"], "measures": ["count"],
+        "filters": {"agent": {"not_in": ["AG3"]}}}})");
+
+    QVERIFY2(display("pseudonyms"), qPrintable(error));
+    const QByteArray key = AgentNames::projectKey(m_mini->db(), &error);
+    QVERIFY2(!key.isEmpty(), qPrintable(error));
+    const QString ann = AgentNames::pseudonym(key, u"AG1"), bob = AgentNames::pseudonym(key, u"AG2");
+    const QString cid = AgentNames::pseudonym(key, u"AG3");
+    auto d = load(byName, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->filters, QStringLiteral("agent_name = %1, %2").arg(ann, bob));
+    QVERIFY(!d->footnote().contains(QStringLiteral("Ann")) && !d->footnote().contains(QStringLiteral("AG1")));
+    d = load(byId, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->filters, QStringLiteral("agent ≠ %1").arg(cid));
+
+    QVERIFY2(display("ids"), qPrintable(error));
+    d = load(byName, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->filters, QStringLiteral("agent_name = AG1, AG2"));
+
+    QVERIFY2(display("names"), qPrintable(error));
+    d = load(byName, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->filters, QStringLiteral("agent_name = Ann, Bob"));
 }
 
 QTEST_GUILESS_MAIN(TestChartData)

@@ -90,6 +90,12 @@ void TestChartsPage::everyPresetRenders()
 {
     ChartsPage page;
     page.setProject(m_project.get());
+    // QL_CHARTSPAGE_SCREENSHOTS=DIR: the page with each preset, to look at (docs/charts.md).
+    const QString shots = qEnvironmentVariable("QL_CHARTSPAGE_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+        page.resize(1500, 950);
+        page.show();
+    }
     auto *preset = page.findChild<QComboBox *>(QStringLiteral("preset"));
     QVERIFY(preset);
     for (int i = 1; i < preset->count(); ++i) {
@@ -98,6 +104,8 @@ void TestChartsPage::everyPresetRenders()
         QVERIFY2(rendered.wait(60000), qPrintable(preset->itemText(i) + QStringLiteral(": ") + page.previewMessage()));
         QVERIFY(page.currentChart());
         QCOMPARE(page.currentChart()->size(), QSize(1920, 1080));
+        if (!shots.isEmpty())
+            page.grab().save(QDir(shots).filePath(QStringLiteral("charts-page-%1.png").arg(i, 2, 10, QLatin1Char('0'))));
     }
     // The size follows the choice, so the preview has the output's aspect ratio.
     QSignalSpy rendered(&page, &ChartsPage::chartRendered);

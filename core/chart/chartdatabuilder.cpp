@@ -475,12 +475,19 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
             d.notes << QObject::tr("centre x̄ = %1, limits x̄ ± 2.66 mR̄ (mR̄ = %2)")
                            .arg(formatShort(c.centre), formatShort(c.meanMovingRange, 2));
         }
-        const int bf = d.pChart ? d.pChart->baselineFirst : d.xmr->baselineFirst;
-        const int bl = d.pChart ? d.pChart->baselineLast : d.xmr->baselineLast;
+        // Each phase has its own baseline (analysis.md "Baseline"); the footnote names them all,
+        // the latest phase's (the one the latest period is judged in) last.
         const bool provisional = d.pChart ? d.pChart->provisional : d.xmr->provisional;
-        d.notes << QObject::tr("baseline %1 – %2%3")
-                       .arg(chartDisplayLabel(d.categories.value(bf)), chartDisplayLabel(d.categories.value(bl)),
-                            provisional ? QObject::tr(" (provisional: fewer than 8 points)") : QString());
+        QStringList spans;
+        for (const auto &[bf, bl] : d.pChart ? d.pChart->phaseBaselines : d.xmr->phaseBaselines)
+            spans << (bf == bl ? chartDisplayLabel(d.categories.value(bf))
+                               : QStringLiteral("%1 – %2").arg(chartDisplayLabel(d.categories.value(bf)),
+                                                              chartDisplayLabel(d.categories.value(bl))));
+        d.notes << (spans.size() > 1 ? QObject::tr("baselines %1%2") : QObject::tr("baseline %1%2"))
+                       .arg(spans.join(QStringLiteral(", ")),
+                            !provisional        ? QString()
+                            : spans.size() > 1 ? QObject::tr(" (the latest provisional: fewer than 8 points)")
+                                               : QObject::tr(" (provisional: fewer than 8 points)"));
         const QList<int> starts = d.pChart ? d.pChart->phaseStarts : d.xmr->phaseStarts;
         for (int k = 1; k < starts.size(); ++k)
             d.notes << (starts[k] == userRestart ? QObject::tr("limits restart in %1 (chosen)")
@@ -530,7 +537,18 @@ std::optional<ChartData> ChartDataBuilder::fromPivot(const ChartSpec &spec, cons
         *error = QObject::tr("a waterfall chart is drawn from its root-cause analysis (\"rca\"), not from a pivot");
         return std::nullopt;
     }
-    d.displayCategories = chartDisplayLabels(d.categories);
+    QStringList named;
+    for (const QString &label : std::as_const(d.categories))
+        named << chartNamedLabel(label, d.rowDimension, context.criterionNames);
+    d.displayCategories = chartDisplayLabels(named);
+    if (!spec.pivot.cols.isEmpty())
+        for (ChartSeries &s : d.series)
+            if (const QString name = chartNamedLabel(s.name, d.columnDimension, context.criterionNames); name != s.name) {
+                s.key = s.name;
+                s.name = name;
+            }
+    for (QString &group : d.groups)
+        group = chartNamedLabel(group, d.columnDimension, context.criterionNames);
     return d;
 }
 
@@ -556,6 +574,14 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
     auto data = fromPivot(spec, *result, chartContext, error);
     if (!data)
         return std::nullopt;
+    if (options.agents.display != NameDisplay::Names) {
+        // The footnote's filters name agents as the axes do (ui.md "People in outputs"): a chart
+        // under pseudonyms must not name in its footnote whom its bars hide.
+        PivotSpec shown = result->spec();
+        for (PivotFilter &f : shown.filters)
+            f.values = agentFilterLabels(cube, f.dimension, f.values, options.agents);
+        data->filters = filtersText(shown);
+    }
     if (pivotOptions.fieldsOfKpiAudits) {
         // n: the audits in the boxes (the KPI's n), not every audit that passed the filters.
         PivotSpec audits = *pivotSpec;
@@ -570,6 +596,24 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
             if (const auto v = n->value(0, 0, 0))
                 data->facts = qint64(v->value);
         data->notes << QObject::tr("audits as the KPIs count them: official, scored and complete");
+    } else if (spec.pivot.source == PivotSource::Audits && spec.type != ChartType::Scatter) {
+        // n: the audits the first measure is made of. A KPI (qa_score, pass_rate, …) counts only
+        // official, scored, complete audits of the counted sample types, so its n can be smaller
+        // than every audit that passed the filters; the footnote gives the KPI's n then.
+        PivotSpec total = *pivotSpec;
+        total.rows.clear();
+        total.cols.clear();
+        total.measures = QStringList{spec.pivot.measures.value(0)};
+        total.showAs.clear();
+        total.sort.reset();
+        total.top.reset();
+        QString ignored;
+        if (const auto n = PivotEngine::compute(cube, total, options, &ignored); n && n->rowCount() > 0)
+            if (const auto v = n->value(0, 0, 0); v && v->n > 0 && v->n < data->facts) {
+                data->facts = v->n;
+                data->notes << QObject::tr("audits as the KPIs count them: official, scored, complete, of the "
+                                           "counted sample types");
+            }
     }
     // The facts' own date range where the spec leaves an end open.
     if (!data->firstDate.isValid() || !data->lastDate.isValid()) {

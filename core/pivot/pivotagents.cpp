@@ -3,6 +3,8 @@
 
 #include "store/projectsettings.h"
 
+#include <QObject>
+
 #include <algorithm>
 
 namespace ql {
@@ -83,6 +85,44 @@ AgentOverlay agentOverlay(const Cube &cube, const QString &name, const PivotAgen
     overlay.dimension = std::move(dim);
     overlay.viaParent = agentRef.viaParent;
     return overlay;
+}
+
+QStringList agentFilterLabels(const Cube &cube, const QString &dimension, const QStringList &values,
+                              const PivotAgentDisplay &display)
+{
+    const bool isAgent = dimension == QLatin1String("agent"), isName = dimension == QLatin1String("agent_name");
+    if (display.display == NameDisplay::Names || !(isAgent || isName) ||
+        (isAgent && display.display == NameDisplay::Ids))
+        return values;
+    const bool pseudonyms = display.display == NameDisplay::Pseudonyms;
+    auto shownOf = [&](const QString &id) { return pseudonyms ? AgentNames::pseudonym(display.pseudonymKey, id) : id; };
+    QStringList out;
+    if (isAgent) {
+        const Cube::DimensionRef agentRef = cube.findDimension(QStringLiteral("agent"));
+        for (const QString &id : values)
+            out << (agentRef && agentRef.dimension->labels.contains(id) ? shownOf(id) : QObject::tr("(unknown)"));
+        return out;
+    }
+    const Cube::DimensionRef agentRef = cube.findDimension(QStringLiteral("agent"));
+    const Cube::DimensionRef nameRef = cube.findDimension(QStringLiteral("agent_name"));
+    if (!agentRef || !nameRef)
+        return pseudonyms ? QStringList(values.size(), QObject::tr("(unknown)")) : values;
+    const CubeDimension &agents = *agentRef.dimension;
+    const CubeDimension &names = *nameRef.dimension;
+    for (const QString &name : values) {
+        const std::int32_t code = std::int32_t(names.labels.indexOf(name));
+        QStringList shown;
+        for (std::int32_t a = 0; code >= 0 && a < agents.blankCode(); ++a) {
+            const std::int32_t nameCode = names.map.empty() ? a : (std::size_t(a) < names.map.size() ? names.map[std::size_t(a)] : -1);
+            if (nameCode == code)
+                shown << shownOf(agents.labels.at(a));
+        }
+        if (shown.isEmpty())
+            out << (pseudonyms ? QObject::tr("(unknown)") : name);
+        else
+            out << shown;
+    }
+    return out;
 }
 
 } // namespace ql

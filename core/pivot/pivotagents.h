@@ -44,4 +44,12 @@ struct AgentOverlay
 // that dimension as the cube has it (Names; `agent` under Ids; any other dimension).
 AgentOverlay agentOverlay(const Cube &cube, const QString &name, const PivotAgentDisplay &display);
 
+// The values of a filter on `agent` (ids) or `agent_name` (names) as the display shows agents, for
+// an output's footnote: under Ids the ids (a name gives the ids of its agents), under Pseudonyms
+// the pseudonyms, so a footnote never names whom the axes hide. Any other filter, or Names: the
+// values as they are. A value the cube does not hold is kept under Ids and shown as "(unknown)"
+// under Pseudonyms.
+QStringList agentFilterLabels(const Cube &cube, const QString &dimension, const QStringList &values,
+                              const PivotAgentDisplay &display);
+
 } // namespace ql

@@ -260,6 +260,7 @@ PChart pChartPhased(const QList<PChartPoint> &points, const QList<int> &restarts
     if (starts.size() == 1) {
         PChart c = pChart(points, baseline, allowLaney);
         c.deferredRestarts = deferred;
+        c.phaseBaselines = {{c.baselineFirst, c.baselineLast}};
         return c;
     }
     PChart out;
@@ -284,6 +285,7 @@ PChart pChartPhased(const QList<PChartPoint> &points, const QList<int> &restarts
         out.laney = part.laney;
         out.baselineFirst = part.baselineFirst + first;
         out.baselineLast = part.baselineLast + first;
+        out.phaseBaselines.append({out.baselineFirst, out.baselineLast});
         out.provisional = part.provisional;
     }
     sortSignals(&out.signals);
@@ -298,6 +300,7 @@ XmrChart xmrChartPhased(const QList<double> &values, const QList<int> &restarts,
     if (starts.size() == 1) {
         XmrChart c = xmrChart(values, baseline);
         c.deferredRestarts = deferred;
+        c.phaseBaselines = {{c.baselineFirst, c.baselineLast}};
         return c;
     }
     XmrChart out;
@@ -329,6 +332,7 @@ XmrChart xmrChartPhased(const QList<double> &values, const QList<int> &restarts,
         out.rangeUpper = part.rangeUpper;
         out.baselineFirst = part.baselineFirst + first;
         out.baselineLast = part.baselineLast + first;
+        out.phaseBaselines.append({out.baselineFirst, out.baselineLast});
         out.provisional = part.provisional;
     }
     sortSignals(&out.signals);

@@ -6,6 +6,7 @@
 #include <QtGlobal>
 
 #include <optional>
+#include <utility>
 
 namespace ql::stats {
 
@@ -69,6 +70,7 @@ struct PChart
     QList<int> phaseStarts{0};
     QList<double> centres;
     QList<int> deferredRestarts; // version changes too recent to restart at (fewer than 2 points since)
+    QList<std::pair<int, int>> phaseBaselines; // per phase: the first and last point of its baseline
 };
 
 // p̄ ± 3 √(p̄(1 − p̄)/n_i) (× σ_z under Laney). Needs at least one point with n > 0 in the baseline.
@@ -100,6 +102,7 @@ struct XmrChart
     QList<double> meanMovingRanges;
     QList<double> rangeUppers;
     QList<int> deferredRestarts;
+    QList<std::pair<int, int>> phaseBaselines; // per phase: the first and last point of its baseline
 };
 
 // Needs at least 2 points, and at least 2 in the baseline.
