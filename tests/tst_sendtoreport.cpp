@@ -46,6 +46,7 @@ private Q_SLOTS:
     void sendIsUndoable();
     void reportsPageListsAndPreviews();
     void removeAndMove();
+    void renameInPlace();
     void screenshots();
 
 private:
@@ -296,6 +297,55 @@ void TestSendToReport::removeAndMove()
     undo->redo();
     undo->redo();
     QCOMPARE(stored(), removed);
+    if (m_reports->isBusy())
+        QVERIFY(waitForPreview());
+}
+
+// A sent section's heading is the user's to word: edited in the list (F2 or Rename), undoable, and
+// the report's section carries it; a blank heading is refused and the old one stays.
+void TestSendToReport::renameInPlace()
+{
+    SentSectionsPanel *panel = m_reports->sentSections();
+    QUndoStack *undo = m_window->dataUndoStack();
+    const QList<SentSection> start = stored();
+    QVERIFY(start.size() >= 2);
+    panel->list()->setCurrentRow(0);
+    QVERIFY(panel->renameButton()->isEnabled());
+    QVERIFY(panel->list()->item(0)->flags() & Qt::ItemIsEditable);
+
+    const QString heading = QStringLiteral("Why returns customers are unhappy");
+    panel->list()->item(0)->setText(QStringLiteral("  %1 ").arg(heading)); // as the editor commits it
+    QList<SentSection> renamed = start;
+    renamed[0].title = heading;
+    QCOMPARE(stored(), renamed);
+    QCOMPARE(panel->list()->item(0)->text(), heading);
+    QCOMPARE(undo->text(undo->index() - 1),
+             QStringLiteral("Rename \"%1\" to \"%2\" in the Monthly Quality Report").arg(start.at(0).title, heading));
+
+    // The report's section is headed so.
+    ProjectError perr;
+    {
+        auto project = Project::open(m_path, Project::Access::ReadOnly, Project::Check::Deferred, &perr);
+        QVERIFY(project);
+        QString error;
+        const auto doc = ReportBuilder::build(project->database(), ReportTemplate::MonthlyQuality,
+                                              m_reports->periodBox()->currentData().toString(), {}, &error);
+        QVERIFY2(doc, qPrintable(error));
+        QVERIFY(doc->section(QStringLiteral("sent-1")));
+        QCOMPARE(doc->section(QStringLiteral("sent-1"))->title, heading);
+    }
+
+    // Blank: refused, said, nothing written.
+    QSignalSpy said(panel, &SentSectionsPanel::message);
+    panel->list()->item(0)->setText(QStringLiteral("   "));
+    QCOMPARE(stored(), renamed);
+    QCOMPARE(panel->list()->item(0)->text(), heading);
+    QCOMPARE(said.count(), 1);
+    QVERIFY(said.first().first().toString().contains(QStringLiteral("needs a heading")));
+
+    undo->undo();
+    QCOMPARE(stored(), start);
+    QCOMPARE(panel->list()->item(0)->text(), start.at(0).title);
     if (m_reports->isBusy())
         QVERIFY(waitForPreview());
 }

@@ -20,6 +20,7 @@ SentSectionsPanel::SentSectionsPanel(QWidget *parent)
     , m_hint(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_remove(new QPushButton(Icons::themed(QStringLiteral("list-remove")), tr("&Remove"), this))
+    , m_rename(new QPushButton(tr("Re&name"), this))
     , m_up(new QPushButton(Icons::themed(QStringLiteral("go-up")), tr("Move &Up"), this))
     , m_down(new QPushButton(Icons::themed(QStringLiteral("go-down")), tr("Move Do&wn"), this))
 {
@@ -29,6 +30,9 @@ SentSectionsPanel::SentSectionsPanel(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_remove->setObjectName(QStringLiteral("removeSentSection"));
     m_remove->setToolTip(tr("Take the selected section out of the report (Ctrl+Z undoes)"));
+    m_rename->setObjectName(QStringLiteral("renameSentSection"));
+    m_rename->setToolTip(tr("Edit the selected section's heading in the report (F2; Ctrl+Z undoes)"));
+    m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_up->setObjectName(QStringLiteral("moveSentSectionUp"));
     m_down->setObjectName(QStringLiteral("moveSentSectionDown"));
     m_hint->setObjectName(QStringLiteral("sentSectionsHint"));
@@ -37,6 +41,7 @@ SentSectionsPanel::SentSectionsPanel(QWidget *parent)
     title->setBuddy(m_list);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_remove);
+    buttons->addWidget(m_rename);
     buttons->addStretch(1);
     buttons->addWidget(m_up);
     buttons->addWidget(m_down);
@@ -48,6 +53,11 @@ SentSectionsPanel::SentSectionsPanel(QWidget *parent)
     layout->addLayout(buttons);
     connect(m_list, &QListWidget::currentRowChanged, this, &SentSectionsPanel::updateEnabled);
     connect(m_remove, &QPushButton::clicked, this, &SentSectionsPanel::removeSelected);
+    connect(m_rename, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_list->currentItem())
+            m_list->editItem(item);
+    });
+    connect(m_list, &QListWidget::itemChanged, this, &SentSectionsPanel::itemEdited);
     connect(m_up, &QPushButton::clicked, this, [this] { moveSelected(-1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveSelected(1); });
     reload();
@@ -101,8 +111,11 @@ void SentSectionsPanel::reload()
     {
         const QSignalBlocker block(m_list);
         m_list->clear();
-        for (const SentSection &s : std::as_const(m_sections))
-            m_list->addItem(s.title);
+        for (const SentSection &s : std::as_const(m_sections)) {
+            auto *item = new QListWidgetItem(s.title, m_list);
+            if (m_writable)
+                item->setFlags(item->flags() | Qt::ItemIsEditable);
+        }
         if (!m_sections.isEmpty())
             m_list->setCurrentRow(std::clamp(row, 0, int(m_sections.size()) - 1));
     }
@@ -117,6 +130,7 @@ void SentSectionsPanel::updateEnabled()
     const int row = m_list->currentRow();
     const bool selected = m_writable && row >= 0 && row < m_sections.size();
     m_remove->setEnabled(selected);
+    m_rename->setEnabled(selected);
     m_up->setEnabled(selected && row > 0);
     m_down->setEnabled(selected && row + 1 < m_sections.size());
 }
@@ -163,6 +177,39 @@ bool SentSectionsPanel::moveSelected(int by)
     return apply(after, tr("Move \"%1\" %2 in the %3")
                             .arg(m_sections.at(row).title, by < 0 ? tr("up") : tr("down"), reportTemplateTitle(m_kind)),
                  to);
+}
+
+bool SentSectionsPanel::renameSelected(const QString &title)
+{
+    const int row = m_list->currentRow();
+    const QString trimmed = title.simplified();
+    if (!m_writable || row < 0 || row >= m_sections.size())
+        return false;
+    if (trimmed.isEmpty()) {
+        Q_EMIT message(tr("A section needs a heading: \"%1\" keeps its title.").arg(m_sections.at(row).title));
+        return false;
+    }
+    if (trimmed == m_sections.at(row).title)
+        return false;
+    QList<SentSection> after = m_sections;
+    after[row].title = trimmed;
+    return apply(after, tr("Rename \"%1\" to \"%2\" in the %3").arg(m_sections.at(row).title, trimmed,
+                                                                     reportTemplateTitle(m_kind)),
+                 row);
+}
+
+void SentSectionsPanel::itemEdited(QListWidgetItem *item)
+{
+    const int row = m_list->row(item);
+    if (row < 0 || row >= m_sections.size() || item->text() == m_sections.at(row).title)
+        return;
+    const QString typed = item->text();
+    {
+        const QSignalBlocker block(m_list); // back to the stored title; a rename reloads the list
+        item->setText(m_sections.at(row).title);
+    }
+    m_list->setCurrentRow(row);
+    renameSelected(typed);
 }
 
 } // namespace ql

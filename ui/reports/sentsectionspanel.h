@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QUndoStack;
 
@@ -30,12 +31,16 @@ public:
 
     QListWidget *list() const { return m_list; }
     QPushButton *removeButton() const { return m_remove; }
+    QPushButton *renameButton() const { return m_rename; }
     QPushButton *upButton() const { return m_up; }
     QPushButton *downButton() const { return m_down; }
     const QList<SentSection> &sections() const { return m_sections; }
 
     bool removeSelected();
     bool moveSelected(int by); // -1 up, +1 down
+    // The selected section's heading in the report (blank titles are refused); the list's items are
+    // edited in place too (F2, double-click or Rename), which comes here.
+    bool renameSelected(const QString &title);
 
 Q_SIGNALS:
     void changed();                       // the template's sent sections are not what they were
@@ -44,6 +49,7 @@ Q_SIGNALS:
 private:
     bool apply(QList<SentSection> after, const QString &text, int select);
     void updateEnabled();
+    void itemEdited(QListWidgetItem *item);
 
     QSqlDatabase m_db;
     bool m_writable = false;
@@ -53,6 +59,7 @@ private:
     QLabel *m_hint;
     QListWidget *m_list;
     QPushButton *m_remove;
+    QPushButton *m_rename;
     QPushButton *m_up;
     QPushButton *m_down;
 };
