@@ -166,10 +166,14 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_baselineFrom->setToolTip(tr("The periods whose points compute the centre and limits (by default all but the "
                                   "latest: the period being judged must not set its own limits)"));
     m_baselineTo->setToolTip(m_baselineFrom->toolTip());
-    layout->addRow(tr("Base&line:"), baseline);
+    // The row's label is a QLabel of its own: a label made from text has no buddy, and would show
+    // its mnemonic's ampersand.
+    auto *baselineLabel = new QLabel(tr("Baseli&ne:"));
+    baselineLabel->setBuddy(m_baselineFrom);
+    layout->addRow(baselineLabel, baseline);
     m_baselineRow = baseline;
     m_restart->setToolTip(tr("A period from which the limits are computed afresh (a process change)"));
-    layout->addRow(tr("Restart l&imits at:"), named(m_restart, QStringLiteral("restart"), tr("Restart limits at")));
+    layout->addRow(tr("R&estart limits at:"), named(m_restart, QStringLiteral("restart"), tr("Restart limits at")));
     m_versionRestart = new QCheckBox(tr("Restart the limits at a scorecard &version change"));
     m_versionRestart->setObjectName(QStringLiteral("versionRestart"));
     m_versionRestart->setChecked(true);
@@ -198,10 +202,10 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_size->addItem(tr("4:3 slide (1440 × 1080)"), QStringLiteral("4:3"));
     m_size->addItem(tr("A4 landscape"), QStringLiteral("a4"));
     layout->addRow(tr("Si&ze:"), named(m_size, QStringLiteral("size"), tr("Output size")));
-    m_labels = new QCheckBox(tr("Data &labels"));
+    m_labels = new QCheckBox(tr("Dat&a labels"));
     m_footnote = new QCheckBox(tr("&Footnote (dates, filters, n)"));
     m_footnote->setChecked(true);
-    m_band = new QCheckBox(tr("95% interval &band"));
+    m_band = new QCheckBox(tr("&95% interval band"));
     for (QCheckBox *c : {m_labels, m_footnote, m_band})
         layout->addRow(QString(), c);
     m_labels->setObjectName(QStringLiteral("labels"));
@@ -228,9 +232,9 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_scale->addItem(tr("PNG 3×"), 3);
     m_scale->setCurrentIndex(1);
     m_scale->setAccessibleName(tr("PNG scale"));
-    m_export = new QPushButton(Icons::themed(QStringLiteral("document-export")), tr("&Export…"));
+    m_export = new QPushButton(Icons::themed(QStringLiteral("document-export")), tr("E&xport…"));
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_copy = new QPushButton(Icons::themed(QStringLiteral("edit-copy")), tr("&Copy Image"));
+    m_copy = new QPushButton(Icons::themed(QStringLiteral("edit-copy")), tr("Cop&y Image"));
     m_copy->setToolTip(tr("Copy the chart as an image, to paste into PowerPoint, Keynote or Google Slides"));
     bar->addStretch();
     bar->addWidget(m_scale);
