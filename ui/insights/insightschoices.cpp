@@ -78,12 +78,15 @@ void InsightsPage::showFailed()
                 return a.failed > b.failed;
             return a.criterion < b.criterion;
         });
-        for (const rca::CriterionLoss &l : std::as_const(rows))
-            m_failed->appendRow({textItem(l.criterion), countItem(l.failed),
+        for (const rca::CriterionLoss &l : std::as_const(rows)) {
+            QStandardItem *criterion = textItem(m_data->criterionNames.value(l.criterion, l.criterion));
+            criterion->setToolTip(l.criterion); // the key, as pivots and filters name it
+            m_failed->appendRow({criterion, countItem(l.failed),
                                  numberItem(p.failed > 0 ? 100.0 * double(l.failed) / double(p.failed) : NAN, 1),
                                  numberItem(l.pointsLost, 1),
                                  numberItem(p.total > 0 ? 100.0 * l.pointsLost / p.total : NAN, 1), countItem(l.rated),
                                  numberItem(l.rated > 0 ? 100.0 * double(l.failed) / double(l.rated) : NAN, 1)});
+        }
         m_failedNote->setText(
             tr("Period %1: %L2 audits, %L3 failed answers, %L4 points lost. A criterion that fails often is not "
                "always the one that costs the most: points lost weigh each answer by its share of the score "
