@@ -126,7 +126,7 @@ AuditCommitter::~AuditCommitter()
     stop();
 }
 
-void AuditCommitter::enqueue(PendingAudit &audit, const QString &hash)
+void AuditCommitter::enqueue(PendingAudit &audit)
 {
     std::unique_lock lock(m_mutex);
     if (!m_thread.joinable()) {
@@ -136,7 +136,7 @@ void AuditCommitter::enqueue(PendingAudit &audit, const QString &hash)
     }
     if (m_jobs.size() >= MaxQueued)
         m_changed.wait(lock, [this] { return m_jobs.size() < MaxQueued; });
-    m_jobs.push_back({std::move(audit), hash});
+    m_jobs.push_back(std::move(audit));
     // The writer takes everything queued at once, so it only needs waking when it went idle.
     if (!m_busy)
         m_changed.notify_all();
@@ -156,7 +156,7 @@ PendingAudit AuditCommitter::recycled()
 
 void AuditCommitter::work()
 {
-    std::vector<Job> batch;
+    std::vector<PendingAudit> batch;
     std::vector<PendingAudit> done;
     std::unique_lock lock(m_mutex);
     while (true) {
@@ -167,12 +167,12 @@ void AuditCommitter::work()
         m_busy = true;
         m_changed.notify_all(); // room in the queue again
         lock.unlock();
-        for (Job &job : batch) {
+        for (PendingAudit &audit : batch) {
             // After a rejection (without skip-invalid) everything is rolled back: stop writing.
             if (m_stopRequested.load(std::memory_order_relaxed) || !m_ctx.writing)
                 break;
-            write(job.audit, 0, job.hash);
-            done.push_back(std::move(job.audit));
+            write(audit, 0);
+            done.push_back(std::move(audit));
         }
         batch.clear();
         lock.lock();
@@ -242,7 +242,8 @@ void AuditCommitter::commit(PendingAudit &audit)
         }
         if (ImportWriter *w = m_ctx.activeWriter()) {
             const QString before = storedJson(existing->id);
-            if (!write(audit, existing->id, hash))
+            prepare(audit, hash);
+            if (!write(audit, existing->id))
                 return;
             w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(existing->id), QString(),
                          before, json(audit), m_ctx.importId);
@@ -256,22 +257,28 @@ void AuditCommitter::commit(PendingAudit &audit)
     ++m_ctx.summary.inserted;
     m_ctx.summary.masked += audit.masked;
     if (m_ctx.activeWriter()) {
-        enqueue(audit, hash);
+        prepare(audit, hash);
+        enqueue(audit);
     } else {
         drain();
         m_ctx.agentId(audit.text(AuditField::Agent)); // counts an agent a real run would create
     }
 }
 
-bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const QString &hash)
+void AuditCommitter::prepare(PendingAudit &audit, const QString &hash)
 {
-    ImportWriter &w = m_ctx.writer;
-    const Scorecard &card = audit.card->stored.card;
+    const ScorecardCatalog::Entry &entry = *audit.card;
+    const Scorecard &card = entry.stored.card;
     m_inputs.assign(size_t(card.criterionCount()), AnswerInput::missing());
-    for (const PendingAnswer &a : audit.answers)
+    for (PendingAnswer &a : audit.answers) {
         m_inputs[size_t(a.index)] = a.input;
+        a.criterionId = entry.stored.criterionIds.at(a.index);
+        a.c = a.input.state == AnswerInput::NotApplicable
+                  ? std::nullopt
+                  : std::optional<double>(card.criterionAt(a.index).scale.c(a.input.value));
+    }
 
-    ImportWriter::AuditRow row;
+    ImportWriter::AuditRow &row = audit.row;
     row.source = m_ctx.mapping.source;
     row.key = audit.key;
     row.ticket = audit.text(AuditField::Ticket);
@@ -281,7 +288,26 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
     if (audit.interactionDate.date.isValid()) {
         row.interactionDate = DateReader::isoDate(audit.interactionDate.date);
         row.interactionKeys = PeriodKeys::of(audit.interactionDate.date);
+    } else {
+        row.interactionDate = QString();
+        row.interactionKeys = {};
     }
+    // Resolved by the writer (write()), which inserts the names and agents met for the first time.
+    row.agentId = row.auditorId = row.teamId = row.siteId = row.queueId = row.channelId = 0;
+    row.supervisor = QString();
+    row.sampleType = audit.sampleType;
+    row.scorecardId = entry.stored.id;
+    row.score = entry.engine->score(m_inputs);
+    row.comment = audit.comment;
+    row.contentHash = hash;
+    row.importId = m_ctx.importId;
+}
+
+bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
+{
+    ImportWriter &w = m_ctx.writer;
+    const Scorecard &card = audit.card->stored.card;
+    ImportWriter::AuditRow &row = audit.row;
     row.agentId = m_ctx.agentId(audit.text(AuditField::Agent), &w);
     row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor), &w);
     // Team, site and supervisor from the file, else from the roster row in force on the date.
@@ -294,12 +320,6 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
     row.supervisor = supervisor.isEmpty() ? placed.supervisor : supervisor;
     row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue), &w);
     row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel), &w);
-    row.sampleType = audit.sampleType;
-    row.scorecardId = audit.card->stored.id;
-    row.score = audit.card->engine->score(m_inputs);
-    row.comment = audit.comment;
-    row.contentHash = hash;
-    row.importId = m_ctx.importId;
 
     qint64 auditId = existingId;
     if (existingId > 0) {
@@ -310,26 +330,29 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
         if (auditId == 0)
             return false;
     }
-    ImportWriter::AnswerRow answer;
-    answer.auditId = auditId;
+    m_answerValues.clear();
     for (const PendingAnswer &a : audit.answers) {
-        const Criterion &c = card.criterionAt(a.index);
-        answer.criterionId = audit.card->stored.criterionIds.at(a.index);
-        answer.na = a.input.state == AnswerInput::NotApplicable;
-        answer.value = answer.na ? std::nullopt : std::optional<double>(a.input.value);
-        answer.c = answer.na ? std::nullopt : std::optional<double>(c.scale.c(a.input.value));
-        answer.optionLabel = a.option >= 0 ? c.scale.options.at(a.option).first : QString();
-        answer.comment = a.comment;
-        const qint64 answerId = w.insertAnswer(answer);
-        if (answerId == 0)
-            return false;
-        ++m_answers;
-        if (!a.rootCauses.isEmpty()) {
-            for (const QString &cause : a.rootCauses.split(u';', Qt::SkipEmptyParts)) {
-                const QString name = cause.trimmed();
-                if (!name.isEmpty())
-                    w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name, &w));
-            }
+        ImportWriter::AnswerValues &v = m_answerValues.emplace_back();
+        v.criterionId = a.criterionId;
+        v.na = a.input.state == AnswerInput::NotApplicable;
+        v.value = a.input.value;
+        v.c = a.c;
+        v.optionLabel = a.option >= 0 ? &card.criterionAt(a.index).scale.options.at(a.option).first : nullptr;
+        v.comment = &a.comment;
+    }
+    const qint64 firstAnswer = w.insertAnswers(auditId, m_answerValues);
+    if (firstAnswer == 0 && !audit.answers.empty())
+        return false;
+    m_answers += qint64(audit.answers.size());
+    for (size_t i = 0; i < audit.answers.size(); ++i) {
+        const QString &causes = audit.answers[i].rootCauses;
+        if (causes.isEmpty())
+            continue;
+        const qint64 answerId = firstAnswer + qint64(i);
+        for (const QString &cause : causes.split(u';', Qt::SkipEmptyParts)) {
+            const QString name = cause.trimmed();
+            if (!name.isEmpty())
+                w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name, &w));
         }
     }
     for (qsizetype d = 0; d < audit.dimensions.size(); ++d) {

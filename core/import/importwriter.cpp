@@ -105,8 +105,6 @@ bool ImportWriter::prepare()
         {&m_detachSuperseded, "UPDATE audits SET superseded_by = NULL WHERE superseded_by = ?1"},
         {&m_detachReaudit, "UPDATE disputes SET reaudit_id = NULL WHERE reaudit_id = ?1"},
         {&m_auditDelete, "DELETE FROM audits WHERE id = ?1"},
-        {&m_answer, "INSERT INTO answers(audit_id, criterion_id, value, option_label, na, c, comment) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
         {&m_answerRootCause, "INSERT OR IGNORE INTO answer_root_causes(answer_id, root_cause_id) VALUES (?1, ?2)"},
         {&m_auditDimension, "INSERT INTO audit_dimensions(audit_id, dimension_id, value) VALUES (?1, ?2, ?3)"},
         {&m_csat, csatInsert.constData()},
@@ -317,17 +315,55 @@ bool ImportWriter::removeAudit(qint64 id)
     return true;
 }
 
-qint64 ImportWriter::insertAnswer(const AnswerRow &a)
+BulkStatement &ImportWriter::answerStatement(int rows)
 {
-    BulkStatement &s = m_answer;
-    s.bind(1, a.auditId);
-    s.bind(2, a.criterionId);
-    s.bind(3, a.value);
-    s.bind(4, a.optionLabel);
-    s.bind(5, a.na);
-    s.bind(6, a.c);
-    s.bind(7, a.comment);
-    return s.run() ? lastInsertId() : 0;
+    if (m_answers.size() <= size_t(rows))
+        m_answers.resize(size_t(rows) + 1);
+    std::unique_ptr<BulkStatement> &s = m_answers[size_t(rows)];
+    if (!s) {
+        // ?1 is the audit; row r takes ?(6r + 2) … ?(6r + 7).
+        QByteArray sql = "INSERT INTO answers(audit_id, criterion_id, value, option_label, na, c, comment) VALUES ";
+        for (int r = 0; r < rows; ++r) {
+            sql += r > 0 ? ", (?1" : "(?1";
+            for (int k = 2; k <= 7; ++k)
+                sql += ", ?" + QByteArray::number(6 * r + k);
+            sql += ')';
+        }
+        s = std::make_unique<BulkStatement>();
+        s->prepare(m_db, sql.constData(), &m_error); // a failure is kept in m_error; run() refuses
+    }
+    return *s;
+}
+
+qint64 ImportWriter::insertAnswers(qint64 auditId, std::span<const AnswerValues> answers)
+{
+    qint64 first = 0;
+    while (!answers.empty()) {
+        const int rows = int(std::min<size_t>(answers.size(), MaxAnswersPerStatement));
+        BulkStatement &s = answerStatement(rows);
+        s.bind(1, auditId);
+        for (int r = 0; r < rows; ++r) {
+            const AnswerValues &a = answers[size_t(r)];
+            const int p = 6 * r + 2;
+            s.bind(p, a.criterionId);
+            if (a.na)
+                s.bindNull(p + 1);
+            else
+                s.bind(p + 1, a.value);
+            s.bind(p + 2, a.optionLabel ? *a.optionLabel : QString());
+            s.bind(p + 3, a.na);
+            s.bind(p + 4, a.na ? std::nullopt : a.c);
+            s.bind(p + 5, a.comment ? *a.comment : QString());
+        }
+        if (!s.run())
+            return 0;
+        // A rowid table gives each new row the largest rowid so far plus one, so the rows of one
+        // INSERT have consecutive ids ending at the last insert rowid.
+        if (first == 0)
+            first = lastInsertId() - rows + 1;
+        answers = answers.subspan(size_t(rows));
+    }
+    return first;
 }
 
 bool ImportWriter::insertAnswerRootCause(qint64 answerId, qint64 rootCauseId)

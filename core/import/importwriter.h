@@ -7,6 +7,10 @@
 
 #include <QString>
 
+#include <memory>
+#include <span>
+#include <vector>
+
 struct sqlite3;
 
 namespace ql {
@@ -41,17 +45,6 @@ public:
         QString comment;
         QString contentHash;
         qint64 importId = 0;
-    };
-
-    struct AnswerRow
-    {
-        qint64 auditId = 0;
-        qint64 criterionId = 0;
-        std::optional<double> value; // none when N/A
-        QString optionLabel;
-        bool na = false;
-        std::optional<double> c;
-        QString comment;
     };
 
     struct CsatRow
@@ -111,7 +104,20 @@ public:
     bool setSourcePending(qint64 id, const QString &json);
     bool clearAuditChildren(qint64 id); // answers (and their root causes) and custom dimensions
     bool removeAudit(qint64 id);        // detaches references first
-    qint64 insertAnswer(const AnswerRow &a);
+    // One answer of insertAnswers(). value and c are stored only when it is not N/A; an empty label
+    // or comment is NULL. The strings must outlive the call.
+    struct AnswerValues
+    {
+        qint64 criterionId = 0;
+        bool na = false;
+        double value = 0;
+        std::optional<double> c;
+        const QString *optionLabel = nullptr;
+        const QString *comment = nullptr;
+    };
+    // Inserts an audit's answers in order, up to MaxAnswersPerStatement rows per INSERT; returns
+    // the id of the first (the others follow it one by one), or 0 after a failure.
+    qint64 insertAnswers(qint64 auditId, std::span<const AnswerValues> answers);
     bool insertAnswerRootCause(qint64 answerId, qint64 rootCauseId);
     bool insertAuditDimension(qint64 auditId, qint64 dimensionId, const QString &value);
 
@@ -135,7 +141,14 @@ private:
     BulkStatement m_agent, m_agentUpdate, m_alias, m_history, m_historyUpdate;
     BulkStatement m_audit, m_auditUpdate, m_sourcePending, m_answersDelete, m_auditDimsDelete;
     BulkStatement m_detachCalibration, m_detachSuperseded, m_detachReaudit, m_auditDelete;
-    BulkStatement m_answer, m_answerRootCause, m_auditDimension;
+    // One statement inserting n answers (n rows of VALUES) at [n], prepared when first needed.
+    // One INSERT per audit rather than per answer: SQLite keeps its cursors on the table and the
+    // (audit_id, criterion_id) index open from one row to the next, so a row appended at the end
+    // needs no search from the root, and the statement is set up once.
+    static constexpr int MaxAnswersPerStatement = 64;
+    BulkStatement &answerStatement(int rows);
+    std::vector<std::unique_ptr<BulkStatement>> m_answers;
+    BulkStatement m_answerRootCause, m_auditDimension;
     BulkStatement m_csat, m_csatUpdate, m_csatDimsDelete, m_csatDimension;
     BulkStatement m_interaction, m_interactionUpdate;
 };
