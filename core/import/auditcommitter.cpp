@@ -167,12 +167,14 @@ void AuditCommitter::work()
         m_busy = true;
         m_changed.notify_all(); // room in the queue again
         lock.unlock();
-        for (PendingAudit &audit : batch) {
+        for (size_t i = 0; i < batch.size(); i += ImportWriter::MaxAuditsPerStatement) {
             // After a rejection (without skip-invalid) everything is rolled back: stop writing.
             if (m_stopRequested.load(std::memory_order_relaxed) || !m_ctx.writing)
                 break;
-            write(audit, 0);
-            done.push_back(std::move(audit));
+            const size_t n = std::min<size_t>(batch.size() - i, ImportWriter::MaxAuditsPerStatement);
+            writeNew(std::span(batch).subspan(i, n));
+            for (size_t k = i; k < i + n; ++k)
+                done.push_back(std::move(batch[k]));
         }
         batch.clear();
         lock.lock();
@@ -303,36 +305,30 @@ void AuditCommitter::prepare(PendingAudit &audit, const QString &hash)
     row.importId = m_ctx.importId;
 }
 
-bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
+void AuditCommitter::resolve(PendingAudit &audit)
 {
-    ImportWriter &w = m_ctx.writer;
-    const Scorecard &card = audit.card->stored.card;
+    ImportWriter *w = &m_ctx.writer;
     ImportWriter::AuditRow &row = audit.row;
-    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent), &w);
-    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor), &w);
+    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent), w);
+    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor), w);
     // Team, site and supervisor from the file, else from the roster row in force on the date.
     const AgentRoster::Placement placed = m_ctx.roster.inForce(row.agentId, row.date);
     const QString &team = audit.text(AuditField::Team);
     const QString &site = audit.text(AuditField::Site);
     const QString &supervisor = audit.text(AuditField::Supervisor);
-    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team, &w);
-    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site, &w);
+    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team, w);
+    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site, w);
     row.supervisor = supervisor.isEmpty() ? placed.supervisor : supervisor;
-    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue), &w);
-    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel), &w);
+    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue), w);
+    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel), w);
+}
 
-    qint64 auditId = existingId;
-    if (existingId > 0) {
-        if (!w.updateAudit(existingId, row) || !w.clearAuditChildren(existingId))
-            return false;
-    } else {
-        auditId = w.insertAudit(row);
-        if (auditId == 0)
-            return false;
-    }
-    m_answerValues.clear();
+void AuditCommitter::addAnswerValues(const PendingAudit &audit, qint64 auditId)
+{
+    const Scorecard &card = audit.card->stored.card;
     for (const PendingAnswer &a : audit.answers) {
         ImportWriter::AnswerValues &v = m_answerValues.emplace_back();
+        v.auditId = auditId;
         v.criterionId = a.criterionId;
         v.na = a.input.state == AnswerInput::NotApplicable;
         v.value = a.input.value;
@@ -340,10 +336,11 @@ bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
         v.optionLabel = a.option >= 0 ? &card.criterionAt(a.index).scale.options.at(a.option).first : nullptr;
         v.comment = &a.comment;
     }
-    const qint64 firstAnswer = w.insertAnswers(auditId, m_answerValues);
-    if (firstAnswer == 0 && !audit.answers.empty())
-        return false;
-    m_answers += qint64(audit.answers.size());
+}
+
+void AuditCommitter::writeChildren(const PendingAudit &audit, qint64 auditId, qint64 firstAnswer)
+{
+    ImportWriter &w = m_ctx.writer;
     for (size_t i = 0; i < audit.answers.size(); ++i) {
         const QString &causes = audit.answers[i].rootCauses;
         if (causes.isEmpty())
@@ -360,6 +357,48 @@ bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
         if (!value.isEmpty())
             w.insertAuditDimension(
                 auditId, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first, &w), value);
+    }
+}
+
+bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
+{
+    ImportWriter &w = m_ctx.writer;
+    resolve(audit);
+    if (!w.updateAudit(existingId, audit.row) || !w.clearAuditChildren(existingId))
+        return false;
+    m_answerValues.clear();
+    addAnswerValues(audit, existingId);
+    const qint64 firstAnswer = w.insertAnswers(m_answerValues);
+    if (firstAnswer == 0 && !m_answerValues.empty())
+        return false;
+    m_answers += qint64(m_answerValues.size());
+    writeChildren(audit, existingId, firstAnswer);
+    return w.ok();
+}
+
+bool AuditCommitter::writeNew(std::span<PendingAudit> audits)
+{
+    ImportWriter &w = m_ctx.writer;
+    m_rows.clear();
+    for (PendingAudit &audit : audits) {
+        resolve(audit);
+        m_rows.push_back(&audit.row);
+    }
+    const qint64 firstAudit = w.insertAudits(m_rows);
+    if (firstAudit == 0)
+        return false;
+    // The audits' ids and then their answers' follow one another in the order written.
+    m_answerValues.clear();
+    for (size_t k = 0; k < audits.size(); ++k)
+        addAnswerValues(audits[k], firstAudit + qint64(k));
+    const qint64 firstAnswer = w.insertAnswers(m_answerValues);
+    if (firstAnswer == 0 && !m_answerValues.empty())
+        return false;
+    m_answers += qint64(m_answerValues.size());
+    qint64 answerId = firstAnswer;
+    for (size_t k = 0; k < audits.size(); ++k) {
+        writeChildren(audits[k], firstAudit + qint64(k), answerId);
+        answerId += qint64(audits[k].answers.size());
     }
     return w.ok();
 }
