@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The import's bulk writes (docs/import.md "Speed"): an audit's answers go in with one multi-row
-// INSERT of at most 64 rows, and their root causes are attached to ids counted from the first
-// one. Audits of 1 to 150 criteria (one, two and three statements), answers listed out of order,
-// some N/A, some with root causes: every value, N/A, c and root cause must land on its own answer.
+// The import's bulk writes (docs/import.md "Speed"): new audits go in up to 16 to an INSERT and
+// their answers up to 64 to an INSERT, and ids are counted on from the first one (root causes,
+// dimensions, answers' audit ids). ImportWriter's statements are checked directly on 1 to 150 rows
+// (one, two and three statements); then whole imports of audits of 1 to 150 criteria, answers
+// listed out of order, some N/A, some with root causes: every value, N/A, c and root cause must
+// land on its own answer.
 #include "tst_importsupport.h"
+
+#include "import/importwriter.h"
+#include "store/sqlitehandle.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,18 +60,116 @@ class TestImportBulk : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void writerRowsInOrder_data();
+    void writerRowsInOrder();
     void answersLandOnTheirCriteria_data();
     void answersLandOnTheirCriteria();
 };
+
+void TestImportBulk::writerRowsInOrder_data()
+{
+    QTest::addColumn<int>("audits");
+    QTest::addColumn<int>("answersEach");
+    // Audits per INSERT: 16; answers per INSERT: 64.
+    QTest::newRow("1 audit, 1 answer") << 1 << 1;
+    QTest::newRow("16 audits (one INSERT), 4 answers each (64: one INSERT)") << 16 << 4;
+    QTest::newRow("17 audits (16 + 1), 4 answers each (68: 64 + 4)") << 17 << 4;
+    QTest::newRow("40 audits (16 + 16 + 8), 5 answers each (200: 64 + 64 + 64 + 8)") << 40 << 5;
+}
+
+void TestImportBulk::writerRowsInOrder()
+{
+    QFETCH(int, audits);
+    QFETCH(int, answersEach);
+    QTemporaryDir dir;
+    const auto project = newProject(dir, QStringLiteral("p.qlens"), false);
+    const QString cardPath = writeFile(dir, QStringLiteral("card.json"), scorecardJson(answersEach));
+    QVERIFY(ScorecardImport::importFile(project->database(), cardPath).ok);
+    const qint64 cardId = count(*project, QStringLiteral("SELECT id FROM scorecards"));
+    QList<qint64> criteria;
+    QSqlQuery q(project->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT id FROM criteria ORDER BY position")));
+    while (q.next())
+        criteria << q.value(0).toLongLong();
+    QCOMPARE(criteria.size(), answersEach);
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agents(agent_key) VALUES ('agent0')")));
+    const qint64 agentId = q.lastInsertId().toLongLong();
+    // One audit there already, so the new ids do not start at 1.
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO audits(audit_key, date, day, week, month, quarter, agent_id, "
+                                  "scorecard_id) VALUES ('old', '2026-01-01', 1, 1, 1, 1, %1, %2)")
+                       .arg(agentId)
+                       .arg(cardId)));
+    const qint64 oldId = q.lastInsertId().toLongLong();
+    q.finish();
+
+    ImportWriter w(sqliteHandle(project->database()));
+    QVERIFY(w.exec("BEGIN IMMEDIATE"));
+    QVERIFY2(w.prepare(), qPrintable(w.error()));
+    std::vector<ImportWriter::AuditRow> rows(size_t(audits));
+    std::vector<const ImportWriter::AuditRow *> pointers;
+    for (int a = 0; a < audits; ++a) {
+        ImportWriter::AuditRow &r = rows[size_t(a)];
+        r.source = QStringLiteral("default");
+        r.key = QStringLiteral("B%1").arg(a);
+        r.ticket = a % 2 ? QStringLiteral("T%1").arg(a) : QString(); // NULL every other one
+        r.date = QStringLiteral("2026-03-01");
+        r.keys = PeriodKeys::of(QDate(2026, 3, 1));
+        r.agentId = agentId;
+        r.scorecardId = cardId;
+        r.score.score = a; // a distinct value per row
+        pointers.push_back(&r);
+    }
+    const qint64 firstAudit = w.insertAudits(pointers);
+    QVERIFY2(firstAudit == oldId + 1, qPrintable(w.error()));
+    const QString comment = QStringLiteral("noted");
+    std::vector<ImportWriter::AnswerValues> answers;
+    for (int a = 0; a < audits; ++a) {
+        for (int i = 0; i < answersEach; ++i) {
+            ImportWriter::AnswerValues &v = answers.emplace_back();
+            v.auditId = firstAudit + a;
+            v.criterionId = criteria.at(i);
+            v.value = 1 + (a + i) % 5;
+            v.c = (v.value - 1) / 4;
+            v.comment = (a + i) % 3 == 0 ? &comment : nullptr;
+        }
+    }
+    const qint64 firstAnswer = w.insertAnswers(answers);
+    QVERIFY2(firstAnswer > 0, qPrintable(w.error()));
+    QVERIFY(w.exec("COMMIT"));
+
+    // Audit B<a> has id firstAudit + a and score a; its i-th answer has id firstAnswer +
+    // a * answersEach + i, criterion i and value 1 + (a + i) mod 5.
+    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM audits")), qint64(audits) + 1);
+    const QString wrongAudits = QStringLiteral(
+        "SELECT count(*) FROM audits WHERE id <> %1 AND (audit_key <> 'B' || (id - %2) OR score <> id - %2 "
+        "OR (ticket_id IS NULL) <> ((id - %2) % 2 = 0))");
+    QCOMPARE(count(*project, wrongAudits.arg(oldId).arg(firstAudit)), qint64(0));
+    QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM answers")), qint64(audits) * answersEach);
+    QVERIFY(q.exec(QStringLiteral("SELECT id, audit_id, criterion_id, value, c, comment FROM answers ORDER BY id")));
+    qint64 expectedId = firstAnswer;
+    while (q.next()) {
+        const qint64 n = expectedId - firstAnswer;
+        const int a = int(n / answersEach);
+        const int i = int(n % answersEach);
+        QCOMPARE(q.value(0).toLongLong(), expectedId);
+        QCOMPARE(q.value(1).toLongLong(), firstAudit + a);
+        QCOMPARE(q.value(2).toLongLong(), criteria.at(i));
+        QCOMPARE(q.value(3).toDouble(), double(1 + (a + i) % 5));
+        QCOMPARE(q.value(4).toDouble(), (1 + (a + i) % 5 - 1) / 4.0);
+        QCOMPARE(q.value(5).isNull(), (a + i) % 3 != 0);
+        ++expectedId;
+    }
+    QCOMPARE(expectedId - firstAnswer, qint64(audits) * answersEach);
+}
 
 void TestImportBulk::answersLandOnTheirCriteria_data()
 {
     QTest::addColumn<int>("criteria");
     QTest::newRow("1 criterion") << 1;
-    QTest::newRow("63 criteria, one statement") << 63;
-    QTest::newRow("64 criteria, one full statement") << 64;
-    QTest::newRow("65 criteria, two statements") << 65;
-    QTest::newRow("150 criteria, three statements (64 + 64 + 22)") << 150;
+    QTest::newRow("63 criteria") << 63;
+    QTest::newRow("64 criteria") << 64;
+    QTest::newRow("65 criteria") << 65;
+    QTest::newRow("150 criteria") << 150;
 }
 
 void TestImportBulk::answersLandOnTheirCriteria()
