@@ -24,20 +24,21 @@ QByteArray scorecardJson(int criteria)
 {
     QJsonArray list;
     for (int i = 0; i < criteria; ++i) {
-        list.append(QJsonObject{{QStringLiteral("key"), QStringLiteral("k%1").arg(i)},
-                                {QStringLiteral("name"), QStringLiteral("Criterion %1").arg(i)},
-                                {QStringLiteral("scale"), QJsonObject{{QStringLiteral("min"), 1}, {QStringLiteral("max"), 5}}},
-                                {QStringLiteral("weight"), 1},
-                                {QStringLiteral("allow_na"), i % 3 == 0}});
+        list.append(
+            QJsonObject{{QStringLiteral("key"), QStringLiteral("k%1").arg(i)},
+                        {QStringLiteral("name"), QStringLiteral("Criterion %1").arg(i)},
+                        {QStringLiteral("scale"), QJsonObject{{QStringLiteral("min"), 1}, {QStringLiteral("max"), 5}}},
+                        {QStringLiteral("weight"), 1},
+                        {QStringLiteral("allow_na"), i % 3 == 0}});
     }
-    const QJsonObject card{{QStringLiteral("name"), QStringLiteral("Wide QA")},
-                           {QStringLiteral("version"), 1},
-                           {QStringLiteral("valid_from"), QStringLiteral("2026-01-01")},
-                           {QStringLiteral("pass_threshold"), 80},
-                           {QStringLiteral("sections"),
-                            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("All")},
-                                                   {QStringLiteral("weight"), 100},
-                                                   {QStringLiteral("criteria"), list}}}}};
+    const QJsonObject card{
+        {QStringLiteral("name"), QStringLiteral("Wide QA")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("valid_from"), QStringLiteral("2026-01-01")},
+        {QStringLiteral("pass_threshold"), 80},
+        {QStringLiteral("sections"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("All")},
+                                                            {QStringLiteral("weight"), 100},
+                                                            {QStringLiteral("criteria"), list}}}}};
     return QJsonDocument(card).toJson();
 }
 
@@ -235,11 +236,12 @@ void TestImportBulk::answersLandOnTheirCriteria()
 
     // Root causes on the right answers: "cause i" (and "second i") only on criterion i.
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM answer_root_causes")), qint64(expectedCauses));
-    QCOMPARE(count(*project,
-                   QStringLiteral("SELECT count(*) FROM answer_root_causes x JOIN answers an ON an.id = x.answer_id "
-                                  "JOIN criteria c ON c.id = an.criterion_id JOIN root_causes r ON r.id = x.root_cause_id "
-                                  "WHERE substr(r.name, instr(r.name, ' ') + 1) <> substr(c.key, 2)")),
-             qint64(0));
+    QCOMPARE(
+        count(*project,
+              QStringLiteral("SELECT count(*) FROM answer_root_causes x JOIN answers an ON an.id = x.answer_id "
+                             "JOIN criteria c ON c.id = an.criterion_id JOIN root_causes r ON r.id = x.root_cause_id "
+                             "WHERE substr(r.name, instr(r.name, ' ') + 1) <> substr(c.key, 2)")),
+        qint64(0));
     // An audit's answers have consecutive ids, in the file's order.
     QCOMPARE(count(*project, QStringLiteral("SELECT count(*) FROM (SELECT audit_id FROM answers GROUP BY audit_id "
                                             "HAVING max(id) - min(id) + 1 <> count(*))")),

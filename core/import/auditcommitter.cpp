@@ -294,7 +294,7 @@ void AuditCommitter::prepare(PendingAudit &audit, const QString &hash)
         row.interactionDate = QString();
         row.interactionKeys = {};
     }
-    // Resolved by the writer (write()), which inserts the names and agents met for the first time.
+    // Resolved on the writer's side (resolve()), which inserts the names and agents met first there.
     row.agentId = row.auditorId = row.teamId = row.siteId = row.queueId = row.channelId = 0;
     row.supervisor = QString();
     row.sampleType = audit.sampleType;

@@ -75,7 +75,7 @@ private:
 
     ImportContext &m_ctx;
     const QHash<QString, ExistingRecord> &m_existing;
-    std::vector<AnswerInput> m_inputs; // prepare()'s, on the reading thread
+    std::vector<AnswerInput> m_inputs;                      // prepare()'s, on the reading thread
     std::vector<ImportWriter::AnswerValues> m_answerValues; // the writer's
     std::vector<const ImportWriter::AuditRow *> m_rows;     // writeNew()'s
     std::atomic<qint64> m_answers{0};

@@ -75,7 +75,6 @@ bool ImportWriter::prepare()
         if (!m_names[t].prepare(m_db, nameSql[t], &m_error))
             return false;
     }
-    const QByteArray auditInsert = AuditInsertHead + " VALUES (" + placeholders(AuditColumnCount) + ")";
     const QByteArray auditUpdate = QByteArray("UPDATE audits SET ") + assignments(AuditColumns) +
                                    ", local_changes = 0, source_pending = NULL WHERE id = ?33";
     const QByteArray csatInsert =
@@ -99,7 +98,6 @@ bool ImportWriter::prepare()
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&m_historyUpdate,
          "UPDATE agent_history SET team_id = ?2, site_id = ?3, supervisor = ?4, import_id = ?5 WHERE id = ?1"},
-        {&m_audit, auditInsert.constData()},
         {&m_auditUpdate, auditUpdate.constData()},
         {&m_sourcePending, "UPDATE audits SET source_pending = ?2 WHERE id = ?1"},
         {&m_answersDelete, "DELETE FROM answers WHERE audit_id = ?1"},
@@ -278,12 +276,6 @@ void ImportWriter::bindAudit(BulkStatement &s, const AuditRow &a, int first)
     s.bind(o + 30, a.comment);
     s.bind(o + 31, a.contentHash);
     s.bindId(o + 32, a.importId);
-}
-
-qint64 ImportWriter::insertAudit(const AuditRow &a)
-{
-    bindAudit(m_audit, a);
-    return m_audit.run() ? lastInsertId() : 0;
 }
 
 bool ImportWriter::updateAudit(qint64 id, const AuditRow &a)

@@ -99,7 +99,13 @@ public:
                        const QString &supervisor, qint64 importId);
     bool updateHistory(qint64 historyId, qint64 teamId, qint64 siteId, const QString &supervisor, qint64 importId);
 
-    qint64 insertAudit(const AuditRow &a);
+    // A bulk import writes a batch of new audits with one INSERT and their answers with a few,
+    // rather than one per row: SQLite then keeps its cursors on the table and on the unique index
+    // open from one row to the next, so a row appended at the end needs no search from the root,
+    // and each statement is set up once for many rows (docs/import.md "Speed").
+    static constexpr int MaxAuditsPerStatement = 16;  // 32 values a row
+    static constexpr int MaxAnswersPerStatement = 64; // 7 values a row
+
     // Inserts audits in order, up to MaxAuditsPerStatement rows per INSERT; returns the id of the
     // first (the others follow it one by one), or 0 after a failure.
     qint64 insertAudits(std::span<const AuditRow *const> rows);
@@ -144,18 +150,9 @@ private:
     BulkStatement m_names[NameTableCount];
     BulkStatement m_importLog, m_importCounts, m_changeLog;
     BulkStatement m_agent, m_agentUpdate, m_alias, m_history, m_historyUpdate;
-    BulkStatement m_audit, m_auditUpdate, m_sourcePending, m_answersDelete, m_auditDimsDelete;
+    BulkStatement m_auditUpdate, m_sourcePending, m_answersDelete, m_auditDimsDelete;
     BulkStatement m_detachCalibration, m_detachSuperseded, m_detachReaudit, m_auditDelete;
-public:
-    // Statements inserting n rows at once (n rows of VALUES), prepared when first needed: a bulk
-    // import writes a batch of audits with one INSERT and their answers with a few, rather than one
-    // per row. SQLite then keeps its cursors on the table and on the unique index open from one row
-    // to the next, so a row appended at the end needs no search from the root, and each statement
-    // is set up once for many rows (docs/import.md "Speed").
-    static constexpr int MaxAuditsPerStatement = 16;  // 32 values a row
-    static constexpr int MaxAnswersPerStatement = 64; // 7 values a row
-
-private:
+    // Statements inserting n rows at once (n rows of VALUES) at [n], prepared when first needed.
     BulkStatement &rowsStatement(std::vector<std::unique_ptr<BulkStatement>> &cache, int rows, const char *head,
                                  int valuesPerRow);
     std::vector<std::unique_ptr<BulkStatement>> m_audits, m_answers;
