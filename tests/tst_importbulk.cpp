@@ -93,7 +93,7 @@ void TestImportBulk::writerRowsInOrder()
     while (q.next())
         criteria << q.value(0).toLongLong();
     QCOMPARE(criteria.size(), answersEach);
-    QVERIFY(q.exec(QStringLiteral("INSERT INTO agents(agent_key) VALUES ('agent0')")));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO agents(agent_key, created_at) VALUES ('agent0', '2026-03-01T00:00:00Z')")));
     const qint64 agentId = q.lastInsertId().toLongLong();
     // One audit there already, so the new ids do not start at 1.
     QVERIFY(q.exec(QStringLiteral("INSERT INTO audits(audit_key, date, day, week, month, quarter, agent_id, "
@@ -106,7 +106,7 @@ void TestImportBulk::writerRowsInOrder()
     ImportWriter w(sqliteHandle(project->database()));
     QVERIFY(w.exec("BEGIN IMMEDIATE"));
     QVERIFY2(w.prepare(), qPrintable(w.error()));
-    std::vector<ImportWriter::AuditRow> rows(size_t(audits));
+    std::vector<ImportWriter::AuditRow> rows(static_cast<size_t>(audits));
     std::vector<const ImportWriter::AuditRow *> pointers;
     for (int a = 0; a < audits; ++a) {
         ImportWriter::AuditRow &r = rows[size_t(a)];
