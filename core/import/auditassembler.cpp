@@ -39,15 +39,16 @@ bool AuditAssembler::addLongRow(const CsvRecord &record)
             m_open.clear();
             m_current = nullptr;
         }
-        if (m_keys.contains(k))
+        if (!m_keys.insert(k).second)
             return false; // this audit's rows are not together: start over in gather mode
     } else if (PendingAudit *open = m_byKey.value(k)) {
         m_current = open;
         m_parser.continueAudit(*open, record);
         m_parser.readLongAnswer(*open, record);
         return true;
+    } else {
+        m_keys.insert(k);
     }
-    m_keys.insert(k);
     PendingAudit &audit = m_open.emplace_back(m_committer.recycled());
     audit.key = k;
     m_current = &audit;

@@ -126,7 +126,7 @@ AuditCommitter::~AuditCommitter()
     stop();
 }
 
-void AuditCommitter::enqueue(PendingAudit &audit, const QString &hash)
+void AuditCommitter::enqueue(PendingAudit &audit)
 {
     std::unique_lock lock(m_mutex);
     if (!m_thread.joinable()) {
@@ -136,7 +136,7 @@ void AuditCommitter::enqueue(PendingAudit &audit, const QString &hash)
     }
     if (m_jobs.size() >= MaxQueued)
         m_changed.wait(lock, [this] { return m_jobs.size() < MaxQueued; });
-    m_jobs.push_back({std::move(audit), hash});
+    m_jobs.push_back(std::move(audit));
     // The writer takes everything queued at once, so it only needs waking when it went idle.
     if (!m_busy)
         m_changed.notify_all();
@@ -156,7 +156,7 @@ PendingAudit AuditCommitter::recycled()
 
 void AuditCommitter::work()
 {
-    std::vector<Job> batch;
+    std::vector<PendingAudit> batch;
     std::vector<PendingAudit> done;
     std::unique_lock lock(m_mutex);
     while (true) {
@@ -167,12 +167,14 @@ void AuditCommitter::work()
         m_busy = true;
         m_changed.notify_all(); // room in the queue again
         lock.unlock();
-        for (Job &job : batch) {
+        for (size_t i = 0; i < batch.size(); i += ImportWriter::MaxAuditsPerStatement) {
             // After a rejection (without skip-invalid) everything is rolled back: stop writing.
             if (m_stopRequested.load(std::memory_order_relaxed) || !m_ctx.writing)
                 break;
-            write(job.audit, 0, job.hash);
-            done.push_back(std::move(job.audit));
+            const size_t n = std::min<size_t>(batch.size() - i, ImportWriter::MaxAuditsPerStatement);
+            writeNew(std::span(batch).subspan(i, n));
+            for (size_t k = i; k < i + n; ++k)
+                done.push_back(std::move(batch[k]));
         }
         batch.clear();
         lock.lock();
@@ -242,7 +244,8 @@ void AuditCommitter::commit(PendingAudit &audit)
         }
         if (ImportWriter *w = m_ctx.activeWriter()) {
             const QString before = storedJson(existing->id);
-            if (!write(audit, existing->id, hash))
+            prepare(audit, hash);
+            if (!write(audit, existing->id))
                 return;
             w->changeLog(m_ctx.now, m_ctx.who, QStringLiteral("audit"), QString::number(existing->id), QString(),
                          before, json(audit), m_ctx.importId);
@@ -256,22 +259,28 @@ void AuditCommitter::commit(PendingAudit &audit)
     ++m_ctx.summary.inserted;
     m_ctx.summary.masked += audit.masked;
     if (m_ctx.activeWriter()) {
-        enqueue(audit, hash);
+        prepare(audit, hash);
+        enqueue(audit);
     } else {
         drain();
         m_ctx.agentId(audit.text(AuditField::Agent)); // counts an agent a real run would create
     }
 }
 
-bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const QString &hash)
+void AuditCommitter::prepare(PendingAudit &audit, const QString &hash)
 {
-    ImportWriter &w = m_ctx.writer;
-    const Scorecard &card = audit.card->stored.card;
+    const ScorecardCatalog::Entry &entry = *audit.card;
+    const Scorecard &card = entry.stored.card;
     m_inputs.assign(size_t(card.criterionCount()), AnswerInput::missing());
-    for (const PendingAnswer &a : audit.answers)
+    for (PendingAnswer &a : audit.answers) {
         m_inputs[size_t(a.index)] = a.input;
+        a.criterionId = entry.stored.criterionIds.at(a.index);
+        a.c = a.input.state == AnswerInput::NotApplicable
+                  ? std::nullopt
+                  : std::optional<double>(card.criterionAt(a.index).scale.c(a.input.value));
+    }
 
-    ImportWriter::AuditRow row;
+    ImportWriter::AuditRow &row = audit.row;
     row.source = m_ctx.mapping.source;
     row.key = audit.key;
     row.ticket = audit.text(AuditField::Ticket);
@@ -281,55 +290,66 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
     if (audit.interactionDate.date.isValid()) {
         row.interactionDate = DateReader::isoDate(audit.interactionDate.date);
         row.interactionKeys = PeriodKeys::of(audit.interactionDate.date);
+    } else {
+        row.interactionDate = QString();
+        row.interactionKeys = {};
     }
-    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent), &w);
-    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor), &w);
+    // Resolved on the writer's side (resolve()), which inserts the names and agents met first there.
+    row.agentId = row.auditorId = row.teamId = row.siteId = row.queueId = row.channelId = 0;
+    row.supervisor = QString();
+    row.sampleType = audit.sampleType;
+    row.scorecardId = entry.stored.id;
+    row.score = entry.engine->score(m_inputs);
+    row.comment = audit.comment;
+    row.contentHash = hash;
+    row.importId = m_ctx.importId;
+}
+
+void AuditCommitter::resolve(PendingAudit &audit)
+{
+    ImportWriter *w = &m_ctx.writer;
+    ImportWriter::AuditRow &row = audit.row;
+    row.agentId = m_ctx.agentId(audit.text(AuditField::Agent), w);
+    row.auditorId = m_ctx.nameId(ImportWriter::Auditors, audit.text(AuditField::Auditor), w);
     // Team, site and supervisor from the file, else from the roster row in force on the date.
     const AgentRoster::Placement placed = m_ctx.roster.inForce(row.agentId, row.date);
     const QString &team = audit.text(AuditField::Team);
     const QString &site = audit.text(AuditField::Site);
     const QString &supervisor = audit.text(AuditField::Supervisor);
-    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team, &w);
-    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site, &w);
+    row.teamId = team.isEmpty() ? placed.teamId : m_ctx.nameId(ImportWriter::Teams, team, w);
+    row.siteId = site.isEmpty() ? placed.siteId : m_ctx.nameId(ImportWriter::Sites, site, w);
     row.supervisor = supervisor.isEmpty() ? placed.supervisor : supervisor;
-    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue), &w);
-    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel), &w);
-    row.sampleType = audit.sampleType;
-    row.scorecardId = audit.card->stored.id;
-    row.score = audit.card->engine->score(m_inputs);
-    row.comment = audit.comment;
-    row.contentHash = hash;
-    row.importId = m_ctx.importId;
+    row.queueId = m_ctx.nameId(ImportWriter::Queues, audit.text(AuditField::Queue), w);
+    row.channelId = m_ctx.nameId(ImportWriter::Channels, audit.text(AuditField::Channel), w);
+}
 
-    qint64 auditId = existingId;
-    if (existingId > 0) {
-        if (!w.updateAudit(existingId, row) || !w.clearAuditChildren(existingId))
-            return false;
-    } else {
-        auditId = w.insertAudit(row);
-        if (auditId == 0)
-            return false;
-    }
-    ImportWriter::AnswerRow answer;
-    answer.auditId = auditId;
+void AuditCommitter::addAnswerValues(const PendingAudit &audit, qint64 auditId)
+{
+    const Scorecard &card = audit.card->stored.card;
     for (const PendingAnswer &a : audit.answers) {
-        const Criterion &c = card.criterionAt(a.index);
-        answer.criterionId = audit.card->stored.criterionIds.at(a.index);
-        answer.na = a.input.state == AnswerInput::NotApplicable;
-        answer.value = answer.na ? std::nullopt : std::optional<double>(a.input.value);
-        answer.c = answer.na ? std::nullopt : std::optional<double>(c.scale.c(a.input.value));
-        answer.optionLabel = a.option >= 0 ? c.scale.options.at(a.option).first : QString();
-        answer.comment = a.comment;
-        const qint64 answerId = w.insertAnswer(answer);
-        if (answerId == 0)
-            return false;
-        ++m_answers;
-        if (!a.rootCauses.isEmpty()) {
-            for (const QString &cause : a.rootCauses.split(u';', Qt::SkipEmptyParts)) {
-                const QString name = cause.trimmed();
-                if (!name.isEmpty())
-                    w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name, &w));
-            }
+        ImportWriter::AnswerValues &v = m_answerValues.emplace_back();
+        v.auditId = auditId;
+        v.criterionId = a.criterionId;
+        v.na = a.input.state == AnswerInput::NotApplicable;
+        v.value = a.input.value;
+        v.c = a.c;
+        v.optionLabel = a.option >= 0 ? &card.criterionAt(a.index).scale.options.at(a.option).first : nullptr;
+        v.comment = &a.comment;
+    }
+}
+
+void AuditCommitter::writeChildren(const PendingAudit &audit, qint64 auditId, qint64 firstAnswer)
+{
+    ImportWriter &w = m_ctx.writer;
+    for (size_t i = 0; i < audit.answers.size(); ++i) {
+        const QString &causes = audit.answers[i].rootCauses;
+        if (causes.isEmpty())
+            continue;
+        const qint64 answerId = firstAnswer + qint64(i);
+        for (const QString &cause : causes.split(u';', Qt::SkipEmptyParts)) {
+            const QString name = cause.trimmed();
+            if (!name.isEmpty())
+                w.insertAnswerRootCause(answerId, m_ctx.nameId(ImportWriter::RootCauses, name, &w));
         }
     }
     for (qsizetype d = 0; d < audit.dimensions.size(); ++d) {
@@ -337,6 +357,48 @@ bool AuditCommitter::write(const PendingAudit &audit, qint64 existingId, const Q
         if (!value.isEmpty())
             w.insertAuditDimension(
                 auditId, m_ctx.nameId(ImportWriter::CustomDimensions, m_ctx.mapping.dimensions.at(d).first, &w), value);
+    }
+}
+
+bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
+{
+    ImportWriter &w = m_ctx.writer;
+    resolve(audit);
+    if (!w.updateAudit(existingId, audit.row) || !w.clearAuditChildren(existingId))
+        return false;
+    m_answerValues.clear();
+    addAnswerValues(audit, existingId);
+    const qint64 firstAnswer = w.insertAnswers(m_answerValues);
+    if (firstAnswer == 0 && !m_answerValues.empty())
+        return false;
+    m_answers += qint64(m_answerValues.size());
+    writeChildren(audit, existingId, firstAnswer);
+    return w.ok();
+}
+
+bool AuditCommitter::writeNew(std::span<PendingAudit> audits)
+{
+    ImportWriter &w = m_ctx.writer;
+    m_rows.clear();
+    for (PendingAudit &audit : audits) {
+        resolve(audit);
+        m_rows.push_back(&audit.row);
+    }
+    const qint64 firstAudit = w.insertAudits(m_rows);
+    if (firstAudit == 0)
+        return false;
+    // The audits' ids and then their answers' follow one another in the order written.
+    m_answerValues.clear();
+    for (size_t k = 0; k < audits.size(); ++k)
+        addAnswerValues(audits[k], firstAudit + qint64(k));
+    const qint64 firstAnswer = w.insertAnswers(m_answerValues);
+    if (firstAnswer == 0 && !m_answerValues.empty())
+        return false;
+    m_answers += qint64(m_answerValues.size());
+    qint64 answerId = firstAnswer;
+    for (size_t k = 0; k < audits.size(); ++k) {
+        writeChildren(audits[k], firstAudit + qint64(k), answerId);
+        answerId += qint64(audits[k].answers.size());
     }
     return w.ok();
 }

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -54,20 +55,29 @@ public:
     static QString json(const PendingAudit &audit);
 
 private:
-    struct Job
-    {
-        PendingAudit audit;
-        QString hash;
-    };
     void reject(PendingAudit &audit);
-    void enqueue(PendingAudit &audit, const QString &hash);
+    // Fills audit.row and the answers' criterion ids and c: everything the writer needs that does
+    // not depend on what it writes (scoring, period keys, dates), on the reading thread.
+    void prepare(PendingAudit &audit, const QString &hash);
+    void enqueue(PendingAudit &audit);
     void work();
-    bool write(const PendingAudit &audit, qint64 existingId, const QString &hash);
+    // Resolves (and inserts when new) a prepared audit's agent and names, on the writer's side.
+    void resolve(PendingAudit &audit);
+    // Appends the audit's answers to m_answerValues.
+    void addAnswerValues(const PendingAudit &audit, qint64 auditId);
+    // Root causes (on answer ids firstAnswer, firstAnswer + 1, … in the audit's order) and dimensions.
+    void writeChildren(const PendingAudit &audit, qint64 auditId, qint64 firstAnswer);
+    // Replaces the stored audit existingId with a prepared one.
+    bool write(PendingAudit &audit, qint64 existingId);
+    // Inserts prepared new audits: their rows with one INSERT, their answers with as few as can be.
+    bool writeNew(std::span<PendingAudit> audits);
     QString storedJson(qint64 auditId) const;
 
     ImportContext &m_ctx;
     const QHash<QString, ExistingRecord> &m_existing;
-    std::vector<AnswerInput> m_inputs;
+    std::vector<AnswerInput> m_inputs;                      // prepare()'s, on the reading thread
+    std::vector<ImportWriter::AnswerValues> m_answerValues; // the writer's
+    std::vector<const ImportWriter::AuditRow *> m_rows;     // writeNew()'s
     std::atomic<qint64> m_answers{0};
 
     // Parsing and checking run on the calling thread, the SQLite inserts of new audits on this
@@ -77,7 +87,7 @@ private:
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::vector<Job> m_jobs;           // swapped with the writer's batch, so both keep their capacity
+    std::vector<PendingAudit> m_jobs;  // swapped with the writer's batch, so both keep their capacity
     std::vector<PendingAudit> m_spare; // written audits, for recycled()
     bool m_busy = false;
     bool m_stopping = false;

@@ -18,11 +18,15 @@ constexpr const char *CsatColumns = "source, response_key, ticket_id, date, date
                                     "dissatisfied, agent_id, team_id, site_id, supervisor, queue_id, channel_id, "
                                     "reason, comment, content_hash, import_id";
 
-QByteArray placeholders(int n)
+constexpr int AuditColumnCount = 32;
+const QByteArray AuditInsertHead = QByteArray("INSERT INTO audits(") + AuditColumns + ")";
+
+// "?first, ?first+1, …", n of them.
+QByteArray placeholders(int n, int first = 1)
 {
     QByteArray out;
-    for (int i = 1; i <= n; ++i)
-        out += (i > 1 ? ", ?" : "?") + QByteArray::number(i);
+    for (int i = first; i < first + n; ++i)
+        out += (i > first ? ", ?" : "?") + QByteArray::number(i);
     return out;
 }
 
@@ -71,8 +75,6 @@ bool ImportWriter::prepare()
         if (!m_names[t].prepare(m_db, nameSql[t], &m_error))
             return false;
     }
-    const QByteArray auditInsert =
-        QByteArray("INSERT INTO audits(") + AuditColumns + ") VALUES (" + placeholders(32) + ")";
     const QByteArray auditUpdate = QByteArray("UPDATE audits SET ") + assignments(AuditColumns) +
                                    ", local_changes = 0, source_pending = NULL WHERE id = ?33";
     const QByteArray csatInsert =
@@ -96,7 +98,6 @@ bool ImportWriter::prepare()
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&m_historyUpdate,
          "UPDATE agent_history SET team_id = ?2, site_id = ?3, supervisor = ?4, import_id = ?5 WHERE id = ?1"},
-        {&m_audit, auditInsert.constData()},
         {&m_auditUpdate, auditUpdate.constData()},
         {&m_sourcePending, "UPDATE audits SET source_pending = ?2 WHERE id = ?1"},
         {&m_answersDelete, "DELETE FROM answers WHERE audit_id = ?1"},
@@ -105,8 +106,6 @@ bool ImportWriter::prepare()
         {&m_detachSuperseded, "UPDATE audits SET superseded_by = NULL WHERE superseded_by = ?1"},
         {&m_detachReaudit, "UPDATE disputes SET reaudit_id = NULL WHERE reaudit_id = ?1"},
         {&m_auditDelete, "DELETE FROM audits WHERE id = ?1"},
-        {&m_answer, "INSERT INTO answers(audit_id, criterion_id, value, option_label, na, c, comment) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
         {&m_answerRootCause, "INSERT OR IGNORE INTO answer_root_causes(answer_id, root_cause_id) VALUES (?1, ?2)"},
         {&m_auditDimension, "INSERT INTO audit_dimensions(audit_id, dimension_id, value) VALUES (?1, ?2, ?3)"},
         {&m_csat, csatInsert.constData()},
@@ -237,51 +236,46 @@ bool ImportWriter::updateHistory(qint64 historyId, qint64 teamId, qint64 siteId,
     return s.run();
 }
 
-void ImportWriter::bindAudit(BulkStatement &s, const AuditRow &a)
+void ImportWriter::bindAudit(BulkStatement &s, const AuditRow &a, int first)
 {
-    s.bind(1, a.source);
-    s.bind(2, a.key);
-    s.bind(3, a.ticket);
-    s.bind(4, a.date);
-    s.bind(5, a.dateTime);
-    s.bind(6, a.interactionDate);
-    s.bind(7, a.keys.day);
-    s.bind(8, a.keys.week);
-    s.bind(9, a.keys.month);
-    s.bind(10, a.keys.quarter);
+    const int o = first - 1;
+    s.bind(o + 1, a.source);
+    s.bind(o + 2, a.key);
+    s.bind(o + 3, a.ticket);
+    s.bind(o + 4, a.date);
+    s.bind(o + 5, a.dateTime);
+    s.bind(o + 6, a.interactionDate);
+    s.bind(o + 7, a.keys.day);
+    s.bind(o + 8, a.keys.week);
+    s.bind(o + 9, a.keys.month);
+    s.bind(o + 10, a.keys.quarter);
     if (a.interactionDate.isEmpty()) {
         for (int i = 11; i <= 14; ++i)
-            s.bindNull(i);
+            s.bindNull(o + i);
     } else {
-        s.bind(11, a.interactionKeys.day);
-        s.bind(12, a.interactionKeys.week);
-        s.bind(13, a.interactionKeys.month);
-        s.bind(14, a.interactionKeys.quarter);
+        s.bind(o + 11, a.interactionKeys.day);
+        s.bind(o + 12, a.interactionKeys.week);
+        s.bind(o + 13, a.interactionKeys.month);
+        s.bind(o + 14, a.interactionKeys.quarter);
     }
-    s.bind(15, a.agentId);
-    s.bindId(16, a.auditorId);
-    s.bindId(17, a.teamId);
-    s.bindId(18, a.siteId);
-    s.bind(19, a.supervisor);
-    s.bindId(20, a.queueId);
-    s.bindId(21, a.channelId);
-    s.bind(22, a.sampleType);
-    s.bind(23, a.scorecardId);
-    s.bind(24, a.score.score);
-    s.bind(25, a.score.rawScore);
-    s.bind(26, a.score.passed);
-    s.bind(27, a.score.criticalFail);
-    s.bind(28, int(a.score.failedFamilies));
-    s.bind(29, a.score.incomplete);
-    s.bind(30, a.comment);
-    s.bind(31, a.contentHash);
-    s.bindId(32, a.importId);
-}
-
-qint64 ImportWriter::insertAudit(const AuditRow &a)
-{
-    bindAudit(m_audit, a);
-    return m_audit.run() ? lastInsertId() : 0;
+    s.bind(o + 15, a.agentId);
+    s.bindId(o + 16, a.auditorId);
+    s.bindId(o + 17, a.teamId);
+    s.bindId(o + 18, a.siteId);
+    s.bind(o + 19, a.supervisor);
+    s.bindId(o + 20, a.queueId);
+    s.bindId(o + 21, a.channelId);
+    s.bind(o + 22, a.sampleType);
+    s.bind(o + 23, a.scorecardId);
+    s.bind(o + 24, a.score.score);
+    s.bind(o + 25, a.score.rawScore);
+    s.bind(o + 26, a.score.passed);
+    s.bind(o + 27, a.score.criticalFail);
+    s.bind(o + 28, int(a.score.failedFamilies));
+    s.bind(o + 29, a.score.incomplete);
+    s.bind(o + 30, a.comment);
+    s.bind(o + 31, a.contentHash);
+    s.bindId(o + 32, a.importId);
 }
 
 bool ImportWriter::updateAudit(qint64 id, const AuditRow &a)
@@ -317,17 +311,72 @@ bool ImportWriter::removeAudit(qint64 id)
     return true;
 }
 
-qint64 ImportWriter::insertAnswer(const AnswerRow &a)
+BulkStatement &ImportWriter::rowsStatement(std::vector<std::unique_ptr<BulkStatement>> &cache, int rows,
+                                           const char *head, int valuesPerRow)
 {
-    BulkStatement &s = m_answer;
-    s.bind(1, a.auditId);
-    s.bind(2, a.criterionId);
-    s.bind(3, a.value);
-    s.bind(4, a.optionLabel);
-    s.bind(5, a.na);
-    s.bind(6, a.c);
-    s.bind(7, a.comment);
-    return s.run() ? lastInsertId() : 0;
+    if (cache.size() <= size_t(rows))
+        cache.resize(size_t(rows) + 1);
+    std::unique_ptr<BulkStatement> &s = cache[size_t(rows)];
+    if (!s) {
+        QByteArray sql = QByteArray(head) + " VALUES ";
+        for (int r = 0; r < rows; ++r) {
+            if (r > 0)
+                sql += ", ";
+            sql += '(' + placeholders(valuesPerRow, r * valuesPerRow + 1) + ')';
+        }
+        s = std::make_unique<BulkStatement>();
+        s->prepare(m_db, sql.constData(), &m_error); // a failure is kept in m_error; run() refuses
+    }
+    return *s;
+}
+
+qint64 ImportWriter::insertAudits(std::span<const AuditRow *const> rows)
+{
+    qint64 first = 0;
+    while (!rows.empty()) {
+        const int n = int(std::min<size_t>(rows.size(), MaxAuditsPerStatement));
+        BulkStatement &s = rowsStatement(m_audits, n, AuditInsertHead.constData(), AuditColumnCount);
+        for (int r = 0; r < n; ++r)
+            bindAudit(s, *rows[size_t(r)], r * AuditColumnCount + 1);
+        if (!s.run())
+            return 0;
+        // A rowid table gives each new row the largest rowid so far plus one, so the rows of one
+        // INSERT have consecutive ids ending at the last insert rowid.
+        if (first == 0)
+            first = lastInsertId() - n + 1;
+        rows = rows.subspan(size_t(n));
+    }
+    return first;
+}
+
+qint64 ImportWriter::insertAnswers(std::span<const AnswerValues> answers)
+{
+    qint64 first = 0;
+    while (!answers.empty()) {
+        const int n = int(std::min<size_t>(answers.size(), MaxAnswersPerStatement));
+        BulkStatement &s = rowsStatement(
+            m_answers, n, "INSERT INTO answers(audit_id, criterion_id, value, option_label, na, c, comment)", 7);
+        for (int r = 0; r < n; ++r) {
+            const AnswerValues &a = answers[size_t(r)];
+            const int p = 7 * r + 1;
+            s.bind(p, a.auditId);
+            s.bind(p + 1, a.criterionId);
+            if (a.na)
+                s.bindNull(p + 2);
+            else
+                s.bind(p + 2, a.value);
+            s.bind(p + 3, a.optionLabel ? *a.optionLabel : QString());
+            s.bind(p + 4, a.na);
+            s.bind(p + 5, a.na ? std::nullopt : a.c);
+            s.bind(p + 6, a.comment ? *a.comment : QString());
+        }
+        if (!s.run())
+            return 0;
+        if (first == 0)
+            first = lastInsertId() - n + 1; // consecutive, as in insertAudits()
+        answers = answers.subspan(size_t(n));
+    }
+    return first;
 }
 
 bool ImportWriter::insertAnswerRootCause(qint64 answerId, qint64 rootCauseId)

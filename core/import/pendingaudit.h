@@ -2,6 +2,7 @@
 #pragma once
 
 #include "datereader.h"
+#include "importwriter.h"
 #include "scorecardcatalog.h"
 #include "scoring/auditscore.h"
 
@@ -42,6 +43,9 @@ struct PendingAnswer
     QString comment;    // masked
     QString rootCauses; // as written, ";"-separated
     qint64 line = 0;
+    // Set on the reading thread when the audit is committed (AuditCommitter::prepare).
+    qint64 criterionId = 0;
+    std::optional<double> c; // none when N/A
 };
 
 // An audit being assembled from its rows (long files) or its one row (wide files).
@@ -65,6 +69,11 @@ struct PendingAudit
     std::vector<PendingAnswer> answers;
     QString comment; // the audit comment, masked
     int masked = 0;
+    // The audits row as far as it is known without writing: every column but the ids of names and
+    // the agent and the roster's placement, which the writer thread resolves (it inserts the new
+    // ones). Filled on the reading thread (AuditCommitter::prepare), so the writer mostly steps
+    // statements; every field is assigned there, so reset() leaves it.
+    ImportWriter::AuditRow row;
 
     const QString &text(AuditField f) const { return texts[size_t(f)]; }
 

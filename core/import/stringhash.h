@@ -17,13 +17,16 @@ namespace ql {
 // development machine, against about 20 ns with the standard library's hash of the same UTF-16
 // text, and an import looks up about eight names per audit (docs/benchmarks.md "Import"). Not
 // seeded: the keys come from the user's own files.
+// Deliberately not noexcept: libstdc++ then stores each element's hash in its node, so a lookup
+// compares hashes before strings and walking a bucket or growing the table hashes no key again
+// (with a noexcept hash it recomputes the hash of every node it passes, ~200 ns a lookup here).
 struct StringHash
 {
-    size_t operator()(QStringView s) const noexcept
+    size_t operator()(QStringView s) const
     {
         return std::hash<std::u16string_view>()(std::u16string_view(s.utf16(), size_t(s.size())));
     }
-    size_t operator()(const QString &s) const noexcept { return (*this)(QStringView(s)); }
+    size_t operator()(const QString &s) const { return (*this)(QStringView(s)); }
 };
 
 template <typename T> using StringMap = std::unordered_map<QString, T, StringHash>;
