@@ -423,6 +423,9 @@ void buildMonthly(Context &c, ReportDocument &doc)
     doc.sections << breakdown(c) << defects(c) << criticalErrors(c) << csatSection(c);
     if (c.stop())
         return;
+    doc.sections << csatDrivers(c);
+    if (c.stop())
+        return;
     // The analyst's part stays together, and the appendix follows it when a third of the page is left.
     ReportSection notes = commentary(c);
     notes.keepWithNext = true;

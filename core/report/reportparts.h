@@ -11,11 +11,17 @@
 #include "scorecard/kpiengine.h"
 #include "sentsection.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
 #include <memory>
 #include <optional>
+
+namespace ql::rca {
+struct DriversResult;
+struct DriversOptions;
+} // namespace ql::rca
 
 namespace ql::report {
 
@@ -91,6 +97,13 @@ ReportSection calibrationHealth(const Context &c);
 ReportSection dataQualityAppendix(const Context &c);
 // The sections sent from Insights, recomputed for the period (keys sent-1, sent-2, …).
 QList<ReportSection> sentSections(const Context &c, const QList<SentSection> &sections);
+// The monthly report's CSAT drivers (reportdrivers.cpp): the options it runs rca::Drivers with (the
+// period, ranked by potential gain), the section, and the drivers table it shares with the section
+// sent from Insights (ranked criteria only, by name where `names` has their key; *unranked counts
+// the others).
+rca::DriversOptions driversOptions(const Context &c);
+ReportSection csatDrivers(const Context &c);
+ReportTable driversTable(const rca::DriversResult &result, int *unranked, const QHash<QString, QString> &names = {});
 // Puts the template's sent sections (SentSectionStore) into the document before the analyst's notes.
 void addSentSections(const Context &c, ReportDocument &doc);
 
