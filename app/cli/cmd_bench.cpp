@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli bench: times the core operations in-process (cli.md, performance.md).
 #include "benchchart.h"
+#include "benchdashboard.h"
 #include "benchreport.h"
 #include "clicontext.h"
 
@@ -93,6 +94,10 @@ int runBench(const QStringList &args)
         return ExitOther;
     }
     printOut(PivotBenchmark::format(lines));
+    if (const auto dashboard = benchDashboard(project->database(), repeat, &message); !dashboard.isEmpty())
+        printOut(PivotBenchmark::format(dashboard));
+    else
+        printError(message);
     if (const auto report = benchReportPdf(project->database(), repeat, &message))
         printOut(PivotBenchmark::format({*report}));
     else
