@@ -2,15 +2,18 @@
 // The Monthly Quality Report's CSAT drivers section (analysis.md "Drivers", docs/reports.md): on the
 // demo, its table is the core drivers function's ranked criteria, in order of potential gain, each
 // figure as the function computed it; the gain is r × f × difference of the row's own figures; the
-// section says these are associations; and a month without CSAT responses says so instead.
+// section says these are associations; and a month without CSAT responses says so instead. The top
+// defects, read from the same answers cube, are KpiQueries' counts.
 #include "demo/demogenerator.h"
 #include "pivot/cubecache.h"
 #include "pivot/pivotengine.h"
 #include "rca/drivers.h"
 #include "report/reportbuilder.h"
 #include "scorecard/kpiengine.h"
+#include "store/kpiqueries.h"
 #include "store/project.h"
 
+#include <QMap>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +56,7 @@ class TestReportDrivers : public QObject
 private Q_SLOTS:
     void initTestCase();
     void sectionIsTheCoreDrivers();
+    void defectsAreKpiQueriesCounts();
     void noResponsesSaysSo();
 
 private:
@@ -157,6 +161,66 @@ void TestReportDrivers::sectionIsTheCoreDrivers()
         const ReportTone tone = *d.ciLow > 0 ? ReportTone::Bad : ReportTone::None;
         QCOMPARE(table->table.tones.at(i).at(0), tone);
         QCOMPARE(table->table.tones.at(i).at(3), tone);
+    }
+}
+
+// The top defects read the answers cube (with the drivers) instead of KpiEngine's SQL over the
+// answers: the same failed and rated answers per criterion (pooled by key) and root causes.
+void TestReportDrivers::defectsAreKpiQueriesCounts()
+{
+    const QSqlDatabase db = m_project->database();
+    QString error;
+    const auto doc = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"), {}, &error);
+    QVERIFY2(doc, qPrintable(error));
+    const ReportSection *s = section(*doc, QStringLiteral("defects"));
+    QVERIFY(s);
+    QList<const ReportTable *> tables;
+    for (const ReportBlock &b : s->blocks)
+        if (b.kind == ReportBlock::Kind::Table)
+            tables << &b.table;
+    QCOMPARE(tables.size(), 2); // failed criteria, root causes
+
+    // The oracle: KpiQueries' sums of October 2026, pooled by criterion key; failed = rated − passed.
+    const KpiQueries queries = KpiQueries::forProject(db);
+    struct Expected
+    {
+        QString name;
+        qint64 failed = 0;
+        qint64 rated = 0;
+    };
+    QMap<QString, Expected> byKey;
+    for (const CriterionSums &c : queries.criteria({KpiSlice::Kind::All, {}}, QDate(2026, 10, 1), QDate(2026, 10, 31))) {
+        Expected &e = byKey[c.key];
+        e.name = c.name;
+        e.failed += c.rated - c.passed;
+        e.rated += c.rated;
+    }
+    QList<Expected> expected;
+    for (const Expected &e : std::as_const(byKey))
+        if (e.failed > 0)
+            expected << e;
+    // The Pareto's order: failed descending, ties by rated descending, then name.
+    std::sort(expected.begin(), expected.end(), [](const Expected &a, const Expected &b) {
+        if (a.failed != b.failed)
+            return a.failed > b.failed;
+        return a.rated != b.rated ? a.rated > b.rated : a.name < b.name;
+    });
+    QVERIFY(expected.size() >= 5);
+    const QList<QStringList> &rows = tables.at(0)->rows;
+    QCOMPARE(rows.size(), qMin(10, int(expected.size())));
+    for (int i = 0; i < rows.size(); ++i) {
+        QCOMPARE(rows.at(i).at(0), expected.at(i).name);
+        QCOMPARE(qint64(cellNumber(rows.at(i).at(1))), expected.at(i).failed);
+        QCOMPARE(qint64(cellNumber(rows.at(i).at(2))), expected.at(i).rated);
+    }
+
+    const QList<RootCauseCount> causes = queries.rootCauses({KpiSlice::Kind::All, {}}, QDate(2026, 10, 1), QDate(2026, 10, 31));
+    QVERIFY(!causes.isEmpty());
+    const QList<QStringList> &causeRows = tables.at(1)->rows;
+    QCOMPARE(causeRows.size(), causes.size());
+    for (int i = 0; i < causes.size(); ++i) {
+        QCOMPARE(causeRows.at(i).at(0), causes.at(i).name);
+        QCOMPARE(qint64(cellNumber(causeRows.at(i).at(1))), causes.at(i).answers);
     }
 }
 

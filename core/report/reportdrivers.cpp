@@ -2,7 +2,6 @@
 // The Monthly Quality Report's "CSAT drivers" section (analysis.md "Drivers", docs/reports.md):
 // the criteria that go with dissatisfied customers in the period, ranked by potential CSAT gain,
 // labelled as associations; and the drivers table the section sent from Insights shares.
-#include "pivot/cubecache.h"
 #include "rca/drivers.h"
 #include "reportparts.h"
 
@@ -57,11 +56,11 @@ ReportSection csatDrivers(const Context &c)
                                                .arg(periodTitle(c.period)));
         return s;
     }
-    QString error;
-    const auto answers = c.audits ? CubeCache::obtain(c.db, PivotSource::Answers, {}, &error, c.audits).cube : nullptr;
+    const Cube *answers = c.answers.get();
     if (!answers) {
-        s.blocks << ReportBlock::paragraph(
-            QStringLiteral("Not analysed: %1.").arg(error.isEmpty() ? QStringLiteral("the data could not be read") : error));
+        s.blocks << ReportBlock::paragraph(QStringLiteral("Not analysed: %1.")
+                                               .arg(c.answersError.isEmpty() ? QStringLiteral("the answers could not be read")
+                                                                             : c.answersError));
         return s;
     }
     const rca::DriversResult r = rca::Drivers::compute(*answers, c.pivotOptions, driversOptions(c));
@@ -73,12 +72,8 @@ ReportSection csatDrivers(const Context &c)
                        "share × failure rate × difference).")
             .arg(periodTitle(c.period), count(r.joinedAudits), count(r.excludedCsatTriggered),
                  count(r.excludedNotCounted), count(r.excludedNoResponse)));
-    // Criteria by name, as the rest of the report shows them (the cube knows their keys).
-    QHash<QString, QString> names;
-    for (const CriterionKpi &k : c.report.criteria)
-        names.insert(k.key, k.name);
     int unranked = 0;
-    const ReportTable t = driversTable(r, &unranked, names);
+    const ReportTable t = driversTable(r, &unranked, c.criterionNames); // by name: the cube knows the keys
     if (t.rows.isEmpty())
         s.blocks << ReportBlock::paragraph(
             QStringLiteral("No criterion has at least %1 failed and %1 passed joined answers to rank.").arg(driversOptions(c).minimumEach));

@@ -51,6 +51,11 @@ struct Context
     std::optional<Published> published; // the period is closed
     std::shared_ptr<const Cube> audits;
     std::shared_ptr<const Cube> csat;
+    // The monthly report and the MBR: the answers cube (top defects, CSAT drivers) and why it is
+    // missing; each criterion key's name (ReportQueries::criterionNames).
+    std::shared_ptr<const Cube> answers;
+    QString answersError;
+    QHash<QString, QString> criterionNames;
     ReportNotes notes;
     std::function<bool()> canceled;
 
@@ -97,6 +102,23 @@ ReportSection calibrationHealth(const Context &c);
 ReportSection dataQualityAppendix(const Context &c);
 // The sections sent from Insights, recomputed for the period (keys sent-1, sent-2, …).
 QList<ReportSection> sentSections(const Context &c, const QList<SentSection> &sections);
+// The period's counted answers from c.answers (reportanswers.cpp): rated and failed per criterion
+// key (code-point order of keys), and the root causes recorded on failed answers (most first, ties
+// by name); the counts of KpiQueries::criteria (pooled by key) and KpiQueries::rootCauses.
+struct CriterionFailures
+{
+    QString key;
+    QString name;
+    qint64 rated = 0;
+    qint64 failed = 0;
+};
+struct AnswerFailures
+{
+    bool read = false; // false: no answers cube (c.answersError says why)
+    QList<CriterionFailures> criteria;
+    QList<RootCauseCount> rootCauses;
+};
+AnswerFailures answerFailures(const Context &c);
 // The monthly report's CSAT drivers (reportdrivers.cpp): the options it runs rca::Drivers with (the
 // period, ranked by potential gain), the section, and the drivers table it shares with the section
 // sent from Insights (ranked criteria only, by name where `names` has their key; *unranked counts

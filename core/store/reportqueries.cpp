@@ -137,4 +137,16 @@ QList<ReportQueries::CriticalAudit> ReportQueries::criticalAudits(QDate from, QD
     return out;
 }
 
+QHash<QString, QString> ReportQueries::criterionNames() const
+{
+    QSqlQuery q(m_db);
+    QHash<QString, QString> out;
+    if (!q.exec(QStringLiteral("SELECT c.key, c.name FROM criteria c JOIN scorecards s ON s.id = c.scorecard_id "
+                               "ORDER BY s.version, s.id, c.id")))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString()); // later versions win
+    return out;
+}
+
 } // namespace ql

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -54,6 +55,10 @@ public:
         qint64 audits = 0;
     };
     QList<AgentAudits> auditsPerAgent(QDate from, QDate to) const;
+
+    // Each criterion key's name: the one of its latest scorecard version (as the Scorecards page
+    // names a criterion pooled over versions).
+    QHash<QString, QString> criterionNames() const;
 
     // The critical criteria failed (rated below their pass level) on the period's counted audits
     // that failed critically: criterion name, family, audits; most audits first.
