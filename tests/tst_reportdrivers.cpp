@@ -58,6 +58,7 @@ private Q_SLOTS:
     void sectionIsTheCoreDrivers();
     void defectsAreKpiQueriesCounts();
     void noResponsesSaysSo();
+    void scannedCubesBecomeSnapshots();
 
 private:
     QTemporaryDir m_dir;
@@ -247,6 +248,44 @@ void TestReportDrivers::noResponsesSaysSo()
     QCOMPARE(s->blocks.first().text,
              QStringLiteral("No CSAT responses were received in October 2026, so there is nothing to relate the QA "
                             "criteria to."));
+}
+
+// The cubes a report had to scan (audits, csat, answers) come back to the caller under one data
+// stamp; kept as snapshots, the next report reads them all and is the same document.
+void TestReportDrivers::scannedCubesBecomeSnapshots()
+{
+    const QSqlDatabase db = m_project->database();
+    ReportScannedCubes scanned;
+    ReportOptions options;
+    options.scanned = &scanned;
+    QString error;
+    const auto first = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"), options, &error);
+    QVERIFY2(first, qPrintable(error));
+    QCOMPARE(scanned.cubes.size(), 3);
+    QCOMPARE(scanned.stamp, CubeCache::dataStamp(db));
+    QList<PivotSource> sources;
+    for (const auto &cube : std::as_const(scanned.cubes)) {
+        sources << cube->source();
+        QVERIFY2(CubeCache::save(db, *cube, scanned.stamp, &error), qPrintable(error));
+    }
+    QCOMPARE(sources, (QList<PivotSource>{PivotSource::Audits, PivotSource::Csat, PivotSource::Answers}));
+
+    ReportScannedCubes again;
+    options.scanned = &again;
+    const auto second = ReportBuilder::build(db, ReportTemplate::MonthlyQuality, QStringLiteral("2026-10"), options, &error);
+    QVERIFY2(second, qPrintable(error));
+    QVERIFY(again.cubes.isEmpty());
+    QCOMPARE(second->sections.size(), first->sections.size());
+    for (int i = 0; i < first->sections.size(); ++i) {
+        const ReportSection &a = first->sections.at(i);
+        const ReportSection &b = second->sections.at(i);
+        QCOMPARE(b.key, a.key);
+        QCOMPARE(b.blocks.size(), a.blocks.size());
+        for (int k = 0; k < a.blocks.size(); ++k) {
+            QCOMPARE(b.blocks.at(k).text, a.blocks.at(k).text);
+            QCOMPARE(b.blocks.at(k).table.rows, a.blocks.at(k).table.rows);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestReportDrivers)
