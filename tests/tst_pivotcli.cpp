@@ -75,6 +75,7 @@ private Q_SLOTS:
     void xlsxOut();
     void agentsByNameIdOrPseudonym();
     void benchListsTheChartLines();
+    void benchListsTheDashboardLines();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -319,6 +320,29 @@ void TestPivotCli::benchListsTheChartLines()
     QVERIFY2(names.contains(QStringLiteral("chart.render")) && names.contains(QStringLiteral("chart.png")),
              qPrintable(r.out + r.err));
     QVERIFY(names.indexOf(QStringLiteral("chart.render")) < names.indexOf(QStringLiteral("chart.png")));
+}
+
+// bench's dashboard lines (docs/dashboard.md "Speed"): the tiles, the trends and the movers, in that
+// order, each over the project's five audits; the trends' cubes are left as the project's snapshots.
+void TestPivotCli::benchListsTheDashboardLines()
+{
+    const Run r = cli({QStringLiteral("bench"), m_project, QStringLiteral("--repeat"), QStringLiteral("1")});
+    QCOMPARE(r.code, 0);
+    QStringList names;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QStringList f = line.trimmed().split(QLatin1Char('\t'));
+        QCOMPARE(f.size(), 4);
+        names << f.at(0);
+        if (f.at(0).startsWith(QLatin1String("dashboard"))) {
+            QCOMPARE(f.at(2), QStringLiteral("1"));
+            QCOMPARE(f.at(3), QStringLiteral("5"));
+            QVERIFY(f.at(1).toDouble() >= 0);
+        }
+    }
+    const int tiles = names.indexOf(QStringLiteral("dashboard"));
+    QVERIFY2(tiles >= 0, qPrintable(r.out + r.err));
+    QCOMPARE(names.mid(tiles, 3), (QStringList{QStringLiteral("dashboard"), QStringLiteral("dashboard.trends"),
+                                               QStringLiteral("dashboard.movers")}));
 }
 
 QTEST_GUILESS_MAIN(TestPivotCli)

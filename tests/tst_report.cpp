@@ -126,7 +126,8 @@ void TestReport::templates_data()
         << QStringLiteral("monthly-quality")
         << QStringList{QStringLiteral("headline"), QStringLiteral("rca"), QStringLiteral("trends"),
                        QStringLiteral("breakdown"), QStringLiteral("defects"), QStringLiteral("critical"),
-                       QStringLiteral("csat"), QStringLiteral("calibration"), QStringLiteral("attention"),
+                       QStringLiteral("csat"), QStringLiteral("drivers"), QStringLiteral("calibration"),
+                       QStringLiteral("attention"),
                        QStringLiteral("commentary"), QStringLiteral("actions"), QStringLiteral("data-quality")}
         << 4; // QA score XmR, pass-rate and CSAT p-charts, the Pareto of failed criteria
     // The MBR: one headline page, then exactly three charts, actions and commentary.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli bench: times the core operations in-process (cli.md, performance.md).
 #include "benchchart.h"
+#include "benchdashboard.h"
 #include "benchreport.h"
 #include "clicontext.h"
 
@@ -93,17 +94,31 @@ int runBench(const QStringList &args)
         return ExitOther;
     }
     printOut(PivotBenchmark::format(lines));
-    if (const auto report = benchReportPdf(project->database(), repeat, &message))
+    QList<PivotBenchmark::Line> timed = lines; // for the CPU medians on stderr
+    if (const auto dashboard = benchDashboard(project->database(), repeat, &message); !dashboard.isEmpty()) {
+        printOut(PivotBenchmark::format(dashboard));
+        timed << dashboard;
+    } else {
+        printError(message);
+    }
+    if (const auto report = benchReportPdf(project->database(), repeat, &message)) {
         printOut(PivotBenchmark::format({*report}));
-    else
+        timed << *report;
+    } else {
         printError(message);
-    if (const auto charts = benchChartPng(project->database(), repeat, &message); !charts.isEmpty())
+    }
+    if (const auto charts = benchChartPng(project->database(), repeat, &message); !charts.isEmpty()) {
         printOut(PivotBenchmark::format(charts));
-    else
+        timed << charts;
+    } else {
         printError(message);
+    }
     for (const QString &note : std::as_const(notes))
         printError(note);
     const QLocale c = QLocale::c();
+    // The process CPU time of each operation (median), which a shared machine's load does not inflate.
+    for (const PivotBenchmark::Line &l : std::as_const(timed))
+        printError(QStringLiteral("cpu %1: %2 ms").arg(l.name, c.toString(l.medianCpuMs, 'f', 1)));
     printError(QStringLiteral("resident memory: %1 MB before the cubes, peak %2 MB")
                    .arg(c.toString(double(residentBefore) / 1048576.0, 'f', 0),
                         c.toString(double(PivotBenchmark::peakResidentBytes()) / 1048576.0, 'f', 0)));

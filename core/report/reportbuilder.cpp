@@ -4,6 +4,7 @@
 #include "chart/chartdatabuilder.h"
 #include "pivot/cubecache.h"
 #include "rca/rcaengine.h"
+#include "store/reportqueries.h"
 #include "reportparts.h"
 #include "sentsectionstore.h"
 #include "store/dashboardqueries.h"
@@ -299,7 +300,9 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
         return doc;
     }
 
-    c.report = c.engine->report({KpiSlice::Kind::All, {}}, c.period);
+    // The headline KPIs only: the criteria and root causes of the top defects come from the answers
+    // cube below, which the CSAT drivers read too (one pass instead of two SQL joins over the answers).
+    c.report = c.engine->headline({KpiSlice::Kind::All, {}}, c.period);
     if (c.report.auditsTotal.value.value_or(0) <= 0)
         return fail(ReportError::NoData,
                     QStringLiteral("there are no audits in %1 (the latest audit is of %2)")
@@ -308,11 +311,26 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
     report::applyPublished(c); // a closed period: its headline as published
     QString cubeError;
-    // Through the project's cube snapshots when they match the data (a bulk read instead of a scan).
-    c.audits = CubeCache::obtain(db, PivotSource::Audits, {}, &cubeError).cube;
+    // Through the project's cube snapshots when they match the data (a bulk read instead of a scan);
+    // the ones scanned under one data stamp go to options.scanned, to be kept as snapshots.
+    auto obtain = [&](PivotSource source, QString *error, std::shared_ptr<const Cube> audits = {}) {
+        CubeCache::Result r = CubeCache::obtain(db, source, {}, error, std::move(audits));
+        if (r.cube && !r.fromSnapshot && options.scanned) {
+            if (options.scanned->cubes.isEmpty())
+                options.scanned->stamp = r.stamp;
+            if (options.scanned->stamp == r.stamp)
+                options.scanned->cubes << r.cube;
+        }
+        return r.cube;
+    };
+    c.audits = obtain(PivotSource::Audits, &cubeError);
     if (!c.audits)
         return fail(ReportError::Failed, QStringLiteral("the audits cannot be read: %1").arg(cubeError));
-    c.csat = CubeCache::obtain(db, PivotSource::Csat, {}, &cubeError, c.audits).cube;
+    c.csat = obtain(PivotSource::Csat, &cubeError, c.audits);
+    if (c.stop())
+        return fail(ReportError::Canceled, QStringLiteral("canceled"));
+    c.answers = obtain(PivotSource::Answers, &c.answersError, c.audits);
+    c.criterionNames = c.chartContext.criterionNames;
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
 

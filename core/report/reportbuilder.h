@@ -4,18 +4,33 @@
 #include "export/agentnames.h"
 #include "reportdocument.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ql {
+
+class Cube;
+
+// The cubes a build had to scan (no snapshot matched the data) and the data stamp they were read
+// under: a caller that can write keeps them as the project's snapshots (CubeCache::save), so the
+// next report reads them instead of scanning.
+struct ReportScannedCubes
+{
+    QByteArray stamp;
+    QList<std::shared_ptr<const Cube>> cubes;
+};
 
 struct ReportOptions
 {
     std::optional<NameDisplay> names; // nullopt: the project setting name_display
     std::function<bool()> canceled;   // polled between sections (job runner)
+    ReportScannedCubes *scanned = nullptr; // when set, receives the cubes scanned
 };
 
 // Why build() gave no document (cli.md exit codes: BadPeriod → 2, NoData → 3, Failed → 1).

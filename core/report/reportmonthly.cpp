@@ -161,15 +161,18 @@ ReportSection defects(const Context &c)
     ReportSection s;
     s.key = QStringLiteral("defects");
     s.title = QStringLiteral("Top defects");
-    // Failed answers per criterion: rated answers × (1 − criterion pass rate).
-    QList<ParetoItem> items;
-    for (const CriterionKpi &k : c.report.criteria) {
-        if (!k.criterionPassRate.value || k.criterionPassRate.n <= 0)
-            continue;
-        const double failed = std::round(double(k.criterionPassRate.n) * (100.0 - *k.criterionPassRate.value) / 100.0);
-        if (failed > 0)
-            items << ParetoItem{k.name.isEmpty() ? k.key : k.name, failed, k.criterionPassRate.n};
+    const AnswerFailures failures = answerFailures(c);
+    if (!failures.read) {
+        s.blocks << ReportBlock::paragraph(QStringLiteral("Not analysed: %1.")
+                                               .arg(c.answersError.isEmpty() ? QStringLiteral("the answers could not be read")
+                                                                             : c.answersError));
+        return s;
     }
+    // Failed answers per criterion (rated answers below the criterion's pass level), criteria by name.
+    QList<ParetoItem> items;
+    for (const CriterionFailures &k : failures.criteria)
+        if (k.failed > 0)
+            items << ParetoItem{k.name, double(k.failed), k.rated};
     if (items.isEmpty()) {
         s.blocks << ReportBlock::paragraph(QStringLiteral("No criterion failed in %1.").arg(periodTitle(c.period)));
     } else {
@@ -211,17 +214,17 @@ ReportSection defects(const Context &c)
         s.blocks << ReportBlock::tableBlock(t);
     }
     s.blocks << ReportBlock::heading(QStringLiteral("Root causes"));
-    if (c.report.rootCauses.isEmpty()) {
+    if (failures.rootCauses.isEmpty()) {
         s.blocks << ReportBlock::paragraph(QStringLiteral("No root cause was recorded on failed answers in %1.").arg(periodTitle(c.period)));
     } else {
         qint64 total = 0;
-        for (const RootCauseCount &rc : c.report.rootCauses)
+        for (const RootCauseCount &rc : failures.rootCauses)
             total += rc.answers;
         ReportTable t;
         t.header = {QStringLiteral("Root cause"), QStringLiteral("Answers"), QStringLiteral("Share")};
         t.numeric = {false, true, true};
         t.widths = {4, 1, 1};
-        for (const RootCauseCount &rc : c.report.rootCauses)
+        for (const RootCauseCount &rc : failures.rootCauses)
             t.rows << QStringList{rc.name, count(rc.answers), percent(100.0 * double(rc.answers) / double(total))};
         s.blocks << ReportBlock::tableBlock(t);
     }
@@ -421,6 +424,9 @@ void buildMonthly(Context &c, ReportDocument &doc)
     if (c.stop())
         return;
     doc.sections << breakdown(c) << defects(c) << criticalErrors(c) << csatSection(c);
+    if (c.stop())
+        return;
+    doc.sections << csatDrivers(c);
     if (c.stop())
         return;
     // The analyst's part stays together, and the appendix follows it when a third of the page is left.

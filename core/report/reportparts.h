@@ -11,11 +11,17 @@
 #include "scorecard/kpiengine.h"
 #include "sentsection.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QStringList>
 
 #include <memory>
 #include <optional>
+
+namespace ql::rca {
+struct DriversResult;
+struct DriversOptions;
+} // namespace ql::rca
 
 namespace ql::report {
 
@@ -45,6 +51,11 @@ struct Context
     std::optional<Published> published; // the period is closed
     std::shared_ptr<const Cube> audits;
     std::shared_ptr<const Cube> csat;
+    // The monthly report and the MBR: the answers cube (top defects, CSAT drivers) and why it is
+    // missing; each criterion key's name (CriterionNames::load).
+    std::shared_ptr<const Cube> answers;
+    QString answersError;
+    QHash<QString, QString> criterionNames;
     ReportNotes notes;
     std::function<bool()> canceled;
 
@@ -91,6 +102,30 @@ ReportSection calibrationHealth(const Context &c);
 ReportSection dataQualityAppendix(const Context &c);
 // The sections sent from Insights, recomputed for the period (keys sent-1, sent-2, …).
 QList<ReportSection> sentSections(const Context &c, const QList<SentSection> &sections);
+// The period's counted answers from c.answers (reportanswers.cpp): rated and failed per criterion
+// key (code-point order of keys), and the root causes recorded on failed answers (most first, ties
+// by name); the counts of KpiQueries::criteria (pooled by key) and KpiQueries::rootCauses.
+struct CriterionFailures
+{
+    QString key;
+    QString name;
+    qint64 rated = 0;
+    qint64 failed = 0;
+};
+struct AnswerFailures
+{
+    bool read = false; // false: no answers cube (c.answersError says why)
+    QList<CriterionFailures> criteria;
+    QList<RootCauseCount> rootCauses;
+};
+AnswerFailures answerFailures(const Context &c);
+// The monthly report's CSAT drivers (reportdrivers.cpp): the options it runs rca::Drivers with (the
+// period, ranked by potential gain), the section, and the drivers table it shares with the section
+// sent from Insights (ranked criteria only, by name where `names` has their key; *unranked counts
+// the others).
+rca::DriversOptions driversOptions(const Context &c);
+ReportSection csatDrivers(const Context &c);
+ReportTable driversTable(const rca::DriversResult &result, int *unranked, const QHash<QString, QString> &names = {});
 // Puts the template's sent sections (SentSectionStore) into the document before the analyst's notes.
 void addSentSections(const Context &c, ReportDocument &doc);
 

@@ -70,11 +70,6 @@ QHash<QString, QString> agentNamesOf(const Cube *audits)
     return out;
 }
 
-QString optionalNumber(std::optional<double> value, int decimals)
-{
-    return value && std::isfinite(*value) ? number(*value, decimals) : QStringLiteral("–");
-}
-
 QString filtersNote(const SentSection &s)
 {
     QStringList parts;
@@ -245,27 +240,8 @@ void drivers(SentContext &sc, const SentSection &s, ReportSection &out)
                        "not counted, %4 without a response. %5")
             .arg(count(r.joinedAudits), count(r.excludedCsatTriggered), count(r.excludedNotCounted),
                  count(r.excludedNoResponse), r.note));
-    ReportTable t;
-    t.header = {QStringLiteral("Criterion"), QStringLiteral("CSAT % passed"), QStringLiteral("CSAT % failed"),
-                QStringLiteral("Difference (pts)"), QStringLiteral("95% interval"), QStringLiteral("Failure rate %"),
-                QStringLiteral("Potential gain (pts)"), QStringLiteral("Failed n"), QStringLiteral("Passed n")};
-    t.numeric = {false, true, true, true, true, true, true, true, true};
-    t.widths = {2.4, 1, 1, 1, 1.4, 1, 1.1, 0.9, 0.9};
     int unranked = 0;
-    for (const rca::Driver &d : r.drivers) {
-        if (!d.ranked) {
-            ++unranked;
-            continue;
-        }
-        t.rows << QStringList{sc.c.chartContext.criterionNames.value(d.criterion, d.criterion), optionalNumber(d.csatPassed, 1), optionalNumber(d.csatFailed, 1),
-                              optionalNumber(d.difference, 1),
-                              d.ciLow && d.ciHigh ? QStringLiteral("[%1, %2]").arg(number(*d.ciLow, 1), number(*d.ciHigh, 1))
-                                                  : QStringLiteral("–"),
-                              number(d.failureRate, 1), number(d.potentialGain, 2), count(d.failed), count(d.passed)};
-        const ReportTone tone = d.ciLow && *d.ciLow > 0 ? ReportTone::Bad : ReportTone::None;
-        t.tones << QList<ReportTone>{tone, ReportTone::None, ReportTone::None, tone, ReportTone::None,
-                                     ReportTone::None, ReportTone::None, ReportTone::None, ReportTone::None};
-    }
+    const ReportTable t = driversTable(r, &unranked, c.criterionNames); // by name: the cube knows the keys
     if (t.rows.isEmpty())
         out.blocks << ReportBlock::paragraph(QStringLiteral("No criterion has enough failed and passed answers to rank."));
     else

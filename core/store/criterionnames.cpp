@@ -11,7 +11,8 @@ QHash<QString, QString> CriterionNames::load(const QSqlDatabase &db)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // Oldest version first, so a newer version's name replaces an older one's.
-    if (!q.exec(QStringLiteral("SELECT key, name FROM criteria ORDER BY scorecard_id, id")))
+    if (!q.exec(QStringLiteral("SELECT c.key, c.name FROM criteria c JOIN scorecards s ON s.id = c.scorecard_id "
+                               "ORDER BY s.version, s.id, c.id")))
         return names;
     while (q.next()) {
         const QString name = q.value(1).toString().trimmed();

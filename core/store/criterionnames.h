@@ -10,7 +10,7 @@ namespace ql {
 // Criterion keys and the names people read (docs/charts.md "Criteria by name"): the cubes, pivot
 // specs and filters name a criterion by its key ("verify_identity"); charts, Paretos and tables meant
 // for a slide or a report show its name ("Verified the customer's identity"). A key kept across
-// scorecard versions takes the name of its newest version (the highest scorecard id).
+// scorecard versions takes the name of its newest version (the highest version, then the latest stored).
 class CriterionNames final
 {
 public:

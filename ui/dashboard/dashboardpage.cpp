@@ -24,6 +24,7 @@ namespace ql {
 namespace {
 
 const QString Channel = QStringLiteral("dashboard");
+const QString TrendsChannel = QStringLiteral("dashboardTrends");
 const QString MoversChannel = QStringLiteral("dashboardMovers");
 
 QString monthName(const KpiPeriod &p)
@@ -41,9 +42,9 @@ DashboardPage::DashboardPage(QWidget *parent)
     , m_headline(new QLabel(m_body))
     , m_moversTitle(new QLabel(m_body))
     , m_disputes(new QCommandLinkButton(m_body))
-    , m_freshness(new QCommandLinkButton(m_body))
     , m_nextSession(new QCommandLinkButton(m_body))
     , m_lastSession(new QCommandLinkButton(m_body))
+    , m_freshness(new QCommandLinkButton(m_body))
     , m_empty(nullptr)
 {
     setObjectName(QStringLiteral("dashboardPage"));
@@ -191,7 +192,7 @@ QString DashboardPage::statusText() const
 
 bool DashboardPage::isLoading() const
 {
-    return m_runner->isRunning(Channel) || m_runner->isRunning(MoversChannel);
+    return m_runner->isRunning(Channel) || m_runner->isRunning(TrendsChannel) || m_runner->isRunning(MoversChannel);
 }
 
 KpiTile *DashboardPage::tile(const QString &kpi) const
@@ -204,7 +205,8 @@ KpiTile *DashboardPage::tile(const QString &kpi) const
 
 void DashboardPage::load()
 {
-    m_runner->abandon(MoversChannel); // stale: a new summary brings its own
+    m_runner->abandon(TrendsChannel); // stale: a new summary brings its own
+    m_runner->abandon(MoversChannel);
     m_runner->start<DashboardSummary>(
         Channel, tr("Computing the dashboard"),
         [today = m_today.isValid() ? m_today : QDate::currentDate()](JobContext &context) {
@@ -214,17 +216,44 @@ void DashboardPage::load()
         [this](DashboardSummary &&summary) { showSummary(std::move(summary)); });
 }
 
-void DashboardPage::loadMovers()
+void DashboardPage::loadTrends()
+{
+    const QList<KpiPeriod> months = m_summary.months;
+    struct Trends
+    {
+        DashboardSummary::Sparklines sparklines;
+        DashboardSummary::BuiltCubes built;
+        DashboardSummary::Cubes cubes;
+    };
+    m_runner->start<Trends>(
+        TrendsChannel, tr("Reading the trends"),
+        [months](JobContext &context) {
+            context.setProgress(-1);
+            Trends t;
+            t.sparklines = DashboardSummary::computeTrends(
+                context.database(), months, [&context] { return context.isCanceled(); }, &t.built, &t.cubes);
+            return t;
+        },
+        [this](Trends &&t) {
+            m_summary.sparklines = std::move(t.sparklines);
+            for (const auto &[key, tile] : m_tiles)
+                tile->setSparkline(m_summary.sparklines.value(key));
+            loadMovers(std::move(t.cubes), std::move(t.built)); // the same cubes, for the RCA
+        });
+}
+
+void DashboardPage::loadMovers(DashboardSummary::Cubes cubes, DashboardSummary::BuiltCubes built)
 {
     const KpiPeriod month = m_summary.report.period;
     using Movers = std::pair<QList<DashboardSummary::Mover>, DashboardSummary::BuiltCubes>;
     m_runner->start<Movers>(
         MoversChannel, tr("Analysing what changed"),
-        [month](JobContext &context) {
+        [month, cubes = std::move(cubes), built = std::move(built)](JobContext &context) {
             context.setProgress(-1);
             Movers movers;
+            movers.second = built;
             movers.first = DashboardSummary::computeMovers(
-                context.database(), month, [&context] { return context.isCanceled(); }, &movers.second);
+                context.database(), month, [&context] { return context.isCanceled(); }, &movers.second, cubes);
             return movers;
         },
         [this](Movers &&movers) {
@@ -330,7 +359,8 @@ void DashboardPage::showSummary(DashboardSummary &&summary)
     for (const auto &[key, value, minimum] : values) {
         KpiTile *t = tile(key);
         t->setKpi(*value, minimum);
-        t->setSparkline(s.sparklines.value(key));
+        // The line's place is kept (12 empty months) until the trends are read, so nothing moves.
+        t->setSparkline(s.sparklines.value(key, QList<std::optional<double>>(s.months.size())));
     }
 
     m_moversTitle->setText(tr("What changed from %1 to %2:").arg(monthName(r.previousPeriod), monthName(r.period)));
@@ -355,7 +385,7 @@ void DashboardPage::showSummary(DashboardSummary &&summary)
 
     m_status = tr("%1 · %2 audits").arg(monthName(r.period), locale.toString(qint64(r.audits.value.value_or(0))));
     Q_EMIT statusTextChanged(m_status);
-    loadMovers(); // the tiles show now; loaded() when the movers are in too
+    loadTrends(); // the tiles show now; then the sparklines, then the movers; loaded() when those are in
 }
 
 } // namespace ql

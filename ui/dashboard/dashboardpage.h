@@ -63,7 +63,8 @@ Q_SIGNALS:
 private:
     void load();
     void showSummary(DashboardSummary &&summary);
-    void loadMovers();
+    void loadTrends();
+    void loadMovers(DashboardSummary::Cubes cubes, DashboardSummary::BuiltCubes built);
     void showMovers();
     void showCalibration();
 

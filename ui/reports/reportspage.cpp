@@ -5,6 +5,7 @@
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "common/periods.h"
+#include "pivot/cubesnapshotsaver.h"
 #include "report/reportlayout.h"
 #include "report/reportwriter.h"
 #include "reportnotescommand.h"
@@ -451,6 +452,8 @@ void ReportsPage::preview()
 
 void ReportsPage::showPreview(ReportsPageJobs::Built &&built)
 {
+    // The cubes the build scanned become the project's snapshots: the next report reads them.
+    CubeSnapshotSaver::save(m_runner, built.scanned.cubes, built.scanned.stamp);
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     if (!built.document) {
@@ -499,6 +502,7 @@ void ReportsPage::exportAs(bool pdf)
                                           [&context] { return context.isCanceled(); });
         },
         [this, path, pdf](ReportsPageJobs::Built &&built) {
+            CubeSnapshotSaver::save(m_runner, built.scanned.cubes, built.scanned.stamp);
             QString error = built.error;
             bool ok = false;
             if (built.document)

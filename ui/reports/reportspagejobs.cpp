@@ -48,6 +48,7 @@ Built build(const QSqlDatabase &db, ReportTemplate kind, const QString &period, 
     ReportOptions options;
     options.names = names;
     options.canceled = canceled;
+    options.scanned = &out.scanned;
     out.document = ReportBuilder::build(db, kind, period, options, &out.error);
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "export/agentnames.h"
 #include "quality/periodclose.h"
+#include "report/reportbuilder.h"
 #include "report/reportdocument.h"
 
 #include <QDate>
@@ -41,6 +42,7 @@ struct Built
 {
     std::optional<ReportDocument> document;
     QString error;
+    ReportScannedCubes scanned; // the cubes scanned: kept as the project's snapshots (CubeSnapshotSaver)
 };
 Built build(const QSqlDatabase &db, ReportTemplate kind, const QString &period, std::optional<NameDisplay> names,
             const std::function<bool()> &canceled);
