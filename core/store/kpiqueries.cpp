@@ -152,9 +152,9 @@ AuditSums KpiQueries::audits(const KpiSlice &slice, QDate from, QDate to) const
     return s;
 }
 
-ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) const
+// Which responses belong to the slice; binds its values (and the range's) to `values`.
+QString KpiQueries::responseCondition(const KpiSlice &slice, QDate from, QDate to, QVariantList &values) const
 {
-    QVariantList values;
     QString condition;
     if (slice.kind == KpiSlice::Kind::Agent) {
         // A response's agent is its own agent field, else the linked official audit's (scoring.md).
@@ -169,9 +169,16 @@ ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) 
             values << slice.id;
     }
     values << from.toJulianDay() << to.toJulianDay();
+    return condition + QStringLiteral(" AND r.day BETWEEN ? AND ?");
+}
+
+ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) const
+{
+    QVariantList values;
+    const QString condition = responseCondition(slice, from, to, values);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT count(*), sum(r.satisfied), sum(r.dissatisfied) FROM csat_responses r "
-                                     "WHERE %1 AND r.day BETWEEN ? AND ?")
+                                     "WHERE %1")
                           .arg(condition),
                       values);
     ResponseSums s;
@@ -181,6 +188,18 @@ ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) 
         s.dissatisfied = q.value(2).toLongLong();
     }
     return s;
+}
+
+QList<qint64> KpiQueries::responseIds(const KpiSlice &slice, QDate from, QDate to) const
+{
+    QVariantList values;
+    const QString condition = responseCondition(slice, from, to, values);
+    QSqlQuery q = run(m_db, QStringLiteral("SELECT r.id FROM csat_responses r WHERE %1 ORDER BY r.id").arg(condition),
+                      values);
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
 }
 
 QList<CriterionSums> KpiQueries::criteria(const KpiSlice &slice, QDate from, QDate to) const

@@ -35,6 +35,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace ql {
 
 namespace {
@@ -230,7 +232,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     layout->addWidget(m_body, 1);
 
     m_criteria->setHeaders({tr("Criterion"), tr("Compliance"), tr("95% CI"), tr("n"), tr("Team"), tr("All agents"),
-                            tr("Gap (pts)"), tr("Pass rate"), tr("N/A rate")});
+                            tr("Gap (pts)"), tr("Gap 95% CI"), tr("Gap / SE"), tr("Pass rate"), tr("N/A rate")});
     m_audits->setHeaders({tr("Date"), tr("Audit"), tr("Ticket"), tr("Agent"), tr("Auditor"), tr("Sample"),
                           tr("Score"), tr("Passed"), tr("Critical"), tr("CSAT")});
     m_trend->setHeaders({tr("Period"), tr("QA score"), tr("95% CI"), tr("Audits"), tr("Pass rate"), tr("Target")});
@@ -583,16 +585,41 @@ void ScorecardsPage::showCriteria(const KpiReport &r)
                     v << QString::number(n);
                 return v.join(QStringLiteral(", "));
             }());
+        QString gapTip;
+        QString gapInterval = QStringLiteral("—");
+        if (c.gap && c.gapSe) {
+            const double half = 1.959963984540054 * *c.gapSe;
+            gapInterval = QStringLiteral("%1 to %2").arg(KpiFormat::points(*c.gap - half), KpiFormat::points(*c.gap + half));
+            gapTip = tr("%1 pts, standard error %2 pts, against %3")
+                         .arg(KpiFormat::points(c.gap), QLocale().toString(*c.gapSe, 'f', 1),
+                              r.slice.kind == KpiSlice::Kind::Agent ? tr("the team") : tr("all agents"));
+        }
+        if (small)
+            gapTip += (gapTip.isEmpty() ? QString() : QStringLiteral("\n"))
+                      + tr("Small sample (n = %1, below %2): listed after the ranked criteria")
+                            .arg(c.compliance.n)
+                            .arg(r.minSampleAudits);
+        QString z = QStringLiteral("—");
+        if (c.gapZ)
+            z = std::isinf(*c.gapZ) ? (*c.gapZ < 0 ? QStringLiteral("−∞") : QStringLiteral("+∞"))
+                                    : QStringLiteral("%1%2").arg(*c.gapZ > 0.005    ? QStringLiteral("+")
+                                                                 : *c.gapZ < -0.005 ? QStringLiteral("−")
+                                                                                    : QString(),
+                                                                 QLocale().toString(std::abs(*c.gapZ), 'f', 2));
+        Model::Cell population = optionalLevel(c.populationCompliance);
+        if (c.populationGap && c.populationGapSe)
+            population.toolTip = tr("Gap against all agents %1 pts (standard error %2 pts)")
+                                     .arg(KpiFormat::points(c.populationGap), QLocale().toString(*c.populationGapSe, 'f', 1));
         row.cells = {Model::text(name, small),
                      levelCell(c.compliance),
                      Model::text(ci(c.compliance), small),
                      countCell(c.compliance.n, small),
                      optionalLevel(c.teamCompliance),
-                     optionalLevel(c.populationCompliance),
-                     Model::number(c.gap ? QStringLiteral("%1%2").arg(*c.gap > 0 ? QStringLiteral("+") : QString(),
-                                                                      QLocale().toString(*c.gap, 'f', 1))
-                                         : QStringLiteral("—"),
-                                   c.gap ? QVariant(*c.gap) : QVariant(), small),
+                     population,
+                     Model::number(KpiFormat::points(c.gap), c.gap ? QVariant(*c.gap) : QVariant(), small, gapTip),
+                     Model::text(gapInterval, small),
+                     Model::number(z, c.gapZ ? QVariant(*c.gapZ) : QVariant(), small,
+                                   tr("The gap over its standard error: the breakdown's order, largest first")),
                      levelCell(c.criterionPassRate),
                      levelCell(c.naRate)};
         rows << row;
