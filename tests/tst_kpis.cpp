@@ -356,6 +356,14 @@ void TestKpis::periods()
     QCOMPARE(custom.previous().from, QDate(2026, 3, 1));
     QCOMPARE(custom.previous().to, QDate(2026, 3, 10));
     QCOMPARE(custom.label(), QStringLiteral("2026-03-11..2026-03-20"));
+    // ui.md's presets from an anchor of 2026-03-14: the last 3 months are January to March whole
+    // (90 days; the previous 90 days end on 2025-12-31: 2025-10-03..2025-12-31), the last 12 months
+    // April 2025 to March 2026, the year to date 1 January to the anchor.
+    const KpiPeriod three = KpiPeriod::lastMonths(QDate(2026, 3, 14), 3);
+    QCOMPARE(three.label(), QStringLiteral("2026-01-01..2026-03-31"));
+    QCOMPARE(three.previous().label(), QStringLiteral("2025-10-03..2025-12-31"));
+    QCOMPARE(KpiPeriod::lastMonths(QDate(2026, 3, 14), 12).label(), QStringLiteral("2025-04-01..2026-03-31"));
+    QCOMPARE(KpiPeriod::yearToDate(QDate(2026, 3, 14)).label(), QStringLiteral("2026-01-01..2026-03-14"));
 }
 
 QTEST_GUILESS_MAIN(TestKpis)

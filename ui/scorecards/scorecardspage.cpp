@@ -7,6 +7,7 @@
 #include "auditorview.h"
 #include "disputesview.h"
 #include "common/emptystate.h"
+#include "common/filterbar.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "kpiformat.h"
@@ -62,6 +63,31 @@ Model::Cell optionalLevel(const std::optional<double> &v)
     return Model::number(KpiFormat::level(v), v ? QVariant(*v) : QVariant());
 }
 
+// The Period box's presets beside month, quarter and custom (ui.md's filter bar): not KpiPeriod kinds.
+constexpr int LastThreeMonths = 100;
+constexpr int LastTwelveMonths = 101;
+constexpr int YearToDate = 102;
+
+bool isPreset(int kind)
+{
+    return kind >= LastThreeMonths;
+}
+
+// Counted from the latest fact date when it is earlier than today (ui.md).
+KpiPeriod presetPeriod(int kind, QDate latest)
+{
+    const QDate today = QDate::currentDate();
+    const QDate anchor = latest.isValid() && latest < today ? latest : today;
+    switch (kind) {
+    case LastThreeMonths:
+        return KpiPeriod::lastMonths(anchor, 3);
+    case LastTwelveMonths:
+        return KpiPeriod::lastMonths(anchor, 12);
+    default:
+        return KpiPeriod::yearToDate(anchor);
+    }
+}
+
 Model::Cell countCell(qint64 n, bool muted = false)
 {
     return Model::number(QLocale().toString(n), n, muted);
@@ -114,6 +140,9 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_periodKind->setAccessibleName(tr("Kind of period"));
     m_periodKind->addItem(tr("Month"), int(KpiPeriod::Kind::Month));
     m_periodKind->addItem(tr("Quarter"), int(KpiPeriod::Kind::Quarter));
+    m_periodKind->addItem(tr("Last 3 months"), LastThreeMonths);
+    m_periodKind->addItem(tr("Last 12 months"), LastTwelveMonths);
+    m_periodKind->addItem(tr("Year to date"), YearToDate);
     m_periodKind->addItem(tr("Custom range"), int(KpiPeriod::Kind::Custom));
     m_period->setObjectName(QStringLiteral("period"));
     m_period->setAccessibleName(tr("Period"));
@@ -163,6 +192,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
         tiles->addWidget(tile, 0, int(m_tiles.size()));
         m_tiles << qMakePair(key, tile);
     }
+    installClickThrough();
     m_families->setObjectName(QStringLiteral("criticalFamilies"));
     m_families->setWordWrap(true);
 
@@ -183,7 +213,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, m_tabs);
     splitter->setObjectName(QStringLiteral("auditsSplitter"));
-    m_auditsView = new QTableView(splitter);
+    QWidget *auditsPane = createAuditsPane(splitter);
     m_auditsView->setObjectName(QStringLiteral("auditsTable"));
     m_auditsView->setAccessibleName(tr("Audits of the period"));
     auto *auditsProxy = new QSortFilterProxyModel(this);
@@ -198,7 +228,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_auditsView->verticalHeader()->hide();
     m_empty = new EmptyState(m_auditsView);
     m_form->setParent(splitter);
-    splitter->addWidget(m_auditsView);
+    splitter->addWidget(auditsPane);
     splitter->addWidget(m_form);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
@@ -227,8 +257,14 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     body->addLayout(tiles);
     body->addWidget(m_families);
     body->addWidget(m_tabs, 1);
+    m_filterBar = new FilterBar(this);
+    m_filterBar->setIgnoredNote({QStringLiteral("scorecard"), QStringLiteral("sample_type")},
+                                tr("CSAT counts every response of the slice: responses have no scorecard and no "
+                                   "sample type."));
+    connect(m_filterBar, &FilterBar::changed, this, [this] { load(); });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_body, 1);
 
     m_criteria->setHeaders({tr("Criterion"), tr("Compliance"), tr("95% CI"), tr("n"), tr("Team"), tr("All agents"),
@@ -248,6 +284,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
         if (m_filling)
             return;
         const bool custom = KpiPeriod::Kind(m_periodKind->currentData().toInt()) == KpiPeriod::Kind::Custom;
+        m_period->setEnabled(!isPreset(m_periodKind->currentData().toInt())); // shows the preset's range
         m_period->setVisible(!custom);
         m_from->setVisible(custom);
         m_to->setVisible(custom);
@@ -321,6 +358,7 @@ void ScorecardsPage::setProject(Project *project)
     m_project = project;
     m_runner->setProject(project);
     m_editorButton->setProject(project);
+    m_filterBar->setProject(project);
     m_form->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_disputesView->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_filling = true;
@@ -345,6 +383,7 @@ void ScorecardsPage::setProject(Project *project)
 
 void ScorecardsPage::refresh()
 {
+    m_filterBar->reloadChoices(); // loads when a chosen name is gone
     load();
 }
 
@@ -365,6 +404,8 @@ KpiSlice ScorecardsPage::slice() const
 KpiPeriod ScorecardsPage::period() const
 {
     const auto kind = KpiPeriod::Kind(m_periodKind->currentData().toInt());
+    if (isPreset(m_periodKind->currentData().toInt()))
+        return m_latest.isValid() ? presetPeriod(m_periodKind->currentData().toInt(), m_latest) : KpiPeriod{};
     if (kind == KpiPeriod::Kind::Custom)
         return KpiPeriod::custom(m_from->date(), m_to->date());
     return KpiPeriod::parse(m_period->currentData().toString()).value_or(KpiPeriod{});
@@ -382,6 +423,7 @@ void ScorecardsPage::showSlice(const KpiSlice &slice, const KpiPeriod &period)
     m_periodKind->setCurrentIndex(std::max(0, m_periodKind->findData(int(period.kind))));
     const bool custom = period.kind == KpiPeriod::Kind::Custom;
     m_period->setVisible(!custom);
+    m_period->setEnabled(true);
     m_from->setVisible(custom);
     m_to->setVisible(custom);
     if (custom) {
@@ -418,18 +460,22 @@ void ScorecardsPage::load()
         wanted.kind = KpiSlice::Kind(m_kind->currentData().toInt());
     m_pendingSlice = {};
     const KpiPeriod wantedPeriod = period();
+    const int preset = isPreset(m_periodKind->currentData().toInt()) ? m_periodKind->currentData().toInt() : 0;
     m_headline->setText(tr("Computing…"));
     m_runner->start<Data>(
         QStringLiteral("scorecard"), tr("Computing the scorecard"),
-        [wanted, wantedPeriod, allOpen = m_disputesView->showsAllOpen()](JobContext &context) {
+        [wanted, wantedPeriod, preset, filters = m_filterBar->filters(),
+         allOpen = m_disputesView->showsAllOpen()](JobContext &context) {
             Data d;
-            const KpiEngine engine(context.database());
+            KpiEngine engine(context.database());
             d.members = engine.queries().members(wanted.kind);
             d.latest = engine.queries().latestDate();
+            engine.setFilters(filters);
+            d.filters = filters;
             KpiSlice s = wanted;
             if (s.id.isEmpty() && !d.members.isEmpty())
                 s.id = d.members.first().first;
-            KpiPeriod p = wantedPeriod;
+            KpiPeriod p = preset ? presetPeriod(preset, d.latest) : wantedPeriod;
             if (!p.isValid())
                 p = KpiPeriod::month(d.latest.isValid() ? d.latest : QDate::currentDate());
             d.report = engine.report(s, p);
@@ -465,6 +511,8 @@ void ScorecardsPage::fillPeriods(QDate latest)
     const auto kind = KpiPeriod::Kind(m_periodKind->currentData().toInt());
     const QString current = m_period->currentData().toString();
     m_period->clear();
+    if (isPreset(m_periodKind->currentData().toInt()))
+        return; // the box shows the preset's range alone
     if (!latest.isValid())
         latest = QDate::currentDate();
     if (kind == KpiPeriod::Kind::Month) {
@@ -488,6 +536,7 @@ void ScorecardsPage::fillPeriods(QDate latest)
 void ScorecardsPage::show(Data &&d)
 {
     const KpiReport &r = d.report;
+    m_latest = d.latest;
     m_filling = true;
     m_member->clear();
     for (const auto &[key, name] : std::as_const(d.members))
@@ -525,6 +574,18 @@ void ScorecardsPage::show(Data &&d)
             line += QStringLiteral(" · ") + r.scorecardVersions.join(QStringLiteral(", "));
         if (r.scorecardVersions.size() > 1)
             line += tr(" — <b>%1 scorecard versions in this period</b>").arg(r.scorecardVersions.size());
+        if (!d.filters.isEmpty()) {
+            QStringList parts;
+            const QList<std::pair<QString, QStringList>> named{
+                {tr("queue"), d.filters.queues},         {tr("channel"), d.filters.channels},
+                {tr("team"), d.filters.teams},           {tr("site"), d.filters.sites},
+                {tr("scorecard"), d.filters.scorecards}, {tr("sample type"), d.filters.sampleTypes}};
+            for (const auto &[what, values] : named)
+                if (!values.isEmpty())
+                    parts << QStringLiteral("%1 %2").arg(what, values.join(QStringLiteral(", ")).toHtmlEscaped());
+            line += tr("<br><b>Filtered:</b> %1 (every number below, the team and all agents too)")
+                        .arg(parts.join(QStringLiteral(" · ")));
+        }
         line += tr("<br><small>Counted: official, scored, complete audits of the counted sample types; "
                    "minimum sample %1 audits, %2 responses. Greyed numbers are below it.</small>")
                     .arg(r.minSampleAudits)
@@ -556,6 +617,8 @@ void ScorecardsPage::show(Data &&d)
     m_disputesView->setDisputes(d.disputes, d.disputesByAuditor, d.disputesByCriterion);
     m_teamSlice = r.slice.kind == KpiSlice::Kind::Agent ? KpiSlice{KpiSlice::Kind::Team, r.team} : r.slice;
     m_periodShown = r.period;
+    m_sliceShown = r.slice;
+    m_nameShown = r.name.isEmpty() ? r.slice.id : r.name;
     m_packButton->setToolTip(m_teamSlice.id.isEmpty()
                                  ? tr("A coaching pack needs a team (this agent has none in the period)")
                                  : tr("One PDF per agent of %1 for %2").arg(m_teamSlice.id, r.period.label()));
@@ -661,14 +724,19 @@ void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
                                    muted)};
         if (muted)
             row.cells.first().toolTip = tr("Not counted in the KPIs (sample type, superseded, unscored or incomplete)");
+        if (a.counted) {
+            row.tags << QStringLiteral("counted");
+            if (!a.passed)
+                row.tags << QStringLiteral("failed");
+            if (a.criticalFail)
+                row.tags << QStringLiteral("critical");
+        }
         rows << row;
     }
     m_audits->setRows(rows);
     m_auditsView->setColumnHidden(3, m_kind->currentData().toInt() == int(KpiSlice::Kind::Agent)); // the agent's own
     m_auditsView->resizeColumnsToContents();
-    m_empty->setTitle(tr("No audits in this period"));
-    m_empty->setText(tr("Pick another period or another agent, team or queue; or import audits (File → Import…)."));
-    m_empty->setVisible(rows.isEmpty());
+    updateAuditsEmptyState();
     // Keep the audit form on the audit it showed (after a correction the list reloads).
     auto *proxy = m_auditsView->model();
     for (int i = 0; i < proxy->rowCount(); ++i) {
