@@ -11,6 +11,7 @@
 #include "dashboard/dashboardpage.h"
 #include "data/datapage.h"
 #include "scorecards/scorecardspage.h"
+#include "scorecardeditor/scorecardeditorbutton.h"
 #include "help/guidedialog.h"
 #include "import/importwizard.h"
 #include "insights/insightspage.h"

@@ -10,6 +10,8 @@
 #include <QToolButton>
 #include <QVariantMap>
 
+#include <algorithm>
+
 namespace ql {
 
 namespace {
