@@ -280,7 +280,7 @@ void TestScorecardLifecycle::dialogsThroughTheButton()
     QTest::keyClicks(rename->nameEdit(), QStringLiteral("Chat quality"));
     QTest::keyClicks(rename->reasonEdit(), QStringLiteral("clearer"));
     QTest::mouseClick(rename->okButton(), Qt::LeftButton);
-    QCOMPARE(m_stack.count(), 2);
+    QCOMPARE(m_stack.count(), 1); // the undone deletion gave way to the rename (QUndoStack::push)
     QCOMPARE(ScorecardStore(m_mini->db()).versions(QStringLiteral("Chat quality")).size(), 2);
     QCOMPARE(log(m_mini->db(), QStringLiteral("Chat QA")).last().reason, QStringLiteral("clearer"));
     QCOMPARE(m_stack.undoText(), QStringLiteral("Rename scorecard Chat QA to Chat quality"));
