@@ -318,8 +318,10 @@ void TestScorecardPage::filterBarAndPresets()
     QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("64.0%"));
     QCOMPARE(m_page->criteriaModel()->index(0, 0).data().toString(), QStringLiteral("Verified identity"));
     QCOMPARE(m_page->criteriaModel()->index(0, 5).data().toString(), QStringLiteral("87.5%")); // 8/9 unfiltered
-    QVERIFY(m_page->headline()->text().contains(QStringLiteral("<b>Filtered:</b> team North")));
+    QVERIFY(m_page->headline()->text().contains(QStringLiteral("<b>Filtered:</b> team = North")));
     QVERIFY(!bar->noteLabel()->isVisible());
+    QVERIFY2(m_page->teamView()->funnel().data.footnote().contains(QStringLiteral("filters: team = North")),
+             qPrintable(m_page->teamView()->funnel().data.footnote()));
     // Sample type `self`: no counted audit is left (self is not counted), the table shows M6 alone,
     // and CSAT, which has no sample type, says so in the bar and still counts its response.
     {
@@ -664,21 +666,27 @@ void TestScorecardPage::screenshot()
     const QString period = qEnvironmentVariable("QL_SCORECARD_PERIOD", QStringLiteral("2026-10"));
     QVERIFY(showAndWait({KpiSlice::Kind::Agent, agent}, period));
     m_page->tabs()->setCurrentIndex(0);
+    QTest::qWait(300); // the tiles' new lines are laid out by posted events: let them run before the grab
     QVERIFY(m_window->grab().save(out));
     m_page->tabs()->setCurrentIndex(1);
     m_page->auditsView()->selectRow(0);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-audit.png"))));
     QVERIFY(showAndWait({KpiSlice::Kind::Team, m_page->headline()->text().contains(QStringLiteral("team "))
                                                    ? m_page->headline()->text().section(QStringLiteral("team "), 1).section(QLatin1Char(')'), 0, 0)
                                                    : QString()},
                         period));
     m_page->tabs()->setCurrentIndex(2);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-team.png"))));
     m_page->tabs()->setCurrentIndex(3);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-auditors.png"))));
     m_page->tabs()->setCurrentIndex(4);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-trend.png"))));
     m_page->tabs()->setCurrentIndex(5);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-disputes.png"))));
     if (const QString pack = qEnvironmentVariable("QL_SCORECARD_PACK"); !pack.isEmpty()) {
         QSignalSpy finished(m_page, &ScorecardsPage::coachingPackFinished);

@@ -88,6 +88,20 @@ KpiPeriod presetPeriod(int kind, QDate latest)
     }
 }
 
+// The filter bar's choices as the charts' filter line writes them ("team = North; sample_type = self").
+QString filterText(const KpiFilters &f)
+{
+    QStringList parts;
+    const QList<std::pair<const char *, QStringList>> named{{"queue", f.queues}, {"channel", f.channels},
+                                                           {"team", f.teams},   {"site", f.sites},
+                                                           {"scorecard", f.scorecards},
+                                                           {"sample_type", f.sampleTypes}};
+    for (const auto &[dim, values] : named)
+        if (!values.isEmpty())
+            parts << QStringLiteral("%1 = %2").arg(QLatin1String(dim), values.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; "));
+}
+
 Model::Cell countCell(qint64 n, bool muted = false)
 {
     return Model::number(QLocale().toString(n), n, muted);
@@ -189,6 +203,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     for (const auto &[key, label, kind] : tileList) {
         auto *tile = new KpiTile(label, kind, this);
         tile->setObjectName(QStringLiteral("tile_") + key);
+        tile->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // the tables give way, not the tiles
         tiles->addWidget(tile, 0, int(m_tiles.size()));
         m_tiles << qMakePair(key, tile);
     }
@@ -257,6 +272,9 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     body->addLayout(tiles);
     body->addWidget(m_families);
     body->addWidget(m_tabs, 1);
+    // A short window shrinks the tabs (their tables scroll) rather than the headline and the tiles.
+    m_headline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_tabs->setMinimumHeight(160);
     m_filterBar = new FilterBar(this);
     m_filterBar->setIgnoredNote({QStringLiteral("scorecard"), QStringLiteral("sample_type")},
                                 tr("CSAT counts every response of the slice: responses have no scorecard and no "
@@ -574,18 +592,9 @@ void ScorecardsPage::show(Data &&d)
             line += QStringLiteral(" · ") + r.scorecardVersions.join(QStringLiteral(", "));
         if (r.scorecardVersions.size() > 1)
             line += tr(" — <b>%1 scorecard versions in this period</b>").arg(r.scorecardVersions.size());
-        if (!d.filters.isEmpty()) {
-            QStringList parts;
-            const QList<std::pair<QString, QStringList>> named{
-                {tr("queue"), d.filters.queues},         {tr("channel"), d.filters.channels},
-                {tr("team"), d.filters.teams},           {tr("site"), d.filters.sites},
-                {tr("scorecard"), d.filters.scorecards}, {tr("sample type"), d.filters.sampleTypes}};
-            for (const auto &[what, values] : named)
-                if (!values.isEmpty())
-                    parts << QStringLiteral("%1 %2").arg(what, values.join(QStringLiteral(", ")).toHtmlEscaped());
+        if (!d.filters.isEmpty())
             line += tr("<br><b>Filtered:</b> %1 (every number below, the team and all agents too)")
-                        .arg(parts.join(QStringLiteral(" · ")));
-        }
+                        .arg(filterText(d.filters).toHtmlEscaped());
         line += tr("<br><small>Counted: official, scored, complete audits of the counted sample types; "
                    "minimum sample %1 audits, %2 responses. Greyed numbers are below it.</small>")
                     .arg(r.minSampleAudits)
@@ -612,6 +621,7 @@ void ScorecardsPage::show(Data &&d)
                              ? tr("team %1").arg(r.team)
                              : QStringLiteral("%1 (%2)").arg(r.name.isEmpty() ? r.slice.id : r.name,
                                                              KpiSlice::kindName(r.slice.kind));
+    m_teamView->setFilterText(filterText(d.filters));
     m_teamView->setRanking(d.ranking, r.minSampleAudits, team, r.period.label());
     m_auditorView->setAuditors(d.auditors, d.leniency);
     m_disputesView->setDisputes(d.disputes, d.disputesByAuditor, d.disputesByCriterion);
@@ -625,7 +635,7 @@ void ScorecardsPage::show(Data &&d)
     showTrend(d.trend);
     m_trendChart->setTrend(d.trend,
                            QStringLiteral("%1 · %2").arg(r.name.isEmpty() ? r.slice.id : r.name, r.period.label()),
-                           r.minSampleAudits);
+                           r.minSampleAudits, filterText(d.filters));
     m_status = tr("%1 audits counted of %2 · %3")
                    .arg(QLocale().toString(r.audits.n), QLocale().toString(qint64(r.auditsTotal.value.value_or(0))),
                         r.period.label());
