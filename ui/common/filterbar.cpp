@@ -51,13 +51,14 @@ FilterBar::FilterBar(QWidget *parent)
     setObjectName(QStringLiteral("filterBar"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QStringList labels{tr("&Queue:"), tr("C&hannel:"), tr("&Team:"), tr("Si&te:"), tr("Score&card:"),
-                             tr("Sa&mple:")};
+    // Mnemonics apart from the pages' own (Scorecard of, Period, Show; From, To).
+    const QStringList labels{tr("&Queue:"), tr("Cha&nnel:"), tr("Tea&m:"), tr("S&ite:"), tr("Score&card:"),
+                             tr("Samp&le:")};
     const QStringList accessible{tr("Queue filter"),     tr("Channel filter"),   tr("Team filter"),
                                  tr("Site filter"),      tr("Scorecard filter"), tr("Sample type filter")};
     for (int i = 0; i < dimensions().size(); ++i) {
         auto *box = new QComboBox(this);
-        box->setObjectName(QStringLiteral("filter_") + dimensions().at(i));
+        box->setObjectName(dimensions().at(i)); // queue, channel, … (pages' tests find them by name)
         box->setAccessibleName(accessible.at(i));
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         box->setMinimumContentsLength(6);
@@ -103,6 +104,30 @@ void FilterBar::setProject(const Project *project)
     }
     m_filling = false;
     updateNote();
+}
+
+void FilterBar::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_project)
+        return;
+    // Another page's bar may have changed the project's choices since: take them up.
+    const QVariantMap saved = UiState::value(stateKey(m_project)).toMap();
+    bool differs = false;
+    m_filling = true;
+    for (const QString &dim : dimensions()) {
+        QComboBox *box = m_boxes.value(dim);
+        const int index = std::max(0, box->findData(saved.value(dim).toString()));
+        if (index != box->currentIndex()) {
+            box->setCurrentIndex(index);
+            differs = true;
+        }
+    }
+    m_filling = false;
+    if (differs) {
+        updateNote();
+        Q_EMIT changed();
+    }
 }
 
 void FilterBar::reloadChoices()

@@ -16,10 +16,11 @@ class Project;
 
 // The shared filter bar of ui.md for the analytic pages: queue, channel, team, site, scorecard and
 // sample type (one value each, or All), offered from the project's own names and remembered per
-// project (UiState, key "filters/" + the project's path), so every page that uses it opens on the
-// same choices. A page reads filters(); one that cannot honour a filter for some of its numbers says
-// so with setIgnoredNote(), shown in the bar while such a filter is set. The date range is the
-// page's own (on the Scorecards page, its Period box with ui.md's presets).
+// project (UiState, key "filters/" + the project's path), so every page that uses it shows the
+// same choices (a bar takes up the saved ones when it is shown). A page reads filters(); one that
+// cannot honour a filter for some of its numbers says so with setIgnoredNote(), shown in the bar
+// while such a filter is set. The date range is the page's own (on the Scorecards page, its Period
+// box with ui.md's presets; on the Insights page, From and To).
 class FilterBar final : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,9 @@ public:
 
 Q_SIGNALS:
     void changed();
+
+protected:
+    void showEvent(QShowEvent *event) override; // takes up choices another page's bar made
 
 private:
     void fill(const KpiFilterChoices &choices);
