@@ -335,6 +335,20 @@ void TestScorecardPage::filterBarAndPresets()
     QCOMPARE(m_page->tile(QStringLiteral("csat_responses"))->valueText(), QStringLiteral("1"));
     QVERIFY(bar->noteLabel()->isVisible());
     QVERIFY(bar->noteLabel()->text().contains(QStringLiteral("no sample type")));
+    // Shared: the Insights page's bar takes up the choices when it is shown.
+    if (Page *insights = m_window->page(QStringLiteral("insights"))) {
+        auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+        auto *insightsBar = insights->findChild<FilterBar *>();
+        QVERIFY(sidebar && insightsBar);
+        const int back = sidebar->currentRow();
+        const auto items = sidebar->findItems(QStringLiteral("Insights"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        sidebar->setCurrentItem(items.first());
+        QCOMPARE(m_window->currentPage(), insights);
+        QCOMPARE(insightsBar->filters().teams, QStringList{QStringLiteral("North")});
+        QVERIFY(insightsBar->noteLabel()->text().contains(QStringLiteral("Insights does not filter by")));
+        sidebar->setCurrentRow(back);
+    }
     // Remembered per project: another bar on the same project opens on the same choices.
     {
         FilterBar other;
