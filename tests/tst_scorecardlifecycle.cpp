@@ -257,7 +257,13 @@ void TestScorecardLifecycle::dialogsThroughTheButton()
     QVERIFY(!remove->okButton()->isEnabled());
     QVERIFY2(remove->messageLabel()->text().contains(QStringLiteral("“Mini QA” cannot be deleted: 1 audit use it")),
              qPrintable(remove->messageLabel()->text()));
+    // QL_SCORECARD_MANAGE_SCREENSHOTS=DIR: the dialogs as PNGs, to look at.
+    const QString shots = qEnvironmentVariable("QL_SCORECARD_MANAGE_SCREENSHOTS");
+    if (!shots.isEmpty())
+        QVERIFY(remove->grab().save(shots + QStringLiteral("/delete-refused.png")));
     remove->scorecardBox()->setCurrentText(QStringLiteral("Chat QA"));
+    if (!shots.isEmpty())
+        QVERIFY(remove->grab().save(shots + QStringLiteral("/delete.png")));
     QVERIFY(remove->okButton()->isEnabled());
     QVERIFY(remove->messageLabel()->text().contains(QStringLiteral("all 2 of its versions")));
     QTest::mouseClick(remove->okButton(), Qt::LeftButton);
@@ -276,6 +282,8 @@ void TestScorecardLifecycle::dialogsThroughTheButton()
     QTest::mouseClick(rename->okButton(), Qt::LeftButton);
     QVERIFY(rename->isVisible());
     QCOMPARE(rename->messageLabel()->text(), QStringLiteral("⚠ new name: a scorecard named “Mini QA” exists already"));
+    if (!shots.isEmpty())
+        QVERIFY(rename->grab().save(shots + QStringLiteral("/rename-refused.png")));
     rename->nameEdit()->clear();
     QTest::keyClicks(rename->nameEdit(), QStringLiteral("Chat quality"));
     QTest::keyClicks(rename->reasonEdit(), QStringLiteral("clearer"));
