@@ -255,7 +255,7 @@ void TestScorecardLifecycle::dialogsThroughTheButton()
     ScorecardManageDialog *remove = button.openDelete(QStringLiteral("Mini QA"));
     QVERIFY(remove->isVisible());
     QVERIFY(!remove->okButton()->isEnabled());
-    QVERIFY2(remove->messageLabel()->text().contains(QStringLiteral("“Mini QA” cannot be deleted: 1 audit use it")),
+    QVERIFY2(remove->messageLabel()->text().contains(QStringLiteral("“Mini QA” cannot be deleted: it is used by 1 audit.")),
              qPrintable(remove->messageLabel()->text()));
     // QL_SCORECARD_MANAGE_SCREENSHOTS=DIR: the dialogs as PNGs, to look at.
     const QString shots = qEnvironmentVariable("QL_SCORECARD_MANAGE_SCREENSHOTS");

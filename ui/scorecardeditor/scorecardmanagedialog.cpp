@@ -116,7 +116,7 @@ void ScorecardManageDialog::update()
         if (uses.anchorExamples > 0)
             what << (uses.anchorExamples == 1 ? tr("1 anchor example") : tr("%1 anchor examples").arg(uses.anchorExamples));
         m_message->setStyleSheet(QString::fromLatin1(ProblemStyle));
-        m_message->setText(tr("⚠ “%1” cannot be deleted: %2 use it. Scores keep the scorecard they were made with. "
+        m_message->setText(tr("⚠ “%1” cannot be deleted: it is used by %2. Scores keep the scorecard they were made with. "
                               "To score with another one from now on, create it (Scorecards → New Scorecard…) or "
                               "save a new version of this one.")
                                .arg(name, what.join(QStringLiteral(", "))));
