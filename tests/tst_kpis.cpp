@@ -202,7 +202,14 @@ void TestKpis::targetsAndStatus()
 //   resolution  Ann .5,.5,0,1,1 → 60    North (3 + 2)/8 = 62.5
 //   tone        Ann .75,.75,.5,1,1 → 80 North (4 + 2.5)/8 = 81.25
 //   disclosure  Ann 1,1,N/A,1,1 → 100   North 6/6 = 100; N/A rate 1/5 = 20%
-// Largest shortfall first: verify −7.5, resolution −2.5, tone −1.25, disclosure 0.
+// Ordered by |gap| / SE (criteriongap.h; all four are below the minimum sample of 10, so they are
+// ranked among themselves): the rest of North is Bob's 3 answers, verify 1,1,1 → 1.0, so
+//   verify      SE = 3/8·√(0.8·0.2/5 + 0) = 6.7082 pts, z = −1.118
+//   resolution  rest (5 − 3)/3 = 0.6667, SE = 3/8·√(0.24/5 + 0.2222/3) = 13.1022, z = −0.191
+//   tone        rest (6.5 − 4)/3 = 0.8333, SE = 3/8·√(0.16/5 + 0.1389/3) = 10.4931, z = −0.119
+//   disclosure  everyone at 1: gap 0, SE 0, z 0.
+// Against the population (9 answers at 8/9; the rest, 4, at 1.0) verify's gap is −8.8889 with
+// SE = 4/9·√(0.8·0.2/5) = 7.9505.
 void TestKpis::criteriaAgainstTeamAndPopulation()
 {
     const KpiReport r = KpiEngine(m_mini->db()).report(ann, m_march);
@@ -220,6 +227,13 @@ void TestKpis::criteriaAgainstTeamAndPopulation()
     QVERIFY(near(verify.teamCompliance, 87.5));
     QVERIFY(near(verify.populationCompliance, 800.0 / 9));
     QVERIFY(near(verify.gap, -7.5));
+    QVERIFY(near(verify.gapSe, 6.708203932));
+    QVERIFY(near(verify.gapZ, -1.118033989));
+    QVERIFY(near(verify.populationGap, -80.0 / 9));
+    QVERIFY(near(verify.populationGapSe, 7.95046392));
+    QVERIFY(near(r.criteria.at(1).gapSe, 13.102162671));
+    QVERIFY(near(r.criteria.at(2).gapSe, 10.493053258));
+    QVERIFY(near(r.criteria.at(3).gapZ, 0));
     QVERIFY(near(verify.criterionPassRate.value, 80));
     const CriterionKpi &resolution = r.criteria.at(1);
     QVERIFY(near(resolution.compliance.value, 60));
@@ -342,6 +356,14 @@ void TestKpis::periods()
     QCOMPARE(custom.previous().from, QDate(2026, 3, 1));
     QCOMPARE(custom.previous().to, QDate(2026, 3, 10));
     QCOMPARE(custom.label(), QStringLiteral("2026-03-11..2026-03-20"));
+    // ui.md's presets from an anchor of 2026-03-14: the last 3 months are January to March whole
+    // (90 days; the previous 90 days end on 2025-12-31: 2025-10-03..2025-12-31), the last 12 months
+    // April 2025 to March 2026, the year to date 1 January to the anchor.
+    const KpiPeriod three = KpiPeriod::lastMonths(QDate(2026, 3, 14), 3);
+    QCOMPARE(three.label(), QStringLiteral("2026-01-01..2026-03-31"));
+    QCOMPARE(three.previous().label(), QStringLiteral("2025-10-03..2025-12-31"));
+    QCOMPARE(KpiPeriod::lastMonths(QDate(2026, 3, 14), 12).label(), QStringLiteral("2025-04-01..2026-03-31"));
+    QCOMPARE(KpiPeriod::yearToDate(QDate(2026, 3, 14)).label(), QStringLiteral("2026-01-01..2026-03-14"));
 }
 
 QTEST_GUILESS_MAIN(TestKpis)

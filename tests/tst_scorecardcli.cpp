@@ -113,6 +113,15 @@ void TestScorecardCli::agentMonthJson()
     QCOMPARE(criteria.size(), 4);
     QCOMPARE(criteria.at(0).toObject().value(QStringLiteral("scorecard")).toString(), QStringLiteral("Mini QA"));
     QCOMPARE(criteria.at(0).toObject().value(QStringLiteral("scorecard_version")).toInt(), 1);
+    // Ann is alone in her team here: each gap is 0 by construction, with no SE and no z
+    // (criteriongap.h; tst_kpis and tst_criteriongap check SE and z where there is a rest of the team).
+    for (const QJsonValue &c : criteria) {
+        const QJsonObject o = c.toObject();
+        QVERIFY2(o.contains(QStringLiteral("gap")) && std::abs(o.value(QStringLiteral("gap")).toDouble()) < 1e-9,
+                 qPrintable(o.value(QStringLiteral("key")).toString()));
+        QVERIFY(o.value(QStringLiteral("gap_se")).isNull());
+        QVERIFY(o.value(QStringLiteral("gap_z")).isNull());
+    }
     QCOMPARE(j.value(QStringLiteral("scorecard_versions")).toArray(), QJsonArray{QStringLiteral("Mini QA v1")});
 }
 

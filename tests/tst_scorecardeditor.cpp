@@ -413,7 +413,7 @@ void TestScorecardEditor::reachableFromScorecardsPage()
     ScorecardEditorButton *button = page.editorButton();
     QVERIFY(button);
     QVERIFY(button->isEnabled());
-    QCOMPARE(button->menu()->actions().size(), 3);
+    QCOMPARE(button->menu()->actions().size(), 6); // new, edit, rename, delete, a separator, what-if
     QVERIFY(button->newAction()->isEnabled());
     QVERIFY(button->editAction()->isEnabled());
     QCOMPARE(button->chooseVersion(), m_mini->scorecard().id);

@@ -14,6 +14,9 @@
 #endif
 #include "miniproject.h"
 #include "projectsession.h"
+#include "common/filterbar.h"
+#include "common/uistate.h"
+#include "pivot/pivotdrilldialog.h"
 #include "scorecards/auditformview.h"
 #include "scorecards/auditorview.h"
 #include "scorecards/chartpicture.h"
@@ -66,6 +69,8 @@ private Q_SLOTS:
     void sidebarAndUndoStack();
     void agentTiles();
     void tables();
+    void tilesClickThrough();
+    void filterBarAndPresets();
     void auditFormAndExplanation();
     void correctThroughDialogUndoRedo();
     void disputeThroughDialogsUndoRedo();
@@ -212,6 +217,16 @@ void TestScorecardPage::tables()
     QCOMPARE(criteria->index(0, 4).data().toString(), QStringLiteral("87.5%"));
     QCOMPARE(criteria->index(0, 6).data(ScorecardTableModel::SortRole).toDouble(), -7.5);
     QVERIFY(criteria->index(0, 1).data(Qt::ForegroundRole).isValid()); // n = 5: greyed
+    // The gap's 95% interval and gap / SE (tst_criteriongap): SE = 3/8·√(0.8·0.2/5) = 6.7082 pts,
+    // −7.5 ± 1.96·6.7082 = −20.6 to +5.6; z = −7.5 / 6.7082 = −1.12. The rows follow |z|:
+    // verify 1.12, resolution 0.19, tone 0.12, disclosure 0.
+    QCOMPARE(criteria->headerData(7, Qt::Horizontal).toString(), QStringLiteral("Gap 95% CI"));
+    QCOMPARE(criteria->index(0, 7).data().toString(), QStringLiteral("−20.6 to +5.6"));
+    QCOMPARE(criteria->index(0, 8).data().toString(), QStringLiteral("−1.12"));
+    QVERIFY(std::abs(criteria->index(0, 8).data(ScorecardTableModel::SortRole).toDouble() - -1.118034) < 1e-5);
+    QCOMPARE(criteria->index(1, 8).data().toString(), QStringLiteral("−0.19"));
+    QCOMPARE(criteria->index(3, 8).data().toString(), QStringLiteral("0.00"));
+    QVERIFY(criteria->index(0, 6).data(Qt::ToolTipRole).toString().contains(QStringLiteral("below 10")));
 
     ScorecardTableModel *audits = m_page->auditsModel();
     QCOMPARE(audits->rowCount(), 6);
@@ -242,6 +257,127 @@ void TestScorecardPage::tables()
     QCOMPARE(auditors->index(0, 10).data(ScorecardTableModel::SortRole).toInt(), 1);
     QCOMPARE(auditors->index(0, 12).data().toString(), QStringLiteral("not tested"));
     QVERIFY(m_page->auditorView()->note()->text().contains(QStringLiteral("Holm")));
+}
+
+// ui.md: every number that summarises records clicks through to them. Ann's March: 6 audits, 5
+// counted (M6 is `self`), 2 failed (Weak 60, Critical 0), 1 with a critical error (M4); 1 response.
+void TestScorecardPage::tilesClickThrough()
+{
+    QVERIFY(showAndWait({KpiSlice::Kind::Agent, QStringLiteral("AG1")}, QStringLiteral("2026-03")));
+    QAbstractItemModel *shown = m_page->auditsView()->model();
+    QCOMPARE(shown->rowCount(), 6);
+    for (const char *key : {"audits", "qa_score", "raw_score", "pass_rate", "critical_rate", "csat_pct", "csat_responses"})
+        QVERIFY2(m_page->tile(QLatin1String(key))->isClickable(), key);
+
+    m_page->tabs()->setCurrentIndex(0);
+    QTest::mouseClick(m_page->tile(QStringLiteral("audits")), Qt::LeftButton);
+    QCOMPARE(m_page->tabs()->currentWidget()->objectName(), QStringLiteral("auditsSplitter"));
+    QCOMPARE(m_page->auditFilterBox()->currentData().toString(), QStringLiteral("counted"));
+    QCOMPARE(shown->rowCount(), 5);
+    QCOMPARE(auditRow(QStringLiteral("M6")), -1);
+
+    m_page->tile(QStringLiteral("critical_rate"))->setFocus();
+    QTest::keyClick(m_page->tile(QStringLiteral("critical_rate")), Qt::Key_Space); // the keyboard too
+    QCOMPARE(m_page->auditFilterBox()->currentData().toString(), QStringLiteral("critical"));
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, 1).data().toString(), QStringLiteral("M4"));
+
+    m_page->auditFilterBox()->setCurrentIndex(m_page->auditFilterBox()->findData(QStringLiteral("failed")));
+    QCOMPARE(shown->rowCount(), 2);
+    QVERIFY(auditRow(QStringLiteral("M3")) >= 0 && auditRow(QStringLiteral("M4")) >= 0);
+
+    // The CSAT tiles open the responses they count, in the Data page's table.
+    QSignalSpy opened(m_page, &ScorecardsPage::responsesOpened);
+    QTest::mouseClick(m_page->tile(QStringLiteral("csat_pct")), Qt::LeftButton);
+    QVERIFY(opened.wait(10000));
+    auto *dialog = opened.first().first().value<PivotDrillDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->recordCount(), 1);
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("1 CSAT response"));
+    QVERIFY(dialog->caption().contains(QStringLiteral("Ann")));
+    dialog->close();
+
+    m_page->auditFilterBox()->setCurrentIndex(0);
+    QCOMPARE(shown->rowCount(), 6);
+    m_page->tabs()->setCurrentIndex(0);
+}
+
+// The shared filter bar: every number of the page honours it, the population the gaps are taken
+// against too, and it is remembered per project. The period presets count from the latest audit.
+void TestScorecardPage::filterBarAndPresets()
+{
+    FilterBar *bar = m_page->filterBar();
+    QVERIFY(bar);
+    QCOMPARE(bar->box(QStringLiteral("team"))->count(), 3); // All, North, South
+    // Team North: Ann's own numbers are unchanged, but "All agents" is North alone: verify 7/8.
+    {
+        QSignalSpy loaded(m_page, &ScorecardsPage::loaded);
+        bar->box(QStringLiteral("team"))->setCurrentIndex(bar->box(QStringLiteral("team"))->findData(QStringLiteral("North")));
+        QVERIFY(loaded.wait(20000));
+    }
+    QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("64.0%"));
+    QCOMPARE(m_page->criteriaModel()->index(0, 0).data().toString(), QStringLiteral("Verified identity"));
+    QCOMPARE(m_page->criteriaModel()->index(0, 5).data().toString(), QStringLiteral("87.5%")); // 8/9 unfiltered
+    QVERIFY(m_page->headline()->text().contains(QStringLiteral("<b>Filtered:</b> team = North")));
+    QVERIFY(!bar->noteLabel()->isVisible());
+    QVERIFY2(m_page->teamView()->funnel().data.footnote().contains(QStringLiteral("filters: team = North")),
+             qPrintable(m_page->teamView()->funnel().data.footnote()));
+    // Sample type `self`: no counted audit is left (self is not counted), the table shows M6 alone,
+    // and CSAT, which has no sample type, says so in the bar and still counts its response.
+    {
+        QSignalSpy loaded(m_page, &ScorecardsPage::loaded);
+        bar->box(QStringLiteral("sample_type"))->setCurrentIndex(bar->box(QStringLiteral("sample_type"))->findData(QStringLiteral("self")));
+        QVERIFY(loaded.wait(20000));
+    }
+    QCOMPARE(m_page->tile(QStringLiteral("audits"))->valueText(), QStringLiteral("0"));
+    QCOMPARE(m_page->auditsModel()->rowCount(), 1);
+    QCOMPARE(m_page->auditsView()->model()->index(0, 1).data().toString(), QStringLiteral("M6"));
+    QCOMPARE(m_page->tile(QStringLiteral("csat_responses"))->valueText(), QStringLiteral("1"));
+    QVERIFY(bar->noteLabel()->isVisible());
+    QVERIFY(bar->noteLabel()->text().contains(QStringLiteral("no sample type")));
+    // Shared: the Insights page's bar takes up the choices when it is shown.
+    if (Page *insights = m_window->page(QStringLiteral("insights"))) {
+        auto *sidebar = m_window->findChild<QListWidget *>(QStringLiteral("sidebar"));
+        auto *insightsBar = insights->findChild<FilterBar *>();
+        QVERIFY(sidebar && insightsBar);
+        const int back = sidebar->currentRow();
+        const auto items = sidebar->findItems(QStringLiteral("Insights"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        sidebar->setCurrentItem(items.first());
+        QCOMPARE(m_window->currentPage(), insights);
+        QCOMPARE(insightsBar->filters().teams, QStringList{QStringLiteral("North")});
+        QVERIFY(insightsBar->noteLabel()->text().contains(QStringLiteral("Insights does not filter by")));
+        sidebar->setCurrentRow(back);
+    }
+    // Remembered per project: another bar on the same project opens on the same choices.
+    {
+        FilterBar other;
+        other.setProject(m_window->session()->project());
+        QCOMPARE(other.filters().teams, QStringList{QStringLiteral("North")});
+        QCOMPARE(other.filters().sampleTypes, QStringList{QStringLiteral("self")});
+    }
+    {
+        QSignalSpy loaded(m_page, &ScorecardsPage::loaded);
+        bar->clear();
+        QVERIFY(loaded.wait(20000));
+    }
+    QVERIFY(bar->filters().isEmpty());
+    QCOMPARE(m_page->tile(QStringLiteral("audits"))->valueText(), QStringLiteral("5"));
+
+    // Last 3 months from the latest audit (2026-03-31): January to March, Ann's 3 + 5 counted audits.
+    {
+        QSignalSpy loaded(m_page, &ScorecardsPage::loaded);
+        m_page->periodKindBox()->setCurrentIndex(m_page->periodKindBox()->findText(QStringLiteral("Last 3 months")));
+        QVERIFY(loaded.wait(20000));
+    }
+    QCOMPARE(m_page->periodBox()->currentText(), QStringLiteral("2026-01-01..2026-03-31"));
+    QCOMPARE(m_page->periodBox()->count(), 1);
+    QVERIFY(!m_page->periodBox()->isEnabled());
+    QCOMPARE(m_page->tile(QStringLiteral("audits"))->valueText(), QStringLiteral("8"));
+    QCOMPARE(m_page->period().label(), QStringLiteral("2026-01-01..2026-03-31"));
+    QVERIFY(showAndWait({KpiSlice::Kind::Agent, QStringLiteral("AG1")}, QStringLiteral("2026-03")));
+    QVERIFY(m_page->periodBox()->isEnabled());
+    QCOMPARE(m_page->tile(QStringLiteral("audits"))->valueText(), QStringLiteral("5"));
 }
 
 void TestScorecardPage::auditFormAndExplanation()
@@ -544,21 +680,27 @@ void TestScorecardPage::screenshot()
     const QString period = qEnvironmentVariable("QL_SCORECARD_PERIOD", QStringLiteral("2026-10"));
     QVERIFY(showAndWait({KpiSlice::Kind::Agent, agent}, period));
     m_page->tabs()->setCurrentIndex(0);
+    QTest::qWait(300); // the tiles' new lines are laid out by posted events: let them run before the grab
     QVERIFY(m_window->grab().save(out));
     m_page->tabs()->setCurrentIndex(1);
     m_page->auditsView()->selectRow(0);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-audit.png"))));
     QVERIFY(showAndWait({KpiSlice::Kind::Team, m_page->headline()->text().contains(QStringLiteral("team "))
                                                    ? m_page->headline()->text().section(QStringLiteral("team "), 1).section(QLatin1Char(')'), 0, 0)
                                                    : QString()},
                         period));
     m_page->tabs()->setCurrentIndex(2);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-team.png"))));
     m_page->tabs()->setCurrentIndex(3);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-auditors.png"))));
     m_page->tabs()->setCurrentIndex(4);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-trend.png"))));
     m_page->tabs()->setCurrentIndex(5);
+    QTest::qWait(300);
     QVERIFY(m_window->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-disputes.png"))));
     if (const QString pack = qEnvironmentVariable("QL_SCORECARD_PACK"); !pack.isEmpty()) {
         QSignalSpy finished(m_page, &ScorecardsPage::coachingPackFinished);

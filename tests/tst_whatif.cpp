@@ -393,6 +393,30 @@ void TestWhatIf::draftAndUncarriedCannotApply()
     QVERIFY(!r->canApply());
     QVERIFY2(r->applyBlocker.contains(QStringLiteral("disclosure")), qPrintable(r->applyBlocker));
     QVERIFY(r->applyBlocker.startsWith(QStringLiteral("4 of the audits")));
+    // Each criterion with its answers, why and the remedy; then what the user can do.
+    QCOMPARE(r->uncarriedCriteria, QStringList{QStringLiteral("disclosure")});
+    const QStringList lines = r->applyBlocker.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("• disclosure “")), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(1).contains(QStringLiteral("(4 answers): Mini QA v2 has no criterion with this key — if it was "
+                                                 "renamed, give it back the key “disclosure”")),
+             qPrintable(lines.at(1)));
+    QVERIFY(lines.at(2).startsWith(QStringLiteral("What you can do:")));
+
+    // A relabelled option and N/A no longer allowed: named with the labels and the remedy.
+    Scorecard strict = m_mini->scorecard().card;
+    strict.sections[0].criteria[1].allowNa = false; // Weak answered disclosure N/A
+    strict.sections[1].criteria[1].scale =
+        Scale::fromOptions({{QStringLiteral("Yes"), 10}, {QStringLiteral("Some"), 5}, {QStringLiteral("No"), 0}});
+    const auto v3 = ScorecardEdits(m_mini->db()).save(v2->id, strict, QDate(2026, 11, 15), QStringLiteral("strict"), &error);
+    QVERIFY2(v3, qPrintable(error));
+    const auto s = WhatIfRescore(m_mini->db()).run({}, october, QStringLiteral("Mini QA"), v3->card, v3->id, &error);
+    QVERIFY2(s, qPrintable(error));
+    QVERIFY(!s->canApply());
+    QVERIFY2(s->applyBlocker.contains(QStringLiteral("answered N/A, which Mini QA v3 does not allow here — allow N/A on it")),
+             qPrintable(s->applyBlocker));
+    QVERIFY2(s->applyBlocker.contains(QStringLiteral("the options Partial are not among Mini QA v3's")),
+             qPrintable(s->applyBlocker));
 }
 
 QTEST_GUILESS_MAIN(TestWhatIf)

@@ -11,6 +11,7 @@
 #include "dashboard/dashboardpage.h"
 #include "data/datapage.h"
 #include "scorecards/scorecardspage.h"
+#include "scorecardeditor/scorecardeditorbutton.h"
 #include "help/guidedialog.h"
 #include "import/importwizard.h"
 #include "insights/insightspage.h"
@@ -123,7 +124,17 @@ MainWindow::MainWindow(QWidget *parent)
         charts->setSpec(spec);
         m_sidebar->setCurrentRow(int(m_pageList.indexOf(charts)));
     });
-    addPage(new ScorecardsPage(m_pages)); // after Data, Pivot and Charts (ui.md order)
+    auto *scorecards = new ScorecardsPage(m_pages);
+    addPage(scorecards); // after Data, Pivot and Charts (ui.md order)
+    // File → Scorecards: the page's Scorecard menu (new, edit, rename, delete, what-if), which opens
+    // the Scorecards page so that Edit → Undo (its data stack) takes the change back.
+    if (QMenu *scorecardsMenu = scorecards->editorButton()->menu()) {
+        m_fileMenu->insertMenu(m_closeAction, scorecardsMenu);
+        m_fileMenu->insertSeparator(m_closeAction);
+        for (QAction *action : scorecardsMenu->actions())
+            connect(action, &QAction::triggered, this,
+                    [this, scorecards] { m_sidebar->setCurrentRow(int(m_pageList.indexOf(scorecards))); });
+    }
     addPage(new CalibrationPage(m_pages)); // after Scorecards (ui.md order)
     addPage(new InsightsPage(m_pages)); // after Scorecards and Calibration, before Reports (ui.md order)
     addPage(new ReportsPage(m_pages)); // last (ui.md order)
@@ -242,6 +253,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu = file;
     file->addAction(m_newAction);
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(Icons::themed(QStringLiteral("document-open-recent")), tr("Open &Recent"));

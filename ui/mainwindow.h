@@ -114,6 +114,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QActionGroup *m_pageActions = nullptr;
     GuideDialog *m_guide = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpiengine.h"
 
+#include "criteriongap.h"
 #include "stats/hypothesistests.h"
 #include "stats/intervals.h"
 #include "store/projectsettings.h"
@@ -110,12 +111,18 @@ QString poolKey(const QString &scorecard, const QString &key)
     return scorecard + QChar(31) + key;
 }
 
-QHash<QString, double> complianceByKey(const QList<CriterionSums> &list)
+struct Compliance
 {
-    QHash<QString, double> out;
+    double p = 0; // mean c
+    qint64 n = 0; // rated answers
+};
+
+QHash<QString, Compliance> complianceByKey(const QList<CriterionSums> &list)
+{
+    QHash<QString, Compliance> out;
     for (const CriterionSums &c : list)
         if (c.rated > 0 && !out.contains(poolKey(c.scorecard, c.key)))
-            out.insert(poolKey(c.scorecard, c.key), 100.0 * c.cSum / double(c.rated));
+            out.insert(poolKey(c.scorecard, c.key), {c.cSum / double(c.rated), c.rated});
     return out;
 }
 
@@ -253,10 +260,10 @@ KpiReport KpiEngine::report(const KpiSlice &slice, const KpiPeriod &period) cons
     // Criterion breakdown against the team (agents) or the whole population (the slice's own sums
     // when the slice is the whole population: the answers of a period are read once).
     const QList<CriterionSums> criteria = m_queries.criteria(slice, period.from, period.to);
-    QHash<QString, double> team;
+    QHash<QString, Compliance> team;
     if (slice.kind == KpiSlice::Kind::Agent && !r.team.isEmpty())
         team = complianceByKey(m_queries.criteria({KpiSlice::Kind::Team, r.team}, period.from, period.to));
-    const QHash<QString, double> population =
+    const QHash<QString, Compliance> population =
         slice.kind == KpiSlice::Kind::All
             ? complianceByKey(criteria)
             : complianceByKey(m_queries.criteria({KpiSlice::Kind::All, {}}, period.from, period.to));
@@ -272,21 +279,33 @@ KpiReport KpiEngine::report(const KpiSlice &slice, const KpiPeriod &period) cons
         k.criterionPassRate = rateKpi(c.passed, c.rated, m_minAudits);
         k.naRate = rateKpi(c.na, c.answers, m_minAudits, true);
         const QString pk = poolKey(c.scorecard, c.key);
+        const double p = c.rated > 0 ? c.cSum / double(c.rated) : 0.0;
         if (team.contains(pk))
-            k.teamCompliance = team.value(pk);
+            k.teamCompliance = 100.0 * team.value(pk).p;
         if (population.contains(pk))
-            k.populationCompliance = population.value(pk);
-        const std::optional<double> reference =
-            slice.kind == KpiSlice::Kind::Agent ? k.teamCompliance : k.populationCompliance;
+            k.populationCompliance = 100.0 * population.value(pk).p;
+        const bool agent = slice.kind == KpiSlice::Kind::Agent;
+        const auto gapTo = [&](const QHash<QString, Compliance> &reference) {
+            if (!reference.contains(pk))
+                return std::optional<CriterionGap>();
+            return criterionGap(p, c.rated, reference.value(pk).p, reference.value(pk).n);
+        };
+        const std::optional<double> reference = agent ? k.teamCompliance : k.populationCompliance;
         if (reference && k.compliance.value)
             k.gap = *k.compliance.value - *reference;
+        if (const auto g = gapTo(agent ? team : population)) {
+            k.gapSe = g->se;
+            k.gapZ = g->z;
+        }
+        if (agent) {
+            if (const auto g = gapTo(population)) {
+                k.populationGap = g->gap;
+                k.populationGapSe = g->se;
+            }
+        }
         r.criteria << k;
     }
-    std::stable_sort(r.criteria.begin(), r.criteria.end(), [](const CriterionKpi &a, const CriterionKpi &b) {
-        if (a.gap.has_value() != b.gap.has_value())
-            return a.gap.has_value();
-        return a.gap && *a.gap < *b.gap;
-    });
+    rankCriteriaByGap(r.criteria, m_minAudits);
     r.rootCauses = m_queries.rootCauses(slice, period.from, period.to);
     return r;
 }

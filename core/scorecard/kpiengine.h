@@ -38,6 +38,8 @@ public:
     QList<TrendPoint> trend(const KpiSlice &slice, const KpiPeriod &period, int count = 12) const;
 
     const KpiQueries &queries() const { return m_queries; }
+    // The shared filter bar's choices: every number from here on is of the facts they keep.
+    void setFilters(const KpiFilters &filters) { m_queries.setFilters(filters); }
 
     // The audit KPIs of a set of sums computed elsewhere (a what-if re-score): audits, QA score,
     // raw score, pass rate and the critical error rates, each with its interval and small-sample

@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace ql {
 
 namespace {
@@ -54,7 +56,12 @@ QJsonObject KpiJson::report(const KpiReport &r)
                                     {QStringLiteral("scorecard_version"), version},
                                     {QStringLiteral("compliance"), kpi(c.compliance)},
                                     {QStringLiteral("criterion_pass_rate"), kpi(c.criterionPassRate)},
-                                    {QStringLiteral("na_rate"), kpi(c.naRate)}});
+                                    {QStringLiteral("na_rate"), kpi(c.naRate)},
+                                    // The breakdown's order (criteriongap.h); z is null when infinite (SE 0).
+                                    {QStringLiteral("gap"), number(c.gap)},
+                                    {QStringLiteral("gap_se"), number(c.gapSe)},
+                                    {QStringLiteral("gap_z"), c.gapZ && std::isfinite(*c.gapZ) ? QJsonValue(*c.gapZ)
+                                                                                               : QJsonValue()}});
     }
     return QJsonObject{
         {QStringLiteral("slice"), QJsonObject{{QStringLiteral("kind"), KpiSlice::kindName(r.slice.kind)},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kpiperiod.h"
 
+#include <algorithm>
+
 #include <QRegularExpression>
 
 namespace ql {
@@ -31,6 +33,17 @@ KpiPeriod KpiPeriod::quarter(QDate day)
 KpiPeriod KpiPeriod::custom(QDate from, QDate to)
 {
     return {Kind::Custom, from, to};
+}
+
+KpiPeriod KpiPeriod::lastMonths(QDate anchor, int months)
+{
+    const QDate first(anchor.year(), anchor.month(), 1);
+    return custom(first.addMonths(-(std::max(1, months) - 1)), first.addMonths(1).addDays(-1));
+}
+
+KpiPeriod KpiPeriod::yearToDate(QDate anchor)
+{
+    return custom(QDate(anchor.year(), 1, 1), anchor);
 }
 
 std::optional<KpiPeriod> KpiPeriod::parse(const QString &text)

@@ -22,6 +22,11 @@ struct KpiPeriod
     static KpiPeriod month(QDate day);
     static KpiPeriod quarter(QDate day);
     static KpiPeriod custom(QDate from, QDate to);
+    // ui.md's date presets, counted from `anchor` (the latest fact date when it is earlier than
+    // today): the anchor's month and the months-1 whole months before it, as a custom range; and
+    // 1 January of the anchor's year to the anchor.
+    static KpiPeriod lastMonths(QDate anchor, int months);
+    static KpiPeriod yearToDate(QDate anchor);
 
     KpiPeriod previous() const;
     QString label() const; // 2026-10, 2026-Q3, 2026-W07, 2026, or 2026-10-01..2026-10-15

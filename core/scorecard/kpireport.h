@@ -48,6 +48,10 @@ struct CriterionKpi
     std::optional<double> teamCompliance;       // the agent's team (agent slices)
     std::optional<double> populationCompliance; // every counted audit of the period
     std::optional<double> gap; // compliance − team (agent slices) or − population (others), points
+    std::optional<double> gapSe; // its standard error in points (criteriongap.h)
+    std::optional<double> gapZ;  // gap / SE, the breakdown's order
+    std::optional<double> populationGap; // agent slices: compliance − population, points
+    std::optional<double> populationGapSe;
 };
 
 // An agent of a team ranking, or an auditor of the auditor view.
@@ -81,7 +85,7 @@ struct KpiReport
     KpiValue criticalCustomer; // critical error rate per COPC family
     KpiValue criticalBusiness;
     KpiValue criticalCompliance;
-    QList<CriterionKpi> criteria; // largest shortfall against the team (or population) first
+    QList<CriterionKpi> criteria; // largest |gap| / SE first, small samples after (criteriongap.h)
     QList<RootCauseCount> rootCauses;
     QStringList scorecardVersions;
     int minSampleAudits = 10;

@@ -8,6 +8,7 @@
 #include "store/scorecardstore.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QObject>
 
 #include <algorithm>
@@ -25,33 +26,90 @@ struct Carried
     QString optionLabel;
 };
 
-Carried carryOne(const Scorecard &from, const StoredAnswer &a, const Scorecard &to)
+// Why an answer does not carry over (the refusal to apply names the criterion and the remedy).
+enum class NotCarried { None, NoKey, NaNotAllowed, KindSwitch, NoLabel, OffScale };
+
+Carried carryOne(const Scorecard &from, const StoredAnswer &a, const Scorecard &to, NotCarried *why = nullptr,
+                 QString *what = nullptr)
 {
+    const auto refuse = [why, what](NotCarried reason, const QString &detail = {}) {
+        if (why)
+            *why = reason;
+        if (what)
+            *what = detail;
+        return Carried{};
+    };
     if (a.flatIndex < 0 || a.flatIndex >= from.criterionCount())
-        return {};
+        return refuse(NotCarried::NoKey);
     const Criterion &source = from.criterionAt(a.flatIndex);
     const int j = to.indexOfKey(source.key);
     if (j < 0)
-        return {};
+        return refuse(NotCarried::NoKey);
     const Criterion &target = to.criterionAt(j);
     if (a.na || !a.value) {
         if (!target.allowNa)
-            return {};
+            return refuse(NotCarried::NaNotAllowed);
         return {j, AnswerInput::notApplicable(), {}};
     }
     if (source.scale.kind == ScaleKind::Options || target.scale.kind == ScaleKind::Options) {
         if (source.scale.kind != ScaleKind::Options || target.scale.kind != ScaleKind::Options)
-            return {};
+            return refuse(NotCarried::KindSwitch);
         const QString label = a.optionLabel.isEmpty() ? source.scale.labelOf(*a.value) : a.optionLabel;
         const int option = target.scale.optionIndex(label);
         if (option < 0)
-            return {};
+            return refuse(NotCarried::NoLabel, label);
         const auto &chosen = target.scale.options.at(option);
         return {j, AnswerInput::rated(chosen.second), chosen.first};
     }
     if (!target.scale.isValidValue(*a.value))
-        return {};
+        return refuse(NotCarried::OffScale, QLocale().toString(*a.value));
     return {j, AnswerInput::rated(*a.value), {}};
+}
+
+// The answers of one criterion that do not carry over, and why.
+struct Uncarried
+{
+    QString key;
+    QString name;
+    int answers = 0;
+    QList<NotCarried> reasons;
+    QStringList details; // labels or values
+};
+
+// "disclosure “Disclosure” (4 answers): …" with what would make them fit.
+QString explain(const Uncarried &u, const QString &target)
+{
+    QStringList parts;
+    for (NotCarried reason : u.reasons) {
+        switch (reason) {
+        case NotCarried::NoKey:
+            parts << QObject::tr("%1 has no criterion with this key — if it was renamed, give it back the key "
+                                 "“%2” (the name shown can change freely)")
+                         .arg(target, u.key);
+            break;
+        case NotCarried::NaNotAllowed:
+            parts << QObject::tr("answered N/A, which %1 does not allow here — allow N/A on it").arg(target);
+            break;
+        case NotCarried::KindSwitch:
+            parts << QObject::tr("it moves between options and a numeric scale — keep its kind of scale");
+            break;
+        case NotCarried::NoLabel:
+            parts << QObject::tr("the options %1 are not among %2's — keep these labels (their points may change)")
+                         .arg(u.details.join(QStringLiteral(", ")), target);
+            break;
+        case NotCarried::OffScale:
+            parts << QObject::tr("the values %1 are off %2's scale — widen the scale to take them")
+                         .arg(u.details.join(QStringLiteral(", ")), target);
+            break;
+        case NotCarried::None:
+            break;
+        }
+    }
+    const QString who = u.name.isEmpty() || u.name == u.key ? u.key : QStringLiteral("%1 “%2”").arg(u.key, u.name);
+    return QStringLiteral("• %1 (%2): %3")
+        .arg(who,
+             u.answers == 1 ? QObject::tr("1 answer") : QObject::tr("%1 answers").arg(u.answers),
+             parts.join(QStringLiteral("; ")));
 }
 
 void add(AuditSums &sums, const AuditScore &s)
@@ -165,7 +223,7 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
     QHash<qint64, StoredScorecard> versions; // by id, read once each
     AuditSums before;
     AuditSums after;
-    QStringList uncarriedExamples;
+    QList<Uncarried> uncarried; // by criterion, in the order met
     for (const qint64 id : queries.officialAudits(slice, period.from, period.to, scorecard)) {
         QString loadError;
         const auto audit = audits.load(id, &loadError);
@@ -195,8 +253,24 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
             before.versions << versionName;
         if (!row.uncarried.isEmpty()) {
             ++result.uncarried;
-            if (uncarriedExamples.size() < 3)
-                uncarriedExamples << QStringLiteral("%1 (%2)").arg(row.key, row.uncarried.join(QStringLiteral(", ")));
+            for (const StoredAnswer &a : audit->answers) {
+                NotCarried why = NotCarried::None;
+                QString detail;
+                if (carryOne(from.card, a, target, &why, &detail).index >= 0)
+                    continue;
+                const bool known = a.flatIndex >= 0 && a.flatIndex < from.card.criterionCount();
+                const QString key = known ? from.card.criterionAt(a.flatIndex).key : QString();
+                auto it = std::find_if(uncarried.begin(), uncarried.end(), [&](const Uncarried &u) { return u.key == key; });
+                if (it == uncarried.end()) {
+                    uncarried.append({key, known ? from.card.criterionAt(a.flatIndex).name : QString(), 0, {}, {}});
+                    it = uncarried.end() - 1;
+                }
+                ++it->answers;
+                if (!it->reasons.contains(why))
+                    it->reasons << why;
+                if (!detail.isEmpty() && !it->details.contains(detail) && it->details.size() < 5)
+                    it->details << detail;
+            }
         }
         if (row.changed())
             ++result.changed;
@@ -245,12 +319,22 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
 
     if (targetId <= 0)
         result.applyBlocker = QObject::tr("A draft cannot be applied: save it as a version in the editor first.");
-    else if (result.uncarried > 0)
-        result.applyBlocker =
-            QObject::tr("%1 of the audits have answers that %2 cannot take (for example %3); they would lose them, "
-                        "so nothing can be applied.")
-                .arg(result.uncarried)
-                .arg(result.targetLabel, uncarriedExamples.join(QStringLiteral("; ")));
+    else if (result.uncarried > 0) {
+        QStringList lines;
+        lines << QObject::tr("%1 of the audits have answers that %2 cannot take; applying would lose them, so "
+                             "nothing can be applied:")
+                     .arg(result.uncarried)
+                     .arg(result.targetLabel);
+        for (const Uncarried &u : std::as_const(uncarried))
+            lines << explain(u, result.targetLabel);
+        lines << QObject::tr("What you can do: change the scorecard so that these answers fit (Edit Scorecard…, "
+                             "save it as a new version, then run this what-if on it), or leave these audits on the "
+                             "version they were scored with — their scores stay right, and the KPIs pool versions "
+                             "whose criteria keep their scale.");
+        result.applyBlocker = lines.join(QLatin1Char('\n'));
+        for (const Uncarried &u : std::as_const(uncarried))
+            result.uncarriedCriteria << u.key;
+    }
     else if (result.applyAfter.isEmpty())
         result.applyBlocker = QObject::tr("Every audit of the period is already scored this way: nothing to apply.");
     return result;

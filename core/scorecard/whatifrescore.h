@@ -45,6 +45,7 @@ struct WhatIfResult
     KpiReport after;  // the same under the target
     int changed = 0;  // audits whose stored result differs from the target's
     int uncarried = 0; // audits with at least one answer the target cannot take
+    QStringList uncarriedCriteria; // the criterion keys of those answers (applyBlocker explains each)
 
     // What an apply writes, when the target is a stored version and every answer carries over;
     // otherwise applyBlocker says why there is nothing to apply.

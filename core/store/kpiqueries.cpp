@@ -13,6 +13,15 @@ namespace ql {
 
 namespace {
 
+// The audits table's CHECK list (schema_v1.sql).
+const QStringList &schemaSampleTypes()
+{
+    static const QStringList types{QStringLiteral("random"), QStringLiteral("targeted"),
+                                   QStringLiteral("csat_triggered"), QStringLiteral("dispute"),
+                                   QStringLiteral("self"), QStringLiteral("peer"), QStringLiteral("auto")};
+    return types;
+}
+
 QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery q(db);
@@ -98,20 +107,96 @@ KpiQueries KpiQueries::forProject(const QSqlDatabase &db)
     return KpiQueries(db, settings.periodDate(), settings.countedSampleTypes());
 }
 
-// The slice's condition on audits (or responses) `alias`, with one bound value unless it is All.
+KpiFilterChoices KpiQueries::filterChoices(const QSqlDatabase &db)
+{
+    auto names = [&db](const char *sql) {
+        QStringList out;
+        QSqlQuery q(db);
+        if (q.exec(QString::fromLatin1(sql)))
+            while (q.next())
+                out << q.value(0).toString();
+        return out;
+    };
+    KpiFilterChoices c;
+    c.queues = names("SELECT name FROM queues ORDER BY name");
+    c.channels = names("SELECT name FROM channels ORDER BY name");
+    c.teams = names("SELECT name FROM teams ORDER BY name");
+    c.sites = names("SELECT name FROM sites ORDER BY name");
+    c.scorecards = names("SELECT DISTINCT name FROM scorecards ORDER BY name");
+    c.sampleTypes = schemaSampleTypes();
+    return c;
+}
+
+void KpiQueries::setFilters(const KpiFilters &filters)
+{
+    m_filters = filters;
+    auto ids = [this](const char *sql, const QStringList &names) {
+        QList<qint64> out;
+        for (const QString &name : names) {
+            QSqlQuery q = run(m_db, QString::fromLatin1(sql), {name});
+            while (q.next())
+                out << q.value(0).toLongLong();
+        }
+        if (!names.isEmpty() && out.isEmpty())
+            out << -1; // no such name: nothing matches
+        return out;
+    };
+    m_queueIds = ids("SELECT id FROM queues WHERE name = ?", filters.queues);
+    m_channelIds = ids("SELECT id FROM channels WHERE name = ?", filters.channels);
+    m_teamIds = ids("SELECT id FROM teams WHERE name = ?", filters.teams);
+    m_siteIds = ids("SELECT id FROM sites WHERE name = ?", filters.sites);
+    m_scorecardIds = ids("SELECT id FROM scorecards WHERE name = ?", filters.scorecards);
+}
+
+// The filters' condition on audits or responses `alias`. The ids were read with bound values and
+// the sample types are checked against the schema's closed list, so both are inlined (as counted()
+// does): every query keeps its own bindings unchanged.
+QString KpiQueries::filterCondition(const QString &alias, bool responses) const
+{
+    QStringList parts;
+    auto in = [&](const char *column, const QList<qint64> &ids) {
+        if (ids.isEmpty())
+            return;
+        QStringList list;
+        for (qint64 id : ids)
+            list << QString::number(id);
+        parts << QStringLiteral("%1.%2 IN (%3)").arg(alias, QString::fromLatin1(column), list.join(QLatin1Char(',')));
+    };
+    in("queue_id", m_queueIds);
+    in("channel_id", m_channelIds);
+    in("team_id", m_teamIds);
+    in("site_id", m_siteIds);
+    if (!responses) {
+        in("scorecard_id", m_scorecardIds);
+        if (!m_filters.sampleTypes.isEmpty()) {
+            const QStringList &known = schemaSampleTypes();
+            QStringList marks;
+            for (const QString &t : m_filters.sampleTypes)
+                if (known.contains(t))
+                    marks << QStringLiteral("'%1'").arg(t);
+            parts << QStringLiteral("%1.sample_type IN (%2)")
+                         .arg(alias, marks.isEmpty() ? QStringLiteral("''") : marks.join(QLatin1Char(',')));
+        }
+    }
+    return parts.isEmpty() ? QString() : QStringLiteral(" AND ") + parts.join(QStringLiteral(" AND "));
+}
+
+// The slice's condition on audits (or responses) `alias`, with one bound value unless it is All,
+// and the filters'.
 QString KpiQueries::where(const KpiSlice &slice, const QString &alias) const
 {
+    const QString filters = filterCondition(alias, alias == QLatin1String("r"));
     switch (slice.kind) {
     case KpiSlice::Kind::All:
-        return QStringLiteral("1");
+        return QStringLiteral("1") + filters;
     case KpiSlice::Kind::Agent:
-        return QStringLiteral("%1.agent_id = (SELECT id FROM agents WHERE agent_key = ?)").arg(alias);
+        return QStringLiteral("%1.agent_id = (SELECT id FROM agents WHERE agent_key = ?)").arg(alias) + filters;
     case KpiSlice::Kind::Team:
-        return QStringLiteral("%1.team_id = (SELECT id FROM teams WHERE name = ?)").arg(alias);
+        return QStringLiteral("%1.team_id = (SELECT id FROM teams WHERE name = ?)").arg(alias) + filters;
     case KpiSlice::Kind::Site:
-        return QStringLiteral("%1.site_id = (SELECT id FROM sites WHERE name = ?)").arg(alias);
+        return QStringLiteral("%1.site_id = (SELECT id FROM sites WHERE name = ?)").arg(alias) + filters;
     case KpiSlice::Kind::Queue:
-        return QStringLiteral("%1.queue_id = (SELECT id FROM queues WHERE name = ?)").arg(alias);
+        return QStringLiteral("%1.queue_id = (SELECT id FROM queues WHERE name = ?)").arg(alias) + filters;
     }
     return QStringLiteral("0");
 }
@@ -152,16 +237,16 @@ AuditSums KpiQueries::audits(const KpiSlice &slice, QDate from, QDate to) const
     return s;
 }
 
-ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) const
+// Which responses belong to the slice; binds its values (and the range's) to `values`.
+QString KpiQueries::responseCondition(const KpiSlice &slice, QDate from, QDate to, QVariantList &values) const
 {
-    QVariantList values;
     QString condition;
     if (slice.kind == KpiSlice::Kind::Agent) {
         // A response's agent is its own agent field, else the linked official audit's (scoring.md).
         condition = QStringLiteral(
             "coalesce(r.agent_id, (SELECT a.agent_id FROM audits a WHERE a.ticket_id = r.ticket_id AND "
             "a.superseded_by IS NULL ORDER BY a.date DESC, a.id DESC LIMIT 1)) = "
-            "(SELECT id FROM agents WHERE agent_key = ?)");
+            "(SELECT id FROM agents WHERE agent_key = ?)") + filterCondition(QStringLiteral("r"), true);
         values << slice.id;
     } else {
         condition = where(slice, QStringLiteral("r"));
@@ -169,9 +254,16 @@ ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) 
             values << slice.id;
     }
     values << from.toJulianDay() << to.toJulianDay();
+    return condition + QStringLiteral(" AND r.day BETWEEN ? AND ?");
+}
+
+ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) const
+{
+    QVariantList values;
+    const QString condition = responseCondition(slice, from, to, values);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT count(*), sum(r.satisfied), sum(r.dissatisfied) FROM csat_responses r "
-                                     "WHERE %1 AND r.day BETWEEN ? AND ?")
+                                     "WHERE %1")
                           .arg(condition),
                       values);
     ResponseSums s;
@@ -181,6 +273,18 @@ ResponseSums KpiQueries::responses(const KpiSlice &slice, QDate from, QDate to) 
         s.dissatisfied = q.value(2).toLongLong();
     }
     return s;
+}
+
+QList<qint64> KpiQueries::responseIds(const KpiSlice &slice, QDate from, QDate to) const
+{
+    QVariantList values;
+    const QString condition = responseCondition(slice, from, to, values);
+    QSqlQuery q = run(m_db, QStringLiteral("SELECT r.id FROM csat_responses r WHERE %1 ORDER BY r.id").arg(condition),
+                      values);
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
 }
 
 QList<CriterionSums> KpiQueries::criteria(const KpiSlice &slice, QDate from, QDate to) const

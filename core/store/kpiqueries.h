@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
@@ -20,6 +21,38 @@ struct KpiSlice
 
     static QString kindName(Kind kind); // all, agent, team, site, queue
     static std::optional<Kind> kindFromName(const QString &name);
+};
+
+// The shared filter bar's choices (ui.md) as the KPIs read them: names of queues, channels, teams,
+// sites and scorecards, and sample types; an empty list does not filter. Audits keep the ones that
+// match every non-empty list; CSAT responses have no scorecard and no sample type, so those two
+// filter audits only.
+struct KpiFilters
+{
+    QStringList queues;
+    QStringList channels;
+    QStringList teams;
+    QStringList sites;
+    QStringList scorecards;
+    QStringList sampleTypes;
+
+    bool isEmpty() const
+    {
+        return queues.isEmpty() && channels.isEmpty() && teams.isEmpty() && sites.isEmpty() && scorecards.isEmpty() &&
+               sampleTypes.isEmpty();
+    }
+    bool operator==(const KpiFilters &other) const = default;
+};
+
+// What the filter bar offers: the names in the project, sorted.
+struct KpiFilterChoices
+{
+    QStringList queues;
+    QStringList channels;
+    QStringList teams;
+    QStringList sites;
+    QStringList scorecards;
+    QStringList sampleTypes; // the sample types of the schema
 };
 
 // Sums over a set of audits, enough for every audit KPI of scoring.md and its interval.
@@ -115,9 +148,17 @@ class KpiQueries final
 public:
     KpiQueries(QSqlDatabase db, QString periodColumn, QStringList countedTypes);
     static KpiQueries forProject(const QSqlDatabase &db); // reads the project settings
+    static KpiFilterChoices filterChoices(const QSqlDatabase &db);
+
+    // Every query from here on keeps only the facts the filters keep (names resolved to ids now;
+    // an unknown name matches nothing).
+    void setFilters(const KpiFilters &filters);
+    const KpiFilters &filters() const { return m_filters; }
 
     AuditSums audits(const KpiSlice &slice, QDate from, QDate to) const;
     ResponseSums responses(const KpiSlice &slice, QDate from, QDate to) const;
+    // The row ids of the responses responses() counts, ascending (the CSAT tiles' click-through).
+    QList<qint64> responseIds(const KpiSlice &slice, QDate from, QDate to) const;
     QList<CriterionSums> criteria(const KpiSlice &slice, QDate from, QDate to) const;
     QList<RootCauseCount> rootCauses(const KpiSlice &slice, QDate from, QDate to) const;
     // Counted audits grouped by agent (key, name) or by auditor.
@@ -147,9 +188,13 @@ public:
 
 private:
     QString where(const KpiSlice &slice, const QString &alias) const;
+    QString responseCondition(const KpiSlice &slice, QDate from, QDate to, QVariantList &values) const;
     QString counted(const QString &alias) const;
+    QString filterCondition(const QString &alias, bool responses) const;
 
     QSqlDatabase m_db;
+    KpiFilters m_filters;
+    QList<qint64> m_queueIds, m_channelIds, m_teamIds, m_siteIds, m_scorecardIds;
     QString m_day; // day or i_day
     QStringList m_counted;
 };

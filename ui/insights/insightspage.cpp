@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "insightspage.h"
 
+#include "common/filterbar.h"
+
 #include "charts/chartpreview.h"
 #include "chartexport.h"
 #include "chartscene.h"
@@ -135,19 +137,15 @@ InsightsPage::InsightsPage(QWidget *parent)
     bar->addWidget(m_from);
     bar->addWidget(toLabel);
     bar->addWidget(m_to);
-    const QList<QPair<QString, QString>> dims{{QStringLiteral("queue"), tr("Queue")},
-                                              {QStringLiteral("channel"), tr("Channel")},
-                                              {QStringLiteral("team"), tr("Team")},
-                                              {QStringLiteral("site"), tr("Site")}};
-    for (const auto &[dim, name] : dims) {
-        auto *c = comboBox(dim, name, {{tr("All"), QString()}});
-        c->setMinimumContentsLength(8);
-        m_dimensions[dim] = c;
-        bar->addWidget(new QLabel(name + QLatin1Char(':')));
-        bar->addWidget(c);
-        connect(c, &QComboBox::currentIndexChanged, this, &InsightsPage::schedule);
-    }
-    bar->addStretch();
+    // The shared filter bar (ui/common/filterbar.h): queue, channel, team and site filter every tab;
+    // the analyses cannot yet take a scorecard or a sample type, and the bar says so.
+    m_filterBar = new FilterBar;
+    m_filterBar->setIgnoredNote({QStringLiteral("scorecard"), QStringLiteral("sample_type")},
+                                tr("Insights does not filter by scorecard or sample type: its analyses read the "
+                                   "audits and responses of the other filters."));
+    bar->addSpacing(12);
+    bar->addWidget(m_filterBar, 1);
+    connect(m_filterBar, &FilterBar::changed, this, &InsightsPage::schedule);
     connect(m_from, &QDateEdit::dateChanged, this, &InsightsPage::schedule);
     connect(m_to, &QDateEdit::dateChanged, this, &InsightsPage::schedule);
 
@@ -480,6 +478,7 @@ void InsightsPage::setProject(Project *project)
     m_project = project;
     m_runner->setProject(project);
     m_sendToReport->setProject(project);
+    m_filterBar->setProject(project);
     m_filling = true;
     m_base->clear();
     m_current->clear();
@@ -500,6 +499,7 @@ void InsightsPage::refresh()
 void InsightsPage::reloadData()
 {
     m_cubes.clear();
+    m_filterBar->reloadChoices();
     schedule();
 }
 
@@ -517,9 +517,14 @@ InsightsRequest InsightsPage::request() const
         r.from = m_from->date();
     if (m_to->date() != kOpen)
         r.to = m_to->date();
-    for (const auto &[dim, combo] : m_dimensions)
-        if (combo->currentIndex() > 0)
-            r.filters << PivotFilter{dim, false, {combo->currentText()}};
+    const KpiFilters chosen = m_filterBar->filters();
+    const QList<std::pair<QString, QStringList>> dims{{QStringLiteral("queue"), chosen.queues},
+                                                     {QStringLiteral("channel"), chosen.channels},
+                                                     {QStringLiteral("team"), chosen.teams},
+                                                     {QStringLiteral("site"), chosen.sites}};
+    for (const auto &[dim, values] : dims)
+        if (!values.isEmpty())
+            r.filters << PivotFilter{dim, false, values};
     r.base = m_base->currentText();
     r.current = m_current->currentText();
     r.metric = m_metric->currentData().toString();
@@ -587,16 +592,6 @@ void InsightsPage::showData(InsightsData &&data)
 void InsightsPage::fillFilterBar()
 {
     m_filling = true;
-    for (const auto &[dim, combo] : m_dimensions) {
-        const QString chosen = combo->currentIndex() > 0 ? combo->currentText() : QString();
-        const QStringList members = m_data->members.value(dim);
-        if (combo->count() != members.size() + 1) {
-            combo->clear();
-            combo->addItem(tr("All"));
-            combo->addItems(members);
-            combo->setCurrentIndex(std::max(0, combo->findText(chosen)));
-        }
-    }
     for (QComboBox *c : {m_base, m_current}) {
         if (c->count() != m_data->months.size()) {
             c->clear();

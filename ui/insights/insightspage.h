@@ -23,6 +23,7 @@ class QUndoStack;
 namespace ql {
 
 class ChartPreview;
+class FilterBar;
 class SendToReport;
 
 // The Insights page (issue 8, analysis.md): what changed and why, drivers of CSAT with the
@@ -96,7 +97,7 @@ private:
 
     QDateEdit *m_from;
     QDateEdit *m_to;
-    std::map<QString, QComboBox *> m_dimensions; // queue, channel, team, site
+    FilterBar *m_filterBar = nullptr; // the shared bar: queue, channel, team, site (scorecard, sample type ignored)
     QComboBox *m_base;
     QComboBox *m_current;
     QComboBox *m_metric;

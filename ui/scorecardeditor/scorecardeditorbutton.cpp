@@ -2,6 +2,7 @@
 #include "scorecardeditorbutton.h"
 
 #include "scorecardeditor.h"
+#include "scorecardmanagedialog.h"
 #include "store/project.h"
 #include "store/scorecardstore.h"
 #include "whatifdialog.h"
@@ -18,11 +19,17 @@ ScorecardEditorButton::ScorecardEditorButton(QWidget *parent) : QToolButton(pare
     setAccessibleName(tr("Scorecard definitions: new, edit, what-if"));
     setPopupMode(QToolButton::InstantPopup);
     setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *menu = new QMenu(this);
+    auto *menu = new QMenu(tr("&Scorecards"), this);
+    menu->setObjectName(QStringLiteral("scorecardsMenu"));
     m_new = menu->addAction(tr("&New Scorecard…"));
     m_edit = menu->addAction(tr("&Edit Scorecard…"));
+    m_rename = menu->addAction(tr("&Rename Scorecard…"));
+    m_delete = menu->addAction(tr("&Delete Scorecard…"));
+    menu->addSeparator();
     m_whatIf = menu->addAction(tr("&What-if: Re-score Audits…"));
     setMenu(menu);
+    connect(m_rename, &QAction::triggered, this, [this] { openRename(); });
+    connect(m_delete, &QAction::triggered, this, [this] { openDelete(); });
     connect(m_new, &QAction::triggered, this, [this] { openEditor(0); });
     connect(m_edit, &QAction::triggered, this, [this] {
         if (const qint64 id = chooseVersion(); id > 0)
@@ -49,6 +56,8 @@ void ScorecardEditorButton::updateActions()
     m_new->setEnabled(writable);
     m_edit->setEnabled(any);
     m_whatIf->setEnabled(any);
+    m_rename->setEnabled(any && writable);
+    m_delete->setEnabled(any && writable);
     setEnabled(m_project != nullptr);
 }
 
@@ -108,6 +117,32 @@ WhatIfDialog *ScorecardEditorButton::openWhatIf(const QString &scorecard)
     });
     const auto [slice, period] = m_scope ? m_scope() : std::pair<KpiSlice, KpiPeriod>{};
     dialog->setScope(slice, period);
+    dialog->open();
+    return dialog;
+}
+
+ScorecardManageDialog *ScorecardEditorButton::openRename(const QString &scorecard)
+{
+    return openManage(int(ScorecardManageDialog::Mode::Rename), scorecard);
+}
+
+ScorecardManageDialog *ScorecardEditorButton::openDelete(const QString &scorecard)
+{
+    return openManage(int(ScorecardManageDialog::Mode::Delete), scorecard);
+}
+
+ScorecardManageDialog *ScorecardEditorButton::openManage(int mode, const QString &scorecard)
+{
+    auto *dialog = new ScorecardManageDialog(ScorecardManageDialog::Mode(mode), m_project, m_stack, scorecard, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // After the command, its undo and its redo: the actions and the page follow the names.
+    QPointer<ScorecardEditorButton> self(this);
+    dialog->setNotify([self] {
+        if (!self)
+            return;
+        self->updateActions();
+        Q_EMIT self->scoresChanged();
+    });
     dialog->open();
     return dialog;
 }

@@ -15,11 +15,13 @@ namespace ql {
 
 class Project;
 class ScorecardEditor;
+class ScorecardManageDialog;
 class WhatIfDialog;
 
 // The Scorecards page's way into the editor: a "Scorecard" button whose menu offers New
 // Scorecard…, Edit Scorecard… (the version in force; a choice when the project has several
-// scorecards) and What-if…, each opening its dialog with the page's slice and period.
+// scorecards), Rename…, Delete… and What-if…, each opening its dialog with the page's slice and
+// period. The same menu is the main window's File → Scorecards (ui.md: menus mirror the toolbar).
 class ScorecardEditorButton final : public QToolButton
 {
     Q_OBJECT
@@ -35,12 +37,16 @@ public:
     // The dialogs, opened non-modally (tests drive them): baseId 0 for a new scorecard.
     ScorecardEditor *openEditor(qint64 baseId);
     WhatIfDialog *openWhatIf(const QString &scorecard);
+    ScorecardManageDialog *openRename(const QString &scorecard = {});
+    ScorecardManageDialog *openDelete(const QString &scorecard = {});
     // The id of the version in force of the scorecard to edit (asks when there are several); 0 when none.
     qint64 chooseVersion();
 
     QAction *newAction() const { return m_new; }
     QAction *editAction() const { return m_edit; }
     QAction *whatIfAction() const { return m_whatIf; }
+    QAction *renameAction() const { return m_rename; }
+    QAction *deleteAction() const { return m_delete; }
 
 Q_SIGNALS:
     // Stored scores changed (an apply, or its undo or redo): the page reloads.
@@ -48,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    ScorecardManageDialog *openManage(int mode, const QString &scorecard);
 
     Project *m_project = nullptr;
     QUndoStack *m_stack = nullptr;
@@ -55,6 +62,8 @@ private:
     QAction *m_new;
     QAction *m_edit;
     QAction *m_whatIf;
+    QAction *m_rename;
+    QAction *m_delete;
 };
 
 } // namespace ql

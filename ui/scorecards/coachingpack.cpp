@@ -155,7 +155,7 @@ void paintAgent(QPainter &p, const Agent &a, const Options &options, double widt
     p.setPen(ink);
     p.setFont(font(13, true));
     p.drawText(QRectF(0, y, width, 20), int(Qt::AlignLeft | Qt::AlignVCenter),
-               tr("Criteria: largest gaps against the team first"));
+               tr("Criteria: largest gaps against the team first (gap over its standard error)"));
     y += 24;
     const QList<double> cw{width * 0.46, width * 0.14, width * 0.08, width * 0.14, width * 0.18};
     y += row(p, y, cw, {tr("Criterion"), tr("Compliance"), tr("n"), tr("Team"), tr("Gap (pts)")}, font(11, true), ink,

@@ -7,6 +7,7 @@
 #include "auditorview.h"
 #include "disputesview.h"
 #include "common/emptystate.h"
+#include "common/filterbar.h"
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "kpiformat.h"
@@ -35,6 +36,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace ql {
 
 namespace {
@@ -58,6 +61,45 @@ Model::Cell levelCell(const KpiValue &k)
 Model::Cell optionalLevel(const std::optional<double> &v)
 {
     return Model::number(KpiFormat::level(v), v ? QVariant(*v) : QVariant());
+}
+
+// The Period box's presets beside month, quarter and custom (ui.md's filter bar): not KpiPeriod kinds.
+constexpr int LastThreeMonths = 100;
+constexpr int LastTwelveMonths = 101;
+constexpr int YearToDate = 102;
+
+bool isPreset(int kind)
+{
+    return kind >= LastThreeMonths;
+}
+
+// Counted from the latest fact date when it is earlier than today (ui.md).
+KpiPeriod presetPeriod(int kind, QDate latest)
+{
+    const QDate today = QDate::currentDate();
+    const QDate anchor = latest.isValid() && latest < today ? latest : today;
+    switch (kind) {
+    case LastThreeMonths:
+        return KpiPeriod::lastMonths(anchor, 3);
+    case LastTwelveMonths:
+        return KpiPeriod::lastMonths(anchor, 12);
+    default:
+        return KpiPeriod::yearToDate(anchor);
+    }
+}
+
+// The filter bar's choices as the charts' filter line writes them ("team = North; sample_type = self").
+QString filterText(const KpiFilters &f)
+{
+    QStringList parts;
+    const QList<std::pair<const char *, QStringList>> named{{"queue", f.queues}, {"channel", f.channels},
+                                                           {"team", f.teams},   {"site", f.sites},
+                                                           {"scorecard", f.scorecards},
+                                                           {"sample_type", f.sampleTypes}};
+    for (const auto &[dim, values] : named)
+        if (!values.isEmpty())
+            parts << QStringLiteral("%1 = %2").arg(QLatin1String(dim), values.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; "));
 }
 
 Model::Cell countCell(qint64 n, bool muted = false)
@@ -112,6 +154,9 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_periodKind->setAccessibleName(tr("Kind of period"));
     m_periodKind->addItem(tr("Month"), int(KpiPeriod::Kind::Month));
     m_periodKind->addItem(tr("Quarter"), int(KpiPeriod::Kind::Quarter));
+    m_periodKind->addItem(tr("Last 3 months"), LastThreeMonths);
+    m_periodKind->addItem(tr("Last 12 months"), LastTwelveMonths);
+    m_periodKind->addItem(tr("Year to date"), YearToDate);
     m_periodKind->addItem(tr("Custom range"), int(KpiPeriod::Kind::Custom));
     m_period->setObjectName(QStringLiteral("period"));
     m_period->setAccessibleName(tr("Period"));
@@ -158,9 +203,11 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     for (const auto &[key, label, kind] : tileList) {
         auto *tile = new KpiTile(label, kind, this);
         tile->setObjectName(QStringLiteral("tile_") + key);
+        tile->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // the tables give way, not the tiles
         tiles->addWidget(tile, 0, int(m_tiles.size()));
         m_tiles << qMakePair(key, tile);
     }
+    installClickThrough();
     m_families->setObjectName(QStringLiteral("criticalFamilies"));
     m_families->setWordWrap(true);
 
@@ -181,7 +228,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
 
     auto *splitter = new QSplitter(Qt::Horizontal, m_tabs);
     splitter->setObjectName(QStringLiteral("auditsSplitter"));
-    m_auditsView = new QTableView(splitter);
+    QWidget *auditsPane = createAuditsPane(splitter);
     m_auditsView->setObjectName(QStringLiteral("auditsTable"));
     m_auditsView->setAccessibleName(tr("Audits of the period"));
     auto *auditsProxy = new QSortFilterProxyModel(this);
@@ -196,7 +243,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_auditsView->verticalHeader()->hide();
     m_empty = new EmptyState(m_auditsView);
     m_form->setParent(splitter);
-    splitter->addWidget(m_auditsView);
+    splitter->addWidget(auditsPane);
     splitter->addWidget(m_form);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
@@ -225,12 +272,21 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     body->addLayout(tiles);
     body->addWidget(m_families);
     body->addWidget(m_tabs, 1);
+    // A short window shrinks the tabs (their tables scroll) rather than the headline and the tiles.
+    m_headline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    m_tabs->setMinimumHeight(160);
+    m_filterBar = new FilterBar(this);
+    m_filterBar->setIgnoredNote({QStringLiteral("scorecard"), QStringLiteral("sample_type")},
+                                tr("CSAT counts every response of the slice: responses have no scorecard and no "
+                                   "sample type."));
+    connect(m_filterBar, &FilterBar::changed, this, [this] { load(); });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_body, 1);
 
     m_criteria->setHeaders({tr("Criterion"), tr("Compliance"), tr("95% CI"), tr("n"), tr("Team"), tr("All agents"),
-                            tr("Gap (pts)"), tr("Pass rate"), tr("N/A rate")});
+                            tr("Gap (pts)"), tr("Gap 95% CI"), tr("Gap / SE"), tr("Pass rate"), tr("N/A rate")});
     m_audits->setHeaders({tr("Date"), tr("Audit"), tr("Ticket"), tr("Agent"), tr("Auditor"), tr("Sample"),
                           tr("Score"), tr("Passed"), tr("Critical"), tr("CSAT")});
     m_trend->setHeaders({tr("Period"), tr("QA score"), tr("95% CI"), tr("Audits"), tr("Pass rate"), tr("Target")});
@@ -246,6 +302,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
         if (m_filling)
             return;
         const bool custom = KpiPeriod::Kind(m_periodKind->currentData().toInt()) == KpiPeriod::Kind::Custom;
+        m_period->setEnabled(!isPreset(m_periodKind->currentData().toInt())); // shows the preset's range
         m_period->setVisible(!custom);
         m_from->setVisible(custom);
         m_to->setVisible(custom);
@@ -319,6 +376,7 @@ void ScorecardsPage::setProject(Project *project)
     m_project = project;
     m_runner->setProject(project);
     m_editorButton->setProject(project);
+    m_filterBar->setProject(project);
     m_form->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_disputesView->setDatabase(project ? project->database() : QSqlDatabase(), project && !project->isReadOnly());
     m_filling = true;
@@ -343,6 +401,7 @@ void ScorecardsPage::setProject(Project *project)
 
 void ScorecardsPage::refresh()
 {
+    m_filterBar->reloadChoices(); // loads when a chosen name is gone
     load();
 }
 
@@ -363,6 +422,8 @@ KpiSlice ScorecardsPage::slice() const
 KpiPeriod ScorecardsPage::period() const
 {
     const auto kind = KpiPeriod::Kind(m_periodKind->currentData().toInt());
+    if (isPreset(m_periodKind->currentData().toInt()))
+        return m_latest.isValid() ? presetPeriod(m_periodKind->currentData().toInt(), m_latest) : KpiPeriod{};
     if (kind == KpiPeriod::Kind::Custom)
         return KpiPeriod::custom(m_from->date(), m_to->date());
     return KpiPeriod::parse(m_period->currentData().toString()).value_or(KpiPeriod{});
@@ -380,6 +441,7 @@ void ScorecardsPage::showSlice(const KpiSlice &slice, const KpiPeriod &period)
     m_periodKind->setCurrentIndex(std::max(0, m_periodKind->findData(int(period.kind))));
     const bool custom = period.kind == KpiPeriod::Kind::Custom;
     m_period->setVisible(!custom);
+    m_period->setEnabled(true);
     m_from->setVisible(custom);
     m_to->setVisible(custom);
     if (custom) {
@@ -416,18 +478,22 @@ void ScorecardsPage::load()
         wanted.kind = KpiSlice::Kind(m_kind->currentData().toInt());
     m_pendingSlice = {};
     const KpiPeriod wantedPeriod = period();
+    const int preset = isPreset(m_periodKind->currentData().toInt()) ? m_periodKind->currentData().toInt() : 0;
     m_headline->setText(tr("Computing…"));
     m_runner->start<Data>(
         QStringLiteral("scorecard"), tr("Computing the scorecard"),
-        [wanted, wantedPeriod, allOpen = m_disputesView->showsAllOpen()](JobContext &context) {
+        [wanted, wantedPeriod, preset, filters = m_filterBar->filters(),
+         allOpen = m_disputesView->showsAllOpen()](JobContext &context) {
             Data d;
-            const KpiEngine engine(context.database());
+            KpiEngine engine(context.database());
             d.members = engine.queries().members(wanted.kind);
             d.latest = engine.queries().latestDate();
+            engine.setFilters(filters);
+            d.filters = filters;
             KpiSlice s = wanted;
             if (s.id.isEmpty() && !d.members.isEmpty())
                 s.id = d.members.first().first;
-            KpiPeriod p = wantedPeriod;
+            KpiPeriod p = preset ? presetPeriod(preset, d.latest) : wantedPeriod;
             if (!p.isValid())
                 p = KpiPeriod::month(d.latest.isValid() ? d.latest : QDate::currentDate());
             d.report = engine.report(s, p);
@@ -463,6 +529,8 @@ void ScorecardsPage::fillPeriods(QDate latest)
     const auto kind = KpiPeriod::Kind(m_periodKind->currentData().toInt());
     const QString current = m_period->currentData().toString();
     m_period->clear();
+    if (isPreset(m_periodKind->currentData().toInt()))
+        return; // the box shows the preset's range alone
     if (!latest.isValid())
         latest = QDate::currentDate();
     if (kind == KpiPeriod::Kind::Month) {
@@ -486,6 +554,7 @@ void ScorecardsPage::fillPeriods(QDate latest)
 void ScorecardsPage::show(Data &&d)
 {
     const KpiReport &r = d.report;
+    m_latest = d.latest;
     m_filling = true;
     m_member->clear();
     for (const auto &[key, name] : std::as_const(d.members))
@@ -523,6 +592,9 @@ void ScorecardsPage::show(Data &&d)
             line += QStringLiteral(" · ") + r.scorecardVersions.join(QStringLiteral(", "));
         if (r.scorecardVersions.size() > 1)
             line += tr(" — <b>%1 scorecard versions in this period</b>").arg(r.scorecardVersions.size());
+        if (!d.filters.isEmpty())
+            line += tr("<br><b>Filtered:</b> %1 (every number below, the team and all agents too)")
+                        .arg(filterText(d.filters).toHtmlEscaped());
         line += tr("<br><small>Counted: official, scored, complete audits of the counted sample types; "
                    "minimum sample %1 audits, %2 responses. Greyed numbers are below it.</small>")
                     .arg(r.minSampleAudits)
@@ -549,18 +621,21 @@ void ScorecardsPage::show(Data &&d)
                              ? tr("team %1").arg(r.team)
                              : QStringLiteral("%1 (%2)").arg(r.name.isEmpty() ? r.slice.id : r.name,
                                                              KpiSlice::kindName(r.slice.kind));
+    m_teamView->setFilterText(filterText(d.filters));
     m_teamView->setRanking(d.ranking, r.minSampleAudits, team, r.period.label());
     m_auditorView->setAuditors(d.auditors, d.leniency);
     m_disputesView->setDisputes(d.disputes, d.disputesByAuditor, d.disputesByCriterion);
     m_teamSlice = r.slice.kind == KpiSlice::Kind::Agent ? KpiSlice{KpiSlice::Kind::Team, r.team} : r.slice;
     m_periodShown = r.period;
+    m_sliceShown = r.slice;
+    m_nameShown = r.name.isEmpty() ? r.slice.id : r.name;
     m_packButton->setToolTip(m_teamSlice.id.isEmpty()
                                  ? tr("A coaching pack needs a team (this agent has none in the period)")
                                  : tr("One PDF per agent of %1 for %2").arg(m_teamSlice.id, r.period.label()));
     showTrend(d.trend);
     m_trendChart->setTrend(d.trend,
                            QStringLiteral("%1 · %2").arg(r.name.isEmpty() ? r.slice.id : r.name, r.period.label()),
-                           r.minSampleAudits);
+                           r.minSampleAudits, filterText(d.filters));
     m_status = tr("%1 audits counted of %2 · %3")
                    .arg(QLocale().toString(r.audits.n), QLocale().toString(qint64(r.auditsTotal.value.value_or(0))),
                         r.period.label());
@@ -583,16 +658,41 @@ void ScorecardsPage::showCriteria(const KpiReport &r)
                     v << QString::number(n);
                 return v.join(QStringLiteral(", "));
             }());
+        QString gapTip;
+        QString gapInterval = QStringLiteral("—");
+        if (c.gap && c.gapSe) {
+            const double half = 1.959963984540054 * *c.gapSe;
+            gapInterval = QStringLiteral("%1 to %2").arg(KpiFormat::points(*c.gap - half), KpiFormat::points(*c.gap + half));
+            gapTip = tr("%1 pts, standard error %2 pts, against %3")
+                         .arg(KpiFormat::points(c.gap), QLocale().toString(*c.gapSe, 'f', 1),
+                              r.slice.kind == KpiSlice::Kind::Agent ? tr("the team") : tr("all agents"));
+        }
+        if (small)
+            gapTip += (gapTip.isEmpty() ? QString() : QStringLiteral("\n"))
+                      + tr("Small sample (n = %1, below %2): listed after the ranked criteria")
+                            .arg(c.compliance.n)
+                            .arg(r.minSampleAudits);
+        QString z = QStringLiteral("—");
+        if (c.gapZ)
+            z = std::isinf(*c.gapZ) ? (*c.gapZ < 0 ? QStringLiteral("−∞") : QStringLiteral("+∞"))
+                                    : QStringLiteral("%1%2").arg(*c.gapZ > 0.005    ? QStringLiteral("+")
+                                                                 : *c.gapZ < -0.005 ? QStringLiteral("−")
+                                                                                    : QString(),
+                                                                 QLocale().toString(std::abs(*c.gapZ), 'f', 2));
+        Model::Cell population = optionalLevel(c.populationCompliance);
+        if (c.populationGap && c.populationGapSe)
+            population.toolTip = tr("Gap against all agents %1 pts (standard error %2 pts)")
+                                     .arg(KpiFormat::points(c.populationGap), QLocale().toString(*c.populationGapSe, 'f', 1));
         row.cells = {Model::text(name, small),
                      levelCell(c.compliance),
                      Model::text(ci(c.compliance), small),
                      countCell(c.compliance.n, small),
                      optionalLevel(c.teamCompliance),
-                     optionalLevel(c.populationCompliance),
-                     Model::number(c.gap ? QStringLiteral("%1%2").arg(*c.gap > 0 ? QStringLiteral("+") : QString(),
-                                                                      QLocale().toString(*c.gap, 'f', 1))
-                                         : QStringLiteral("—"),
-                                   c.gap ? QVariant(*c.gap) : QVariant(), small),
+                     population,
+                     Model::number(KpiFormat::points(c.gap), c.gap ? QVariant(*c.gap) : QVariant(), small, gapTip),
+                     Model::text(gapInterval, small),
+                     Model::number(z, c.gapZ ? QVariant(*c.gapZ) : QVariant(), small,
+                                   tr("The gap over its standard error: the breakdown's order, largest first")),
                      levelCell(c.criterionPassRate),
                      levelCell(c.naRate)};
         rows << row;
@@ -634,14 +734,19 @@ void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
                                    muted)};
         if (muted)
             row.cells.first().toolTip = tr("Not counted in the KPIs (sample type, superseded, unscored or incomplete)");
+        if (a.counted) {
+            row.tags << QStringLiteral("counted");
+            if (!a.passed)
+                row.tags << QStringLiteral("failed");
+            if (a.criticalFail)
+                row.tags << QStringLiteral("critical");
+        }
         rows << row;
     }
     m_audits->setRows(rows);
     m_auditsView->setColumnHidden(3, m_kind->currentData().toInt() == int(KpiSlice::Kind::Agent)); // the agent's own
     m_auditsView->resizeColumnsToContents();
-    m_empty->setTitle(tr("No audits in this period"));
-    m_empty->setText(tr("Pick another period or another agent, team or queue; or import audits (File → Import…)."));
-    m_empty->setVisible(rows.isEmpty());
+    updateAuditsEmptyState();
     // Keep the audit form on the audit it showed (after a correction the list reloads).
     auto *proxy = m_auditsView->model();
     for (int i = 0; i < proxy->rowCount(); ++i) {

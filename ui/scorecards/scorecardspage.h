@@ -20,12 +20,14 @@ class AuditFormView;
 class AuditorView;
 class DisputesView;
 class EmptyState;
+class FilterBar;
 class KpiTile;
 class ScorecardEditorButton;
 class ScorecardTableModel;
 class TableExportAction;
 class TeamView;
 class TrendChart;
+class PivotDrillDialog;
 
 // The Scorecards page: pick an agent, team, site or queue and a period; KPI tiles (value,
 // interval, delta, target, status, small samples greyed); the criterion breakdown against the
@@ -61,6 +63,8 @@ public:
     QComboBox *scopeKindBox() const { return m_kind; }
     QComboBox *memberBox() const { return m_member; }
     QComboBox *periodBox() const { return m_period; }
+    QComboBox *periodKindBox() const { return m_periodKind; }
+    FilterBar *filterBar() const { return m_filterBar; }
     KpiTile *tile(const QString &kpi) const; // audits, qa_score, raw_score, pass_rate, critical_rate, csat_pct, csat_responses
     QLabel *headline() const { return m_headline; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -82,10 +86,17 @@ public:
     bool exportCoachingPack(const QString &folder, const QString &combinedPath = QString());
     QToolButton *coachingPackButton() const { return m_packButton; }
     ScorecardEditorButton *editorButton() const { return m_editorButton; } // New/Edit Scorecard…, What-if…
+    // The audits table's filter: "" (all), counted, failed, critical (the tiles' click-through).
+    QComboBox *auditFilterBox() const { return m_auditFilter; }
+    void showAuditsTagged(const QString &tag);
+    // The CSAT responses behind the CSAT tiles, in a dialog of the Data page's table (read off the
+    // UI thread; responsesOpened() follows).
+    void openResponses();
 
 Q_SIGNALS:
     void loaded(); // the page shows the data of its slice and period
     void coachingPackFinished(bool ok, const QString &message, const QStringList &files = {});
+    void responsesOpened(ql::PivotDrillDialog *dialog);
 
 private:
     struct Data
@@ -101,6 +112,7 @@ private:
         QList<AuditListRow> audits;
         QList<QPair<QString, QString>> members;
         QDate latest;
+        KpiFilters filters;
     };
 
     void fillMembers();
@@ -111,6 +123,9 @@ private:
     void showAudits(const QList<AuditListRow> &audits);
     void showTrend(const QList<KpiEngine::TrendPoint> &trend);
     void installExports(const QList<QTableView *> &views);
+    QWidget *createAuditsPane(QWidget *parent);
+    void installClickThrough();
+    void updateAuditsEmptyState();
     void chooseCoachingPack(bool combined);
     QTableView *addTable(ScorecardTableModel *model, const QString &name, const QString &tabTitle);
 
@@ -142,6 +157,11 @@ private:
     ScorecardEditorButton *m_editorButton = nullptr;
     KpiSlice m_teamSlice; // the team (site, queue) of the coaching pack
     KpiPeriod m_periodShown;
+    KpiSlice m_sliceShown;
+    QString m_nameShown;
+    QComboBox *m_auditFilter = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    QDate m_latest; // the latest audit's period date (the presets' anchor)
     AuditorView *m_auditorView;
     DisputesView *m_disputesView;
     EmptyState *m_empty;

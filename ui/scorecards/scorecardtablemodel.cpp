@@ -44,6 +44,8 @@ QVariant ScorecardTableModel::data(const QModelIndex &index, int role) const
         return r.agentKey.isEmpty() ? QVariant() : QVariant(r.agentKey);
     if (role == AgentNameRole)
         return r.agentName.isEmpty() ? QVariant() : QVariant(r.agentName);
+    if (role == TagsRole)
+        return r.tags.join(QLatin1Char(' '));
     if (index.column() >= r.cells.size())
         return {};
     const Cell &c = r.cells.at(index.column());

@@ -19,6 +19,7 @@ public:
     static constexpr int IdRole = Qt::UserRole + 2; // the row's record id (audits) or key
     static constexpr int AgentRole = Qt::UserRole + 3;     // the agent key of the row's agent (exports), if any
     static constexpr int AgentNameRole = Qt::UserRole + 4; // the agent's name
+    static constexpr int TagsRole = Qt::UserRole + 5;      // the row's tags, space-separated (filters)
 
     struct Cell
     {
@@ -34,6 +35,7 @@ public:
         QVariant id;
         QString agentKey; // the row's agent, so that exports can show ids or pseudonyms
         QString agentName;
+        QStringList tags; // e.g. counted, failed, critical (the audits table's filter)
     };
 
     explicit ScorecardTableModel(QObject *parent = nullptr);

@@ -104,6 +104,7 @@ void TeamView::refreshView()
     const auto measure = TeamFunnel::Measure(m_measure->currentData().toInt());
     const QString what = measure == TeamFunnel::Measure::PassRate ? tr("Pass rate") : tr("QA score");
     m_funnel = teamFunnel(m_ranking, measure, m_minimum, tr("%1 by agent · %2 · %3").arg(what, m_team, m_period));
+    m_funnel.data.filters = m_filters;
     QList<Model::Row> rows;
     QStringList apart;
     for (const RankedMember &m : std::as_const(m_ranking)) {

@@ -25,6 +25,8 @@ public:
     TeamView(ScorecardTableModel *model, QWidget *parent = nullptr);
 
     void setRanking(const QList<RankedMember> &ranking, int minimumSample, const QString &team, const QString &period);
+    // The filter bar's choices for the funnel plot's footnote ("team = North"), empty for none.
+    void setFilterText(const QString &filters) { m_filters = filters; }
     void clear();
 
     QTableView *view() const { return m_view; }
@@ -45,6 +47,7 @@ private:
     int m_minimum = 10;
     QString m_team;
     QString m_period;
+    QString m_filters;
     TeamFunnel m_funnel;
 };
 

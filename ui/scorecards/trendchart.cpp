@@ -72,7 +72,8 @@ void TrendChart::build(const QList<KpiEngine::TrendPoint> &trend, const QString 
     *dataOut = data;
 }
 
-void TrendChart::setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample)
+void TrendChart::setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample,
+                          const QString &filters)
 {
     if (trend.isEmpty()) {
         clear();
@@ -81,6 +82,7 @@ void TrendChart::setTrend(const QList<KpiEngine::TrendPoint> &trend, const QStri
     ChartSpec spec;
     ChartData data;
     build(trend, who, minimumSample, &spec, &data);
+    data.filters = filters;
     const ChartScene chart(spec, data, ChartTheme::named(QStringLiteral("light")), QSize(1920, 900));
     m_image = ChartExport::image(chart, 1);
     updatePixmap();

@@ -21,7 +21,9 @@ class TrendChart final : public QWidget
 public:
     explicit TrendChart(QWidget *parent = nullptr);
 
-    void setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample);
+    // `filters`: the filter bar's choices for the footnote ("team = North"), empty for none.
+    void setTrend(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample,
+                  const QString &filters = {});
     // The chart's spec and data (the coaching pack draws the same chart into its PDF).
     static void build(const QList<KpiEngine::TrendPoint> &trend, const QString &who, int minimumSample,
                       ChartSpec *spec, ChartData *data);
