@@ -33,6 +33,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTextCursor>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void lastInSidebar();
     void defaultsAndPreview();
+    void previewPaintsPageByPage();
     void commentaryUndoRedo();
     void exportPdfAndHtml();
     void closePeriod();
@@ -147,7 +149,7 @@ void TestReportsPage::defaultsAndPreview()
     QCOMPARE(m_page->periodBox()->itemData(0).toString(), QStringLiteral("2026-10")); // newest first
     QCOMPARE(m_page->periodBox()->itemData(2).toString(), QStringLiteral("2026-08"));
     QVERIFY(!m_page->emptyState()->isVisible());
-    if (m_page->previewPageCount() == 0)
+    if (m_page->isBusy() || m_page->previewPageCount() == 0)
         QVERIFY(waitForPreview());
     // The same document laid out directly has the same number of pages.
     ProjectError perr;
@@ -161,6 +163,42 @@ void TestReportsPage::defaultsAndPreview()
     QVERIFY(pages > 1);
     QCOMPARE(m_page->previewPageCount(), pages);
     QVERIFY(m_page->previewMessage().startsWith(QString::number(pages)));
+}
+
+// The preview's pages are painted one per turn of the event loop (the charts paint on the GUI
+// thread only), so a long report never holds the window: an event posted when the first page is
+// painted runs before the last one is.
+void TestReportsPage::previewPaintsPageByPage()
+{
+    if (m_page->isBusy())
+        QVERIFY(waitForPreview());
+    QList<int> painted;
+    QList<bool> busy;
+    int pagesWhenTicked = -1;
+    auto connection = connect(m_page, &ReportsPage::previewPagePainted, this, [&](int n, int pages) {
+        painted << n;
+        busy << m_page->isBusy();
+        if (n == 1 && pages > 1)
+            QTimer::singleShot(0, this, [&] { pagesWhenTicked = m_page->previewPageCount(); });
+    });
+    QSignalSpy ready(m_page, &ReportsPage::previewReady);
+    m_page->periodBox()->setCurrentIndex(m_page->periodBox()->currentIndex() == 0 ? 1 : 0);
+    QVERIFY(ready.wait(120000));
+    disconnect(connection);
+    const int pages = m_page->previewPageCount();
+    QVERIFY(pages > 1);
+    QList<int> expected;
+    for (int i = 1; i <= pages; ++i)
+        expected << i;
+    QCOMPARE(painted, expected);
+    QVERIFY(pagesWhenTicked >= 1 && pagesWhenTicked < pages); // the event loop ran mid-paint
+    QVERIFY(!busy.contains(false)); // painting counts as busy: a caller waits for previewReady
+    QVERIFY(!m_page->isBusy());
+    QVERIFY(m_page->previewMessage().startsWith(QString::number(pages)));
+    // Back to the default month for the tests that follow.
+    m_page->periodBox()->setCurrentIndex(m_page->periodBox()->findData(m_month));
+    if (m_page->isBusy() || m_page->previewPageCount() == 0)
+        QVERIFY(waitForPreview());
 }
 
 void TestReportsPage::commentaryUndoRedo()

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTimer>
 #include <QStandardPaths>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -242,7 +243,7 @@ QList<JobRunner *> ReportsPage::jobRunners() const
 
 bool ReportsPage::isBusy() const
 {
-    return m_runner->isBusy();
+    return m_runner->isBusy() || m_previewPages != nullptr; // building, or painting the preview
 }
 
 QString ReportsPage::previewMessage() const
@@ -263,6 +264,9 @@ void ReportsPage::setProject(Project *project)
         const QSignalBlocker block(m_period);
         m_period->clear();
     }
+    ++m_previewGeneration; // a preview in paint stops
+    m_previewPages.reset();
+    m_previewDocument.reset();
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     m_previewStatus->clear();
@@ -430,6 +434,9 @@ void ReportsPage::updatePeriodState()
 
 void ReportsPage::preview()
 {
+    ++m_previewGeneration; // a preview in paint stops
+    m_previewPages.reset();
+    m_previewDocument.reset();
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     if (!m_project || currentPeriod().isEmpty()) {
@@ -454,6 +461,10 @@ void ReportsPage::showPreview(ReportsPageJobs::Built &&built)
 {
     // The cubes the build scanned become the project's snapshots: the next report reads them.
     CubeSnapshotSaver::save(m_runner, built.scanned.cubes, built.scanned.stamp);
+    ++m_previewGeneration; // a preview still in paint stops
+    m_previewPages.reset();
+    m_previewDocument.reset();
+    m_previewPageCount = 0;
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     if (!built.document) {
@@ -461,17 +472,36 @@ void ReportsPage::showPreview(ReportsPageJobs::Built &&built)
         Q_EMIT previewReady();
         return;
     }
-    // Painted here: the charts are QGraphicsWidgets, which live on the GUI thread only.
-    const ReportLayout layout(*built.document);
-    const int pages = layout.pageCount();
-    for (int i = 0; i < pages; ++i) {
+    // Painted here: the charts are QGraphicsWidgets, which live on the GUI thread only; one page
+    // per turn of the event loop, so the window answers between pages.
+    m_previewDocument = std::make_unique<ReportDocument>(std::move(*built.document));
+    m_previewPages = std::make_unique<ReportLayout>(*m_previewDocument);
+    m_previewPageCount = m_previewPages->pageCount();
+    paintNextPage(m_previewGeneration);
+}
+
+void ReportsPage::paintNextPage(quint64 generation)
+{
+    if (generation != m_previewGeneration || !m_previewPages)
+        return; // superseded by a newer preview
+    const int i = int(m_pageLabels.size());
+    const int pages = m_previewPageCount;
+    if (i < pages) {
         auto *label = new QLabel(m_previewBody);
-        label->setPixmap(QPixmap::fromImage(layout.pageImage(i, PreviewDpi)));
+        label->setPixmap(QPixmap::fromImage(m_previewPages->pageImage(i, PreviewDpi)));
         label->setFrameShape(QFrame::Box);
         label->setAccessibleName(tr("Page %1 of %2").arg(i + 1).arg(pages));
         m_previewLayout->addWidget(label, 0, Qt::AlignHCenter);
         m_pageLabels << label;
+        Q_EMIT previewPagePainted(int(m_pageLabels.size()), pages);
     }
+    if (m_pageLabels.size() < pages) {
+        m_previewStatus->setText(tr("Painting page %1 of %2…").arg(m_pageLabels.size() + 1).arg(pages));
+        QTimer::singleShot(0, this, [this, generation] { paintNextPage(generation); });
+        return;
+    }
+    m_previewPages.reset();
+    m_previewDocument.reset();
     m_previewStatus->setText(pages == 1 ? tr("1 page, as it will print") : tr("%1 pages, as they will print").arg(pages));
     Q_EMIT previewReady();
 }

@@ -3,11 +3,13 @@
 
 #include "common/page.h"
 #include "report/reportnotesstore.h"
+#include "report/reportlayout.h"
 #include "reportspagejobs.h"
 
 #include <QMap>
 
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -73,6 +75,7 @@ public:
 Q_SIGNALS:
     void periodsLoaded();
     void previewReady();
+    void previewPagePainted(int painted, int pages); // the preview's pages come one per turn of the event loop
     void exportFinished(bool ok, const QString &message);
     void periodCloseFinished(bool ok, const QString &message);
 
@@ -86,6 +89,7 @@ private:
     void updatePeriodState();
     void preview();
     void showPreview(ReportsPageJobs::Built &&built);
+    void paintNextPage(quint64 generation);
     void exportAs(bool pdf);
     void closePeriod();
     void setStatus(const QString &text);
@@ -116,6 +120,12 @@ private:
     QWidget *m_previewBody;
     QVBoxLayout *m_previewLayout;
     QList<QLabel *> m_pageLabels;
+    // The preview is painted a page per turn of the event loop (charts paint on the GUI thread
+    // only), so a long report never holds the window; a newer preview supersedes the one in paint.
+    std::unique_ptr<ReportDocument> m_previewDocument;
+    std::unique_ptr<ReportLayout> m_previewPages;
+    int m_previewPageCount = 0;
+    quint64 m_previewGeneration = 0;
     EmptyState *m_empty;
 
     ReportsPageJobs::Periods m_periods;
