@@ -369,8 +369,8 @@ void TestSentSections::numbersEqualTheInsightsPage()
             continue;
         QCOMPARE(drivers.rows.at(row).at(0), CriterionNames::load(m_project->database()).value(d.criterion));
         QCOMPARE(drivers.rows.at(row).at(1), num(*d.csatPassed, 1));
-        QCOMPARE(drivers.rows.at(row).at(6), num(d.potentialGain, 2));
-        QCOMPARE(drivers.rows.at(row).at(7), cnt(d.failed));
+        QCOMPARE(drivers.rows.at(row).at(7), num(d.potentialGain, 2));
+        QCOMPARE(drivers.rows.at(row).at(8), cnt(d.failed));
         ++row;
     }
     QVERIFY(row > 0);

@@ -22,10 +22,11 @@ ReportTable driversTable(const rca::DriversResult &result, int *unranked, const 
 {
     ReportTable t;
     t.header = {QStringLiteral("Criterion"), QStringLiteral("CSAT % passed"), QStringLiteral("CSAT % failed"),
-                QStringLiteral("Difference (pts)"), QStringLiteral("95% interval"), QStringLiteral("Failure rate %"),
-                QStringLiteral("Potential gain (pts)"), QStringLiteral("Failed n"), QStringLiteral("Passed n")};
-    t.numeric = {false, true, true, true, true, true, true, true, true};
-    t.widths = {2.8, 0.85, 0.85, 1.1, 1.6, 0.85, 1.05, 0.75, 0.8};
+                QStringLiteral("Difference (pts)"), QStringLiteral("95% interval"), QStringLiteral("Adjusted effect (pts)"),
+                QStringLiteral("Failure rate %"), QStringLiteral("Potential gain (pts)"), QStringLiteral("Failed n"),
+                QStringLiteral("Passed n")};
+    t.numeric = {false, true, true, true, true, true, true, true, true, true};
+    t.widths = {2.3, 0.8, 0.8, 1.1, 1.45, 1.0, 0.8, 0.95, 0.75, 0.85};
     *unranked = 0;
     for (const rca::Driver &d : result.drivers) {
         if (!d.ranked) {
@@ -36,9 +37,10 @@ ReportTable driversTable(const rca::DriversResult &result, int *unranked, const 
                               optionalNumber(d.difference, 1),
                               d.ciLow && d.ciHigh ? QStringLiteral("[%1, %2]").arg(number(*d.ciLow, 1), number(*d.ciHigh, 1))
                                                   : QStringLiteral("–"),
-                              number(d.failureRate, 1), number(d.potentialGain, 2), count(d.failed), count(d.passed)};
+                              optionalNumber(d.adjustedEffect, 1), number(d.failureRate, 1), number(d.potentialGain, 2),
+                              count(d.failed), count(d.passed)};
         const ReportTone tone = d.ciLow && *d.ciLow > 0 ? ReportTone::Bad : ReportTone::None;
-        t.tones << QList<ReportTone>{tone, ReportTone::None, ReportTone::None, tone, ReportTone::None,
+        t.tones << QList<ReportTone>{tone, ReportTone::None, ReportTone::None, tone, ReportTone::None, ReportTone::None,
                                      ReportTone::None, ReportTone::None, ReportTone::None, ReportTone::None};
     }
     return t;
@@ -67,9 +69,10 @@ ReportSection csatDrivers(const Context &c)
     s.blocks << ReportBlock::paragraph(
         QStringLiteral("Which QA criteria go with satisfied customers in %1: CSAT % where a criterion passed and where it "
                        "failed, on %2 audits joined to their ticket's CSAT response (left out: %3 CSAT-triggered, %4 not "
-                       "official or not counted, %5 without a response). Ranked by the potential gain: the CSAT points "
-                       "that would move if the criterion's failures went away, were the association causal (rated "
-                       "share × failure rate × difference).")
+                       "official or not counted, %5 without a response). Ranked by the adjusted effect: the "
+                       "difference once the other criteria's failures, the reason, queue and channel are taken into "
+                       "account. The potential gain is the CSAT points that would move if the criterion's failures "
+                       "went away, were the association causal (rated share × failure rate × difference).")
             .arg(periodTitle(c.period), count(r.joinedAudits), count(r.excludedCsatTriggered),
                  count(r.excludedNotCounted), count(r.excludedNoResponse)));
     int unranked = 0;
@@ -96,7 +99,7 @@ rca::DriversOptions driversOptions(const Context &c)
     rca::DriversOptions options;
     options.from = c.period.from;
     options.to = c.period.to;
-    options.rankBy = rca::DriversOptions::RankBy::PotentialGain;
+    options.rankBy = rca::DriversOptions::RankBy::AdjustedEffect; // analysis.md "Drivers", as on Insights
     return options;
 }
 
