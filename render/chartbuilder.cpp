@@ -558,10 +558,14 @@ void ChartBuilder::drawTarget(const Axis &axis)
 void ChartBuilder::drawReferenceLines(const Axis &axis)
 {
     for (const ChartReferenceLine &l : m_spec.referenceLines)
-        if (l.axis == QLatin1String("y"))
+        if (l.axis == QLatin1String("y")) {
+            // The value under the label, unless the label already says it ("CSAT 77.2%").
+            const QString level = formatLevel(l.value, axis.unit);
             drawHorizontal(l.value, axis, m_theme.mutedText, Qt::DotLine, px(3),
-                           l.label.isEmpty() ? formatLevel(l.value, axis.unit)
-                                             : QStringLiteral("%1\n%2").arg(l.label, formatLevel(l.value, axis.unit)));
+                           l.label.isEmpty()           ? level
+                           : l.label.contains(level) ? l.label
+                                                     : QStringLiteral("%1\n%2").arg(l.label, level));
+        }
 }
 
 double ChartBuilder::rightLabelRoom() const

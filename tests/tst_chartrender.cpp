@@ -16,6 +16,7 @@
 #include <QChart>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
 #include <QRegularExpression>
 #include <QValueAxis>
 #include <QTemporaryDir>
@@ -118,6 +119,7 @@ private Q_SLOTS:
     void paretoSortedWithCumulativeShare();
     void controlChartsJudgeTheLatestPeriod();
     void footnote();
+    void referenceLabelSaysItsValueOnce();
     void funnelAxisStaysOnTheScale();
     void gapsInControlCharts();
     void typesThatCannotBeDrawn_data();
@@ -440,6 +442,27 @@ void TestChartRender::footnote()
     QVERIFY2(text.contains(QStringLiteral("no filters")), qPrintable(text));
     const QString filtered = data(QStringLiteral("pareto")).footnote();
     QVERIFY2(filtered.contains(QStringLiteral("root_cause ≠ (blank)")), qPrintable(filtered));
+}
+
+// A reference line's label gets its value on a second line ("stretch goal" / "90%"), unless it
+// says it already ("CSAT 90%", as the Insights quadrant labels its lines): then once, not twice.
+void TestChartRender::referenceLabelSaysItsValueOnce()
+{
+    auto lines = [&](const char *label) {
+        ChartSpec s = spec(QStringLiteral("line"));
+        s.referenceLines = {ChartReferenceLine{QStringLiteral("y"), 90, QString::fromUtf8(label)}};
+        const ChartScene scene(s, data(QStringLiteral("line")), ChartTheme::named(QStringLiteral("light")), QSize(1920, 1080));
+        QStringList texts;
+        for (QGraphicsItem *item : scene.scene()->items())
+            if (auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                texts << t->text();
+        return texts;
+    };
+    const QStringList plain = lines("stretch goal");
+    const QStringList valued = lines("CSAT 90%");
+    QVERIFY2(plain.contains(QStringLiteral("stretch goal")) && plain.contains(QStringLiteral("90%")), qPrintable(plain.join(u'|')));
+    QVERIFY2(valued.contains(QStringLiteral("CSAT 90%")), qPrintable(valued.join(u'|')));
+    QCOMPARE(valued.count(QStringLiteral("90%")), plain.count(QStringLiteral("90%")) - 1);
 }
 
 // A funnel of a score (0–100 points): the 99.8% limits of small units pass 100 (the funnel clamps
