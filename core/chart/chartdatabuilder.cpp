@@ -62,6 +62,20 @@ QString filtersText(const PivotSpec &spec)
     return parts.join(QStringLiteral("; "));
 }
 
+// The chart's facts (its filters and dates) under `rows` alone, no columns, with `measures` as they
+// are: the footnote's n and date range.
+PivotSpec overallOf(const PivotSpec &chart, const QStringList &rows, const QStringList &measures)
+{
+    PivotSpec p = chart;
+    p.rows = rows;
+    p.cols.clear();
+    p.measures = measures;
+    p.showAs.clear();
+    p.sort.reset();
+    p.top.reset();
+    return p;
+}
+
 QString periodDateText(PivotSource source, const QString &setting)
 {
     if (source == PivotSource::Csat)
@@ -584,13 +598,7 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
     }
     if (pivotOptions.fieldsOfKpiAudits) {
         // n: the audits in the boxes (the KPI's n), not every audit that passed the filters.
-        PivotSpec audits = *pivotSpec;
-        audits.rows.clear();
-        audits.cols.clear();
-        audits.measures = QStringList{QStringLiteral("audits")};
-        audits.showAs.clear();
-        audits.sort.reset();
-        audits.top.reset();
+        const PivotSpec audits = overallOf(*pivotSpec, {}, {QStringLiteral("audits")});
         QString ignored;
         if (const auto n = PivotEngine::compute(cube, audits, options, &ignored); n && n->rowCount() > 0)
             if (const auto v = n->value(0, 0, 0))
@@ -600,13 +608,7 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
         // n: the audits the first measure is made of. A KPI (qa_score, pass_rate, …) counts only
         // official, scored, complete audits of the counted sample types, so its n can be smaller
         // than every audit that passed the filters; the footnote gives the KPI's n then.
-        PivotSpec total = *pivotSpec;
-        total.rows.clear();
-        total.cols.clear();
-        total.measures = QStringList{spec.pivot.measures.value(0)};
-        total.showAs.clear();
-        total.sort.reset();
-        total.top.reset();
+        const PivotSpec total = overallOf(*pivotSpec, {}, {spec.pivot.measures.value(0)});
         QString ignored;
         if (const auto n = PivotEngine::compute(cube, total, options, &ignored); n && n->rowCount() > 0)
             if (const auto v = n->value(0, 0, 0); v && v->n > 0 && v->n < data->facts) {
@@ -617,13 +619,7 @@ std::optional<ChartData> ChartDataBuilder::build(const Cube &cube, const ChartSp
     }
     // The facts' own date range where the spec leaves an end open.
     if (!data->firstDate.isValid() || !data->lastDate.isValid()) {
-        PivotSpec days = *pivotSpec;
-        days.rows = QStringList{QStringLiteral("day")};
-        days.cols.clear();
-        days.measures = QStringList{QStringLiteral("count")};
-        days.showAs.clear();
-        days.sort.reset();
-        days.top.reset();
+        const PivotSpec days = overallOf(*pivotSpec, {QStringLiteral("day")}, {QStringLiteral("count")});
         QString ignored;
         if (const auto span = PivotEngine::compute(cube, days, options, &ignored)) {
             QDate lo, hi;

@@ -53,7 +53,9 @@ std::optional<ChartData> ChartLoader::load(const ChartSpec &spec, QString *error
         context.periodDate = settings.periodDate();
         context.organisation = settings.organisationName();
         context.countedSampleTypes = settings.countedSampleTypes();
-        context.criterionNames = CriterionNames::load(m_db);
+        if (!m_criterionNames)
+            m_criterionNames = CriterionNames::load(m_db);
+        context.criterionNames = *m_criterionNames;
         const auto c = cube(spec.pivot.source, error);
         if (!c)
             return std::nullopt;

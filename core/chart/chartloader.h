@@ -35,6 +35,7 @@ private:
 
     QSqlDatabase m_db;
     const std::atomic_bool *m_cancel;
+    std::optional<QHash<QString, QString>> m_criterionNames; // read on first use, for every spec after
     std::map<PivotSource, std::shared_ptr<const Cube>> m_cubes;
 };
 

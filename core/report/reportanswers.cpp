@@ -61,7 +61,7 @@ AnswerFailures answerFailures(const Context &c)
                 ++causes[std::size_t(v)];
     }
 
-    const QHash<QString, QString> names = c.criterionNames;
+    const QHash<QString, QString> names = c.chartContext.criterionNames;
     for (qsizetype k = 0; k < keys.size(); ++k)
         if (rated[std::size_t(k)] > 0)
             out.criteria << CriterionFailures{keys.at(k), names.value(keys.at(k), keys.at(k)), rated[std::size_t(k)],

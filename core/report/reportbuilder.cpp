@@ -330,7 +330,6 @@ std::optional<ReportDocument> ReportBuilder::build(const QSqlDatabase &db, Repor
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
     c.answers = obtain(PivotSource::Answers, &c.answersError, c.audits);
-    c.criterionNames = c.chartContext.criterionNames;
     if (c.stop())
         return fail(ReportError::Canceled, QStringLiteral("canceled"));
 

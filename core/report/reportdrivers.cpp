@@ -76,7 +76,7 @@ ReportSection csatDrivers(const Context &c)
             .arg(periodTitle(c.period), count(r.joinedAudits), count(r.excludedCsatTriggered),
                  count(r.excludedNotCounted), count(r.excludedNoResponse)));
     int unranked = 0;
-    const ReportTable t = driversTable(r, &unranked, c.criterionNames); // by name: the cube knows the keys
+    const ReportTable t = driversTable(r, &unranked, c.chartContext.criterionNames); // by name: the cube knows the keys
     if (t.rows.isEmpty())
         s.blocks << ReportBlock::paragraph(
             QStringLiteral("No criterion has at least %1 failed and %1 passed joined answers to rank.").arg(driversOptions(c).minimumEach));

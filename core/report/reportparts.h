@@ -52,10 +52,9 @@ struct Context
     std::shared_ptr<const Cube> audits;
     std::shared_ptr<const Cube> csat;
     // The monthly report and the MBR: the answers cube (top defects, CSAT drivers) and why it is
-    // missing; each criterion key's name (CriterionNames::load).
+    // missing. Criterion names: chartContext.criterionNames.
     std::shared_ptr<const Cube> answers;
     QString answersError;
-    QHash<QString, QString> criterionNames;
     ReportNotes notes;
     std::function<bool()> canceled;
 

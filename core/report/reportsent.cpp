@@ -241,7 +241,7 @@ void drivers(SentContext &sc, const SentSection &s, ReportSection &out)
             .arg(count(r.joinedAudits), count(r.excludedCsatTriggered), count(r.excludedNotCounted),
                  count(r.excludedNoResponse), r.note));
     int unranked = 0;
-    const ReportTable t = driversTable(r, &unranked, c.criterionNames); // by name: the cube knows the keys
+    const ReportTable t = driversTable(r, &unranked, c.chartContext.criterionNames); // by name: the cube knows the keys
     if (t.rows.isEmpty())
         out.blocks << ReportBlock::paragraph(QStringLiteral("No criterion has enough failed and passed answers to rank."));
     else

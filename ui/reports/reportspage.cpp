@@ -264,9 +264,7 @@ void ReportsPage::setProject(Project *project)
         const QSignalBlocker block(m_period);
         m_period->clear();
     }
-    ++m_previewGeneration; // a preview in paint stops
-    m_previewPages.reset();
-    m_previewDocument.reset();
+    stopPreviewPaint();
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     m_previewStatus->clear();
@@ -434,9 +432,7 @@ void ReportsPage::updatePeriodState()
 
 void ReportsPage::preview()
 {
-    ++m_previewGeneration; // a preview in paint stops
-    m_previewPages.reset();
-    m_previewDocument.reset();
+    stopPreviewPaint();
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     if (!m_project || currentPeriod().isEmpty()) {
@@ -461,10 +457,7 @@ void ReportsPage::showPreview(ReportsPageJobs::Built &&built)
 {
     // The cubes the build scanned become the project's snapshots: the next report reads them.
     CubeSnapshotSaver::save(m_runner, built.scanned.cubes, built.scanned.stamp);
-    ++m_previewGeneration; // a preview still in paint stops
-    m_previewPages.reset();
-    m_previewDocument.reset();
-    m_previewPageCount = 0;
+    stopPreviewPaint();
     qDeleteAll(m_pageLabels);
     m_pageLabels.clear();
     if (!built.document) {
@@ -476,8 +469,14 @@ void ReportsPage::showPreview(ReportsPageJobs::Built &&built)
     // per turn of the event loop, so the window answers between pages.
     m_previewDocument = std::make_unique<ReportDocument>(std::move(*built.document));
     m_previewPages = std::make_unique<ReportLayout>(*m_previewDocument);
-    m_previewPageCount = m_previewPages->pageCount();
     paintNextPage(m_previewGeneration);
+}
+
+void ReportsPage::stopPreviewPaint()
+{
+    ++m_previewGeneration; // a paint step still queued finds a newer generation and returns
+    m_previewPages.reset();
+    m_previewDocument.reset();
 }
 
 void ReportsPage::paintNextPage(quint64 generation)
@@ -485,7 +484,7 @@ void ReportsPage::paintNextPage(quint64 generation)
     if (generation != m_previewGeneration || !m_previewPages)
         return; // superseded by a newer preview
     const int i = int(m_pageLabels.size());
-    const int pages = m_previewPageCount;
+    const int pages = m_previewPages->pageCount();
     if (i < pages) {
         auto *label = new QLabel(m_previewBody);
         label->setPixmap(QPixmap::fromImage(m_previewPages->pageImage(i, PreviewDpi)));

@@ -90,6 +90,7 @@ private:
     void preview();
     void showPreview(ReportsPageJobs::Built &&built);
     void paintNextPage(quint64 generation);
+    void stopPreviewPaint();
     void exportAs(bool pdf);
     void closePeriod();
     void setStatus(const QString &text);
@@ -124,7 +125,6 @@ private:
     // only), so a long report never holds the window; a newer preview supersedes the one in paint.
     std::unique_ptr<ReportDocument> m_previewDocument;
     std::unique_ptr<ReportLayout> m_previewPages;
-    int m_previewPageCount = 0;
     quint64 m_previewGeneration = 0;
     EmptyState *m_empty;
 
