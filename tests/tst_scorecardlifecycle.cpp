@@ -11,7 +11,10 @@
 #include "scorecardeditor/scorecardeditorbutton.h"
 #include "scorecardeditor/scorecardmanagedialog.h"
 #include "scorecards/scorecardspage.h"
+#include "chart/chartspec.h"
+#include "pivot/pivotspec.h"
 #include "store/changelog.h"
+#include "store/savedviewstore.h"
 #include "store/scorecardedits.h"
 #include "store/scorecardlifecycle.h"
 #include "store/scorecardstore.h"
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void renameMovesVersionsAndTargets();
+    void renameRewritesSavedViews();
     void renameRefusals_data();
     void renameRefusals();
     void deleteRefusedWhileAuditsUseIt();
@@ -157,6 +161,72 @@ void TestScorecardLifecycle::renameMovesVersionsAndTargets()
     rows = log(db, QStringLiteral("Chat QA"));
     QCOMPARE(rows.last().reason, QStringLiteral("Redo: clearer"));
     QCOMPARE(m_stack.count(), 1);
+}
+
+// Saved views that filter on the scorecard follow its name: a pivot's `in`, a chart's `not_in`
+// and a waterfall's rca filters; a view filtering another scorecard, and one naming "Chat QA" only
+// in its title, stay byte for byte. Each rewrite has its change-log row; undo writes them back.
+void TestScorecardLifecycle::renameRewritesSavedViews()
+{
+    const QSqlDatabase db = m_mini->db();
+    SavedViewStore views(db);
+    QString error;
+    const QByteArray pivot = R"({"source":"audits","rows":["team"],"measures":["qa_score"],)"
+                             R"("filters":{"scorecard":{"in":["Chat QA","Mini QA"]},"queue":{"in":["Chat QA"]}}})";
+    const QByteArray chart = R"({"type":"bar","title":"Not chat","pivot":{"source":"audits","rows":["team"],)"
+                             R"("measures":["qa_score"],"filters":{"scorecard":{"not_in":["Chat QA"]}}}})";
+    const QByteArray waterfall = R"({"type":"waterfall","title":"Why","rca":{"metric":"qa_score","base":"2026-05",)"
+                                 R"("current":"2026-06","dims":["team"],"filters":{"scorecard":{"in":["Chat QA"]}}}})";
+    const QByteArray other = R"({"source":"audits","rows":["team"],"measures":["count"],)"
+                             R"("filters":{"scorecard":{"in":["Mini QA"]}}})";
+    const QByteArray titled = R"({"type":"bar","title":"Chat QA by team","pivot":{"source":"audits","rows":["team"],)"
+                              R"("measures":["qa_score"]}})";
+    const auto pivotId = views.create(QStringLiteral("pivot"), QStringLiteral("Chat and mini"), pivot, &error);
+    const auto chartId = views.create(QStringLiteral("chart"), QStringLiteral("Not chat"), chart, &error);
+    const auto waterfallId = views.create(QStringLiteral("chart"), QStringLiteral("Why"), waterfall, &error);
+    const auto otherId = views.create(QStringLiteral("pivot"), QStringLiteral("Mini only"), other, &error);
+    const auto titledId = views.create(QStringLiteral("chart"), QStringLiteral("Titled"), titled, &error);
+    QVERIFY2(pivotId && chartId && waterfallId && otherId && titledId, qPrintable(error));
+
+    auto command = RenameScorecardCommand::create(db, QStringLiteral("Chat QA"), QStringLiteral("Chat quality"),
+                                                  QStringLiteral("clearer"), &error);
+    QVERIFY2(command, qPrintable(error));
+    const auto p = PivotSpec::fromJson(views.load(*pivotId)->specJson, &error);
+    QVERIFY2(p, qPrintable(error));
+    QCOMPARE(p->filters.size(), 2);
+    const QStringList renamed{QStringLiteral("Chat quality"), QStringLiteral("Mini QA")};
+    const QStringList kept{QStringLiteral("Chat QA")};
+    for (const PivotFilter &f : p->filters) // only the scorecard filter: a queue named "Chat QA" stays
+        QCOMPARE(f.values, f.dimension == QLatin1String("scorecard") ? renamed : kept);
+    const auto c = ChartSpec::fromJson(views.load(*chartId)->specJson, &error);
+    QVERIFY2(c, qPrintable(error));
+    QCOMPARE(c->pivot.filters.size(), 1);
+    QVERIFY(c->pivot.filters.at(0).exclude);
+    QCOMPARE(c->pivot.filters.at(0).values, QStringList{QStringLiteral("Chat quality")});
+    const auto w = ChartSpec::fromJson(views.load(*waterfallId)->specJson, &error);
+    QVERIFY2(w, qPrintable(error));
+    const auto rca = waterfallFilters(*w, &error);
+    QVERIFY(rca && rca->size() == 1);
+    QCOMPARE(rca->at(0).values, QStringList{QStringLiteral("Chat quality")});
+    QCOMPARE(views.load(*otherId)->specJson, other);
+    QCOMPARE(views.load(*titledId)->specJson, titled);
+
+    const auto logged = ChangeLog::forEntity(db, QStringLiteral("saved_view"), QString::number(*pivotId));
+    QCOMPARE(logged.last().field, QStringLiteral("spec_json"));
+    QCOMPARE(logged.last().oldValue.toString(), QString::fromUtf8(pivot));
+    QCOMPARE(logged.last().reason, QStringLiteral("scorecard “Chat QA” renamed to “Chat quality”: clearer"));
+    QCOMPARE(ChangeLog::forEntity(db, QStringLiteral("saved_view"), QString::number(*otherId)).size(), 1); // created
+
+    m_stack.push(command.release());
+    m_stack.undo();
+    const auto back = PivotSpec::fromJson(views.load(*pivotId)->specJson, &error);
+    QVERIFY(back);
+    QCOMPARE(back->filters, PivotSpec::fromJson(pivot, &error)->filters);
+    QCOMPARE(ChartSpec::fromJson(views.load(*chartId)->specJson, &error)->pivot.filters.at(0).values,
+             QStringList{QStringLiteral("Chat QA")});
+    QVERIFY(waterfallFilters(*ChartSpec::fromJson(views.load(*waterfallId)->specJson, &error), &error)
+                ->at(0)
+                .values.contains(QStringLiteral("Chat QA")));
 }
 
 void TestScorecardLifecycle::renameRefusals_data()

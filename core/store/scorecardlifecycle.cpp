@@ -2,6 +2,7 @@
 #include "scorecardlifecycle.h"
 
 #include "changelog.h"
+#include "chart/savedviewvalues.h"
 #include "savepoint.h"
 #include "scoring/scorecardjson.h"
 
@@ -149,6 +150,11 @@ bool ScorecardLifecycle::rename(const QString &from, const QString &to, const QS
         setError(error, targets.lastError().text());
         return false;
     }
+    // Saved pivots and charts that filter on the scorecard follow it (one change-log row each).
+    const QString viewReason = tr("scorecard “%1” renamed to “%2”").arg(from, name) +
+                               (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason);
+    if (!SavedViewValues::rename(m_db, QStringLiteral("scorecard"), from, name, viewReason, error))
+        return false;
     if (!log(from, QStringLiteral("name"), from, name, reason, error))
         return false;
     if (!savepoint.commit()) {

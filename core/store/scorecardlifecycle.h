@@ -25,7 +25,8 @@ struct ScorecardUses
 // Renaming and deleting a whole scorecard, every version together (docs/scorecard-editor.md).
 // Each is one SAVEPOINT with one change-log row (entity `scorecard`): `name` with the old and new
 // names, or `deleted` with the versions as JSON (old value) and null. A rename moves the
-// scorecard's targets (scope `scorecard`) with it. A deletion is refused while audits, calibration
+// scorecard's targets (scope `scorecard`) with it, and rewrites the saved pivot and chart views
+// that filter on the old name (SavedViewValues, a change-log row per view). A deletion is refused while audits, calibration
 // sessions or anchor examples use any version; restore() puts the versions back (an undo).
 class ScorecardLifecycle final
 {
