@@ -20,7 +20,7 @@ SentSectionsPanel::SentSectionsPanel(QWidget *parent)
     , m_hint(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_remove(new QPushButton(Icons::themed(QStringLiteral("list-remove")), tr("&Remove"), this))
-    , m_rename(new QPushButton(tr("Re&name"), this))
+    , m_rename(new QPushButton(Icons::themed(QStringLiteral("edit-rename")), tr("Re&name"), this))
     , m_up(new QPushButton(Icons::themed(QStringLiteral("go-up")), tr("Move &Up"), this))
     , m_down(new QPushButton(Icons::themed(QStringLiteral("go-down")), tr("Move Do&wn"), this))
 {
