@@ -12,6 +12,7 @@
 #include "store/auditrescorestore.h"
 #include "store/auditstore.h"
 #include "store/scorecardedits.h"
+#include "store/scorecardstore.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void applyUndoRedo();
     void undoRefusedAfterLaterCorrection();
     void draftAndUncarriedCannotApply();
+    void mappedAnswersApply();
 
 private:
     Scorecard weights2080() const;
@@ -398,7 +400,8 @@ void TestWhatIf::draftAndUncarriedCannotApply()
     const QStringList lines = r->applyBlocker.split(QLatin1Char('\n'));
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines.at(1).startsWith(QStringLiteral("• disclosure “")), qPrintable(lines.at(1)));
-    QVERIFY2(lines.at(1).contains(QStringLiteral("(4 answers): Mini QA v2 has no criterion with this key — if it was "
+    QVERIFY2(lines.at(1).contains(QStringLiteral("(4 answers): Mini QA v2 has no criterion with this key — map it to "
+                                                 "one of Mini QA v2's criteria (Map Answers…), or, if it was "
                                                  "renamed, give it back the key “disclosure”")),
              qPrintable(lines.at(1)));
     QVERIFY(lines.at(2).startsWith(QStringLiteral("What you can do:")));
@@ -417,6 +420,79 @@ void TestWhatIf::draftAndUncarriedCannotApply()
              qPrintable(s->applyBlocker));
     QVERIFY2(s->applyBlocker.contains(QStringLiteral("the options Partial are not among Mini QA v3's")),
              qPrintable(s->applyBlocker));
+}
+
+// A version that renamed a key (disclosure → disclose) and an option label (Partial → Some):
+// nothing carries by key and label, the details say what to map, and with the map every answer
+// carries, the scores stay those of v1 (the same points), and apply → undo restores the rows.
+void TestWhatIf::mappedAnswersApply()
+{
+    QSqlDatabase db = m_mini->db();
+    Scorecard renamed = m_mini->scorecard().card;
+    renamed.sections[0].criteria[1].key = QStringLiteral("disclose");
+    renamed.sections[1].criteria[1].scale =
+        Scale::fromOptions({{QStringLiteral("Yes"), 10}, {QStringLiteral("Some"), 5}, {QStringLiteral("No"), 0}});
+    QString error;
+    const auto v2 = ScorecardEdits(db).save(m_mini->scorecard().id, renamed, QDate(2026, 11, 1),
+                                            QStringLiteral("new keys"), &error);
+    QVERIFY2(v2, qPrintable(error));
+    const auto plain = WhatIfRescore(db).run({}, october, QStringLiteral("Mini QA"), v2->card, v2->id, &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(!plain->canApply());
+    QCOMPARE(plain->uncarriedDetails.size(), 2);
+    const WhatIfUncarried &disclosure = plain->uncarriedDetails.at(0);
+    QCOMPARE(disclosure.key, QStringLiteral("disclosure"));
+    QCOMPARE(disclosure.answers, 4);
+    QCOMPARE(disclosure.reasons, QList<NotCarried>{NotCarried::NoKey});
+    const WhatIfUncarried &resolution = plain->uncarriedDetails.at(1);
+    QCOMPARE(resolution.key, QStringLiteral("resolution"));
+    QVERIFY(resolution.options);
+    QCOMPARE(resolution.answers, 1); // only Good answered Partial
+    QCOMPARE(resolution.labels, QStringList{QStringLiteral("Partial")});
+
+    CarryMap map;
+    map.keys.insert(QStringLiteral("disclosure"), QStringLiteral("disclose"));
+    map.labels[QStringLiteral("resolution")].insert(QStringLiteral("Partial"), QStringLiteral("Some"));
+    const auto r = WhatIfRescore(db).run({}, october, QStringLiteral("Mini QA"), v2->card, v2->id, &error, map);
+    QVERIFY2(r, qPrintable(error));
+    QVERIFY2(r->canApply(), qPrintable(r->applyBlocker));
+    QCOMPARE(r->map, map);
+    QCOMPARE(r->changed, 0); // the same points: 80, 60, 0, 100 as stored
+    QCOMPARE(r->applyAfter.size(), 4);
+    QCOMPARE(*r->audits.at(0).after.score, 80.0);
+
+    QUndoStack stack;
+    const QList<RescoredAudit> before = states(db, m_ids);
+    auto command = RescoreCommand::create(db, *r, QStringLiteral("keys renamed"), &error);
+    QVERIFY2(command, qPrintable(error));
+    stack.push(command.release());
+    const auto good = AuditStore(db).load(m_ids.at(0));
+    QCOMPARE(good->scorecardId, v2->id);
+    QCOMPARE(good->answers.at(1).criterionId, ScorecardStore(db).load(v2->id)->criterionIds.at(1)); // disclose
+    QCOMPARE(good->answers.at(3).optionLabel, QStringLiteral("Some"));
+    QCOMPARE(*ScoringEngine(v2->card).score(good->inputs(4)).score, 80.0);
+    stack.undo();
+    QCOMPARE(states(db, m_ids), before);
+
+    // A label mapped to other points changes the score: Partial → No makes Good's resolution c = 0:
+    //   Compliance 1 → 40; Communication (2·(4−1)/4 + 1·0)/3 = 0.5 → 60·0.5 = 30; 40 + 30 = 70.
+    map.labels[QStringLiteral("resolution")].insert(QStringLiteral("Partial"), QStringLiteral("No"));
+    const auto harsher = WhatIfRescore(db).run({}, october, QStringLiteral("Mini QA"), v2->card, v2->id, &error, map);
+    QVERIFY2(harsher, qPrintable(error));
+    QCOMPARE(*harsher->audits.at(0).after.score, 70.0);
+    QCOMPARE(harsher->changed, 1);
+
+    // Two criteria onto one: disclosure mapped to verify, which every audit answered already.
+    CarryMap twice;
+    twice.keys.insert(QStringLiteral("disclosure"), QStringLiteral("verify"));
+    twice.labels = map.labels;
+    const auto taken = WhatIfRescore(db).run({}, october, QStringLiteral("Mini QA"), v2->card, v2->id, &error, twice);
+    QVERIFY2(taken, qPrintable(error));
+    QVERIFY(!taken->canApply());
+    // Weak's N/A on disclosure cannot go to verify either (verify does not allow N/A).
+    QCOMPARE(taken->uncarriedDetails.at(0).reasons, (QList<NotCarried>{NotCarried::Taken, NotCarried::NaNotAllowed}));
+    QVERIFY2(taken->applyBlocker.contains(QStringLiteral("another criterion of the same audits lands on verify too")),
+             qPrintable(taken->applyBlocker));
 }
 
 QTEST_GUILESS_MAIN(TestWhatIf)

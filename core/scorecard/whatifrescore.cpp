@@ -18,87 +18,106 @@ namespace ql {
 
 namespace {
 
-// Where one stored answer lands in the target: its flat index there and what it holds.
+// Where one stored answer lands in the target: its flat index there and what it holds, or why it
+// does not carry over.
 struct Carried
 {
     int index = -1; // -1: it does not carry over
     AnswerInput input;
     QString optionLabel;
+    NotCarried why = NotCarried::None;
+    QString detail; // the label or value that does not fit
 };
 
-// Why an answer does not carry over (the refusal to apply names the criterion and the remedy).
-enum class NotCarried { None, NoKey, NaNotAllowed, KindSwitch, NoLabel, OffScale };
-
-Carried carryOne(const Scorecard &from, const StoredAnswer &a, const Scorecard &to, NotCarried *why = nullptr,
-                 QString *what = nullptr)
+Carried carryOne(const Scorecard &from, const StoredAnswer &a, const Scorecard &to, const CarryMap &map)
 {
-    const auto refuse = [why, what](NotCarried reason, const QString &detail = {}) {
-        if (why)
-            *why = reason;
-        if (what)
-            *what = detail;
-        return Carried{};
+    const auto refuse = [](NotCarried reason, const QString &detail = {}) {
+        Carried c;
+        c.why = reason;
+        c.detail = detail;
+        return c;
     };
     if (a.flatIndex < 0 || a.flatIndex >= from.criterionCount())
         return refuse(NotCarried::NoKey);
     const Criterion &source = from.criterionAt(a.flatIndex);
-    const int j = to.indexOfKey(source.key);
+    const int j = to.indexOfKey(map.targetKey(source.key));
     if (j < 0)
         return refuse(NotCarried::NoKey);
     const Criterion &target = to.criterionAt(j);
     if (a.na || !a.value) {
         if (!target.allowNa)
             return refuse(NotCarried::NaNotAllowed);
-        return {j, AnswerInput::notApplicable(), {}};
+        return {j, AnswerInput::notApplicable(), {}, NotCarried::None, {}};
     }
     if (source.scale.kind == ScaleKind::Options || target.scale.kind == ScaleKind::Options) {
         if (source.scale.kind != ScaleKind::Options || target.scale.kind != ScaleKind::Options)
             return refuse(NotCarried::KindSwitch);
         const QString label = a.optionLabel.isEmpty() ? source.scale.labelOf(*a.value) : a.optionLabel;
-        const int option = target.scale.optionIndex(label);
+        const int option = target.scale.optionIndex(map.targetLabel(source.key, label));
         if (option < 0)
             return refuse(NotCarried::NoLabel, label);
         const auto &chosen = target.scale.options.at(option);
-        return {j, AnswerInput::rated(chosen.second), chosen.first};
+        return {j, AnswerInput::rated(chosen.second), chosen.first, NotCarried::None, {}};
     }
     if (!target.scale.isValidValue(*a.value))
         return refuse(NotCarried::OffScale, QLocale().toString(*a.value));
-    return {j, AnswerInput::rated(*a.value), {}};
+    return {j, AnswerInput::rated(*a.value), {}, NotCarried::None, {}};
 }
 
-// The answers of one criterion that do not carry over, and why.
-struct Uncarried
+// Every answer of an audit, in order; an answer landing where an earlier one landed is refused
+// (Taken): two source criteria mapped onto one target criterion.
+std::vector<Carried> carryAll(const Scorecard &from, const StoredAudit &audit, const Scorecard &to, const CarryMap &map)
 {
-    QString key;
-    QString name;
-    int answers = 0;
-    QList<NotCarried> reasons;
-    QStringList details; // labels or values
-};
+    std::vector<Carried> all;
+    all.reserve(audit.answers.size());
+    std::vector<bool> taken(size_t(to.criterionCount()), false);
+    for (const StoredAnswer &a : audit.answers) {
+        Carried c = carryOne(from, a, to, map);
+        if (c.index >= 0) {
+            if (taken[size_t(c.index)]) {
+                c = Carried{};
+                c.why = NotCarried::Taken;
+                c.detail = to.criterionAt(carryOne(from, a, to, map).index).key;
+            } else {
+                taken[size_t(c.index)] = true;
+            }
+        }
+        all.push_back(std::move(c));
+    }
+    return all;
+}
 
 // "disclosure “Disclosure” (4 answers): …" with what would make them fit.
-QString explain(const Uncarried &u, const QString &target)
+QString explain(const WhatIfUncarried &u, const QString &target)
 {
     QStringList parts;
     for (NotCarried reason : u.reasons) {
         switch (reason) {
         case NotCarried::NoKey:
-            parts << QObject::tr("%1 has no criterion with this key — if it was renamed, give it back the key "
-                                 "“%2” (the name shown can change freely)")
+            parts << QObject::tr("%1 has no criterion with this key — map it to one of %1's criteria (Map "
+                                 "Answers…), or, if it was renamed, give it back the key “%2” (the name shown can "
+                                 "change freely)")
                          .arg(target, u.key);
             break;
         case NotCarried::NaNotAllowed:
             parts << QObject::tr("answered N/A, which %1 does not allow here — allow N/A on it").arg(target);
             break;
         case NotCarried::KindSwitch:
-            parts << QObject::tr("it moves between options and a numeric scale — keep its kind of scale");
+            parts << QObject::tr("it moves between options and a numeric scale — keep its kind of scale, or map it "
+                                 "to a criterion of its kind (Map Answers…)");
             break;
         case NotCarried::NoLabel:
-            parts << QObject::tr("the options %1 are not among %2's — keep these labels (their points may change)")
+            parts << QObject::tr("the options %1 are not among %2's — map them to %2's labels (Map Answers…) or "
+                                 "keep these labels (their points may change)")
                          .arg(u.details.join(QStringLiteral(", ")), target);
             break;
         case NotCarried::OffScale:
             parts << QObject::tr("the values %1 are off %2's scale — widen the scale to take them")
+                         .arg(u.details.join(QStringLiteral(", ")), target);
+            break;
+        case NotCarried::Taken:
+            parts << QObject::tr("another criterion of the same audits lands on %1 too — map only one criterion "
+                                 "to each of %2's")
                          .arg(u.details.join(QStringLiteral(", ")), target);
             break;
         case NotCarried::None:
@@ -158,11 +177,13 @@ bool WhatIfAudit::changed() const
 WhatIfRescore::WhatIfRescore(const QSqlDatabase &db) : m_db(db) {}
 
 std::vector<AnswerInput> WhatIfRescore::carry(const Scorecard &from, const StoredAudit &audit, const Scorecard &to,
-                                              QStringList *uncarried)
+                                              QStringList *uncarried, const CarryMap &map)
 {
     std::vector<AnswerInput> inputs(size_t(to.criterionCount()));
-    for (const StoredAnswer &a : audit.answers) {
-        const Carried c = carryOne(from, a, to);
+    const std::vector<Carried> carried = carryAll(from, audit, to, map);
+    for (size_t i = 0; i < carried.size(); ++i) {
+        const Carried &c = carried[i];
+        const StoredAnswer &a = audit.answers.at(qsizetype(i));
         if (c.index < 0) {
             if (uncarried && a.flatIndex >= 0 && a.flatIndex < from.criterionCount())
                 uncarried->append(from.criterionAt(a.flatIndex).key);
@@ -188,7 +209,7 @@ QList<int> WhatIfRescore::histogram(const QList<WhatIfAudit> &audits, bool after
 
 std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiPeriod &period,
                                                const QString &scorecard, const Scorecard &target, qint64 targetId,
-                                               QString *error) const
+                                               QString *error, const CarryMap &map) const
 {
     const auto fail = [error](const QString &message) -> std::optional<WhatIfResult> {
         if (error)
@@ -214,6 +235,7 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
     WhatIfResult result;
     result.scorecard = scorecard;
     result.period = period;
+    result.map = map;
     result.targetLabel = targetId > 0 ? QStringLiteral("%1 v%2").arg(target.name).arg(target.version)
                                       : QObject::tr("%1 (draft)").arg(target.name);
 
@@ -223,7 +245,7 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
     QHash<qint64, StoredScorecard> versions; // by id, read once each
     AuditSums before;
     AuditSums after;
-    QList<Uncarried> uncarried; // by criterion, in the order met
+    QList<WhatIfUncarried> &uncarried = result.uncarriedDetails; // by criterion, in the order met
     for (const qint64 id : queries.officialAudits(slice, period.from, period.to, scorecard)) {
         QString loadError;
         const auto audit = audits.load(id, &loadError);
@@ -244,7 +266,14 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
         row.agentName = audit->agentName;
         row.storedVersion = from.card.version;
         row.before = storedScore(*audit);
-        const std::vector<AnswerInput> inputs = carry(from.card, *audit, target, &row.uncarried);
+        const std::vector<Carried> carried = carryAll(from.card, *audit, target, map);
+        std::vector<AnswerInput> inputs(size_t(target.criterionCount()));
+        for (size_t i = 0; i < carried.size(); ++i) {
+            if (carried[i].index >= 0)
+                inputs[size_t(carried[i].index)] = carried[i].input;
+            else if (const int f = audit->answers.at(qsizetype(i)).flatIndex; f >= 0 && f < from.card.criterionCount())
+                row.uncarried << from.card.criterionAt(f).key;
+        }
         row.after = engine.score(inputs);
         add(before, row.before);
         add(after, row.after);
@@ -253,23 +282,30 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
             before.versions << versionName;
         if (!row.uncarried.isEmpty()) {
             ++result.uncarried;
-            for (const StoredAnswer &a : audit->answers) {
-                NotCarried why = NotCarried::None;
-                QString detail;
-                if (carryOne(from.card, a, target, &why, &detail).index >= 0)
+            for (size_t i = 0; i < carried.size(); ++i) {
+                const Carried &c = carried[i];
+                if (c.index >= 0)
                     continue;
+                const StoredAnswer &a = audit->answers.at(qsizetype(i));
                 const bool known = a.flatIndex >= 0 && a.flatIndex < from.card.criterionCount();
                 const QString key = known ? from.card.criterionAt(a.flatIndex).key : QString();
-                auto it = std::find_if(uncarried.begin(), uncarried.end(), [&](const Uncarried &u) { return u.key == key; });
+                auto it = std::find_if(uncarried.begin(), uncarried.end(),
+                                       [&](const WhatIfUncarried &u) { return u.key == key; });
                 if (it == uncarried.end()) {
-                    uncarried.append({key, known ? from.card.criterionAt(a.flatIndex).name : QString(), 0, {}, {}});
+                    WhatIfUncarried u;
+                    u.key = key;
+                    u.name = known ? from.card.criterionAt(a.flatIndex).name : QString();
+                    u.options = known && from.card.criterionAt(a.flatIndex).scale.kind == ScaleKind::Options;
+                    uncarried.append(u);
                     it = uncarried.end() - 1;
                 }
                 ++it->answers;
-                if (!it->reasons.contains(why))
-                    it->reasons << why;
-                if (!detail.isEmpty() && !it->details.contains(detail) && it->details.size() < 5)
-                    it->details << detail;
+                if (!it->reasons.contains(c.why))
+                    it->reasons << c.why;
+                if (!c.detail.isEmpty() && !it->details.contains(c.detail) && it->details.size() < 5)
+                    it->details << c.detail;
+                if (c.why == NotCarried::NoLabel && !it->labels.contains(c.detail))
+                    it->labels << c.detail;
             }
         }
         if (row.changed())
@@ -285,10 +321,11 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
             now.scorecardId = targetId;
             now.score = row.after;
             now.answers.clear();
-            for (const StoredAnswer &a : audit->answers) {
+            for (size_t i = 0; i < carried.size(); ++i) {
+                const StoredAnswer &a = audit->answers.at(qsizetype(i));
                 RescoredAnswer old{a.id, a.criterionId, a.value, a.optionLabel, a.na, a.c};
                 was.answers << old;
-                const Carried c = carryOne(from.card, a, target);
+                const Carried &c = carried[i];
                 RescoredAnswer moved = old;
                 moved.criterionId = stored->criterionIds.at(c.index);
                 if (c.input.state == AnswerInput::Rated) {
@@ -325,14 +362,15 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
                              "nothing can be applied:")
                      .arg(result.uncarried)
                      .arg(result.targetLabel);
-        for (const Uncarried &u : std::as_const(uncarried))
+        for (const WhatIfUncarried &u : std::as_const(uncarried))
             lines << explain(u, result.targetLabel);
-        lines << QObject::tr("What you can do: change the scorecard so that these answers fit (Edit Scorecard…, "
-                             "save it as a new version, then run this what-if on it), or leave these audits on the "
+        lines << QObject::tr("What you can do: map these answers to the target's criteria and labels (Map "
+                             "Answers…), change the scorecard so that they fit (Edit Scorecard…, save it as a new "
+                             "version, then run this what-if on it), or leave these audits on the "
                              "version they were scored with — their scores stay right, and the KPIs pool versions "
                              "whose criteria keep their scale.");
         result.applyBlocker = lines.join(QLatin1Char('\n'));
-        for (const Uncarried &u : std::as_const(uncarried))
+        for (const WhatIfUncarried &u : std::as_const(uncarried))
             result.uncarriedCriteria << u.key;
     }
     else if (result.applyAfter.isEmpty())
