@@ -6,6 +6,7 @@
 // tst_whatif, Apply… confirmed and undone, and the way in from the Scorecards page.
 // QL_EDITOR_SCREENSHOTS=DIR saves the editor and the what-if as PNGs there.
 #include "miniproject.h"
+#include "scorecardeditor/carrymapdialog.h"
 #include "scorecardeditor/scorecardeditor.h"
 #include "scorecardeditor/scorecardeditorbutton.h"
 #include "scorecardeditor/whatifdialog.h"
@@ -32,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlQuery>
+#include <QTableWidget>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void newScorecardFromJsonAndBack();
     void whatIfShowsBothSidesAndApplies();
     void whatIfOfTheDraft();
+    void whatIfMapsAnswers();
     void reachableFromScorecardsPage();
     void demoScreenshots();
 
@@ -403,6 +406,71 @@ void TestScorecardEditor::whatIfOfTheDraft()
     QVERIFY2(dialog->blockerLabel()->text().contains(QStringLiteral("save it as a version")),
              qPrintable(dialog->blockerLabel()->text()));
     dialog->close();
+}
+
+// A version that renamed disclosure's key and resolution's "Partial": Apply is refused and
+// Map Answers… is offered; the mapping dialog lists the criterion and the label, the choices run
+// the what-if again, and then Apply moves the audits (answers under the mapped criterion and label).
+void TestScorecardEditor::whatIfMapsAnswers()
+{
+    Scorecard card = m_mini->scorecard().card;
+    card.sections[0].criteria[1].key = QStringLiteral("disclose");
+    card.sections[1].criteria[1].scale =
+        Scale::fromOptions({{QStringLiteral("Yes"), 10}, {QStringLiteral("Some"), 5}, {QStringLiteral("No"), 0}});
+    QString error;
+    const auto v2 = ScorecardEdits(m_mini->db()).save(m_mini->scorecard().id, card, QDate(2026, 11, 1),
+                                                      QStringLiteral("keys"), &error);
+    QVERIFY2(v2, qPrintable(error));
+    WhatIfDialog dialog(m_mini->project(), &m_stack, QStringLiteral("Mini QA"));
+    dialog.resize(1200, 760);
+    dialog.show();
+    QSignalSpy computed(&dialog, &WhatIfDialog::computed);
+    dialog.setScope({}, KpiPeriod::month(QDate(2026, 10, 1)));
+    QVERIFY(computed.wait(20000));
+    QVERIFY(!dialog.applyButton()->isEnabled());
+    QVERIFY(dialog.mapButton()->isEnabled());
+    QVERIFY(dialog.blockerLabel()->text().contains(QStringLiteral("Map Answers…")));
+
+    CarryMapDialog *map = dialog.openMap();
+    QVERIFY(map && map->isVisible());
+    const int disclosure = map->rowOf(QStringLiteral("disclosure"));
+    const int partial = map->rowOf(QStringLiteral("resolution"), QStringLiteral("Partial"));
+    QVERIFY(disclosure >= 0 && partial > disclosure);
+    QCOMPARE(map->table()->item(disclosure, 0)->text(), QStringLiteral("disclosure “Read the disclosure”, 4 answers"));
+    // Binary answers are offered the binary criteria only: verify and disclose, not tone (1–5) or resolution.
+    QComboBox *to = map->choice(disclosure);
+    QCOMPARE(to->count(), 3);
+    QCOMPARE(to->itemData(1).toString(), QStringLiteral("verify"));
+    to->setCurrentIndex(to->findData(QStringLiteral("disclose")));
+    QComboBox *label = map->choice(partial);
+    QCOMPARE(label->count(), 4); // as written, Yes, Some, No
+    label->setCurrentIndex(label->findData(QStringLiteral("Some")));
+    QCOMPARE(map->map().keys.value(QStringLiteral("disclosure")), QStringLiteral("disclose"));
+    saveScreenshot(map, QStringLiteral("whatif-map.png"));
+    computed.clear();
+    map->accept();
+    QVERIFY(computed.wait(20000));
+    QVERIFY2(dialog.result()->canApply(), qPrintable(dialog.result()->applyBlocker));
+    QVERIFY(dialog.applyButton()->isEnabled());
+    QVERIFY2(dialog.blockerLabel()->text().contains(
+                 QStringLiteral("Answers mapped: disclosure → disclose; resolution: Partial → Some.")),
+             qPrintable(dialog.blockerLabel()->text()));
+    saveScreenshot(&dialog, QStringLiteral("whatif-mapped.png"));
+
+    QTimer::singleShot(0, this, [] {
+        auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(input);
+        QCOMPARE(input->textValue(),
+                 QStringLiteral("Re-scored under Mini QA v2, answers mapped: disclosure → disclose; resolution: Partial → Some"));
+        input->accept();
+    });
+    QVERIFY(dialog.apply());
+    QCOMPARE(m_stack.count(), 1);
+    QSqlQuery q(m_mini->db());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM answers a JOIN criteria c ON c.id = a.criterion_id "
+                                  "WHERE c.key = 'disclose'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 4); // the four October audits
 }
 
 void TestScorecardEditor::reachableFromScorecardsPage()

@@ -446,7 +446,7 @@ void TestWhatIf::mappedAnswersApply()
     QCOMPARE(disclosure.reasons, QList<NotCarried>{NotCarried::NoKey});
     const WhatIfUncarried &resolution = plain->uncarriedDetails.at(1);
     QCOMPARE(resolution.key, QStringLiteral("resolution"));
-    QVERIFY(resolution.options);
+    QCOMPARE(resolution.kind, ScaleKind::Options);
     QCOMPARE(resolution.answers, 1); // only Good answered Partial
     QCOMPARE(resolution.labels, QStringList{QStringLiteral("Partial")});
 

@@ -295,7 +295,8 @@ std::optional<WhatIfResult> WhatIfRescore::run(const KpiSlice &slice, const KpiP
                     WhatIfUncarried u;
                     u.key = key;
                     u.name = known ? from.card.criterionAt(a.flatIndex).name : QString();
-                    u.options = known && from.card.criterionAt(a.flatIndex).scale.kind == ScaleKind::Options;
+                    if (known)
+                        u.kind = from.card.criterionAt(a.flatIndex).scale.kind;
                     uncarried.append(u);
                     it = uncarried.end() - 1;
                 }

@@ -41,7 +41,7 @@ struct CarryMap
 enum class NotCarried { None, NoKey, NaNotAllowed, KindSwitch, NoLabel, OffScale, Taken };
 
 // The answers of one source criterion that do not carry over, and why (the mapping dialog offers
-// a target criterion for NoKey and KindSwitch, and target labels for NoLabel).
+// the target's criteria of the same kind of scale, and target labels for NoLabel).
 struct WhatIfUncarried
 {
     QString key;
@@ -50,7 +50,7 @@ struct WhatIfUncarried
     QList<NotCarried> reasons;
     QStringList details; // labels or values (at most five)
     QStringList labels;  // every option label among the answers (for NoLabel: each one to map)
-    bool options = false; // the source criterion has options
+    ScaleKind kind = ScaleKind::Binary; // the source criterion's
 };
 
 // One audit of a what-if: its score as stored and under the other version.

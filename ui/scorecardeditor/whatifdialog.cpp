@@ -3,6 +3,7 @@
 
 #include "chart/chartdata.h"
 #include "chartexport.h"
+#include "carrymapdialog.h"
 #include "chartscene.h"
 #include "charttheme.h"
 #include "common/jobrunner.h"
@@ -31,6 +32,19 @@
 namespace ql {
 
 namespace {
+
+// "disclosure → disclose; resolution: Partial → Some", sorted so the text does not depend on hashing.
+QString mapText(const CarryMap &map)
+{
+    QStringList parts;
+    for (auto it = map.keys.cbegin(); it != map.keys.cend(); ++it)
+        parts << QStringLiteral("%1 → %2").arg(it.key(), it.value());
+    for (auto it = map.labels.cbegin(); it != map.labels.cend(); ++it)
+        for (auto l = it->cbegin(); l != it->cend(); ++l)
+            parts << QStringLiteral("%1: %2 → %3").arg(it.key(), l.key(), l.value());
+    parts.sort();
+    return parts.join(QStringLiteral("; "));
+}
 
 QString sliceText(const KpiSlice &slice)
 {
@@ -154,6 +168,10 @@ WhatIfDialog::WhatIfDialog(Project *project, QUndoStack *stack, const QString &s
     m_apply = buttons->addButton(tr("&Apply…"), QDialogButtonBox::ActionRole);
     m_apply->setEnabled(false);
     m_apply->setToolTip(tr("Move these audits to the version and store their new scores (undoable)"));
+    m_mapButton = buttons->addButton(tr("&Map Answers…"), QDialogButtonBox::ActionRole);
+    m_mapButton->setEnabled(false);
+    m_mapButton->setToolTip(tr("Choose the criteria and labels that answers the version cannot take go to"));
+    connect(m_mapButton, &QPushButton::clicked, this, &WhatIfDialog::openMap);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -168,12 +186,15 @@ WhatIfDialog::WhatIfDialog(Project *project, QUndoStack *stack, const QString &s
         if (m_filling)
             return;
         m_scorecard = m_source->currentData().toString();
+        m_map = {};
         fillTargets();
         run();
     });
     connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_filling)
-            run();
+        if (m_filling)
+            return;
+        m_map = {};
+        run();
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_filling)
@@ -304,6 +325,9 @@ void WhatIfDialog::run()
     const KpiPeriod period = KpiPeriod::custom(m_from->date(), m_to->date());
     const QString scorecard = m_scorecard;
     const Scorecard card = *target;
+    const CarryMap map = m_map;
+    m_targetCard = card;
+    m_mapButton->setEnabled(false);
     m_summary->setText(tr("Re-scoring…"));
     struct Outcome
     {
@@ -312,9 +336,9 @@ void WhatIfDialog::run()
     };
     m_runner->start<Outcome>(
         QStringLiteral("whatif"), tr("Re-scoring audits (what-if)"),
-        [slice, period, scorecard, card, targetId](JobContext &context) {
+        [slice, period, scorecard, card, targetId, map](JobContext &context) {
             Outcome o;
-            o.result = WhatIfRescore(context.database()).run(slice, period, scorecard, card, targetId, &o.error);
+            o.result = WhatIfRescore(context.database()).run(slice, period, scorecard, card, targetId, &o.error, map);
             return o;
         },
         [this](Outcome &&o) { showResult(std::move(o.result), o.error); });
@@ -351,11 +375,13 @@ void WhatIfDialog::showResult(std::optional<WhatIfResult> &&result, const QStrin
     drawHistogram(r);
     const bool writable = !m_project->isReadOnly() && m_stack;
     m_apply->setEnabled(r.canApply() && writable);
+    m_mapButton->setEnabled(!r.uncarriedDetails.isEmpty() || !r.map.isEmpty());
     m_blocker->setText(!writable ? tr("The project is open read-only: nothing can be applied.")
                        : r.canApply()
                            ? tr("Apply moves %1 audits to %2 and stores their new scores; Edit → Undo takes it back.")
-                                 .arg(r.applyAfter.size())
-                                 .arg(r.targetLabel)
+                                     .arg(r.applyAfter.size())
+                                     .arg(r.targetLabel) +
+                                 (r.map.isEmpty() ? QString() : QLatin1Char(' ') + tr("Answers mapped: %1.").arg(mapText(r.map)))
                            : r.applyBlocker);
     Q_EMIT computed();
 }
@@ -484,7 +510,10 @@ bool WhatIfDialog::apply()
            "Reason (for the change log):")
             .arg(r.applyAfter.size())
             .arg(r.period.from.toString(Qt::ISODate), r.period.to.toString(Qt::ISODate), r.targetLabel),
-        QLineEdit::Normal, tr("Re-scored under %1").arg(r.targetLabel), &ok);
+        QLineEdit::Normal,
+        r.map.isEmpty() ? tr("Re-scored under %1").arg(r.targetLabel)
+                        : tr("Re-scored under %1, answers mapped: %2").arg(r.targetLabel, mapText(r.map)),
+        &ok);
     if (!ok)
         return false;
     QString error;
@@ -497,6 +526,20 @@ bool WhatIfDialog::apply()
     Q_EMIT applied();
     run();
     return true;
+}
+
+CarryMapDialog *WhatIfDialog::openMap()
+{
+    if (!m_result || !m_targetCard)
+        return nullptr;
+    auto *dialog = new CarryMapDialog(*m_result, *m_targetCard, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_map = dialog->map();
+        run();
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace ql

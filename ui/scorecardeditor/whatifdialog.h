@@ -19,6 +19,7 @@ class QUndoStack;
 
 namespace ql {
 
+class CarryMapDialog;
 class JobRunner;
 class Project;
 
@@ -47,6 +48,11 @@ public:
     const std::optional<WhatIfResult> &result() const { return m_result; }
     // Applies after the confirmation (which asks for the reason); false when cancelled or refused.
     bool apply();
+    // "Map Answers…": the mapping dialog, opened (window-modal); its OK runs the what-if again
+    // with the map. The map is kept while the period or scope changes, dropped with the source or
+    // target.
+    CarryMapDialog *openMap();
+    const CarryMap &map() const { return m_map; }
 
     QComboBox *sourceBox() const { return m_source; }
     QComboBox *targetBox() const { return m_target; }
@@ -56,6 +62,7 @@ public:
     QStandardItemModel *kpiModel() const { return m_kpiModel; }
     QStandardItemModel *auditModel() const { return m_auditModel; }
     QPushButton *applyButton() const { return m_apply; }
+    QPushButton *mapButton() const { return m_mapButton; }
     QLabel *blockerLabel() const { return m_blocker; }
     QLabel *summaryLabel() const { return m_summary; }
     QImage histogram() const { return m_image; }
@@ -82,6 +89,8 @@ private:
     JobRunner *m_runner;
     QString m_scorecard;
     std::optional<Scorecard> m_draft;
+    std::optional<Scorecard> m_targetCard; // the card of the last run
+    CarryMap m_map;
     KpiSlice m_slice;
     std::optional<WhatIfResult> m_result;
     std::function<void()> m_notify;
@@ -101,6 +110,7 @@ private:
     QStandardItemModel *m_auditModel;
     QLabel *m_blocker;
     QPushButton *m_apply;
+    QPushButton *m_mapButton;
 };
 
 } // namespace ql
