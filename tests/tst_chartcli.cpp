@@ -54,6 +54,7 @@ private Q_SLOTS:
     void formats_data();
     void formats();
     void waterfallAndControlFromSpecFiles();
+    void namesOverride();
     void exitCodes_data();
     void exitCodes();
 
@@ -187,6 +188,28 @@ void TestChartCli::waterfallAndControlFromSpecFiles()
     QVERIFY2(r.err.contains(QStringLiteral("rca.base")), qPrintable(r.err));
 }
 
+// --names overrides the spec's "names", which overrides the project's setting (names in the demo):
+// the SVG's axis labels are the agents' names, their ids, or neither.
+void TestChartCli::namesOverride()
+{
+    const QString spec = write(QStringLiteral("agents.json"), R"({"type": "bar", "title": "By agent",
+        "pivot": {"source": "audits", "rows": ["agent_name"], "measures": ["count"]}, "names": "ids"})");
+    const QString svg = m_dir.filePath(QStringLiteral("agents.svg"));
+    auto render = [&](const QStringList &extra) {
+        const Run r = cli(QStringList{QStringLiteral("chart"), m_project, QStringLiteral("--spec"), spec,
+                                      QStringLiteral("--out"), svg} + extra, true);
+        return r.code == 0 ? QString::fromUtf8(readAll(svg)) : QStringLiteral("exit %1: %2").arg(r.code).arg(r.err);
+    };
+    static const QRegularExpression id(QStringLiteral(">A\\d+</text>"));
+    const QString ids = render({});
+    QVERIFY2(ids.contains(id), qPrintable(ids.left(300))); // the spec's "ids"
+    const QString names = render({QStringLiteral("--names"), QStringLiteral("names")});
+    QVERIFY2(!names.contains(id) && names.contains(QStringLiteral("By agent")), qPrintable(names.left(300)));
+    const QString pseudonyms = render({QStringLiteral("--names"), QStringLiteral("pseudonyms")});
+    QVERIFY(!pseudonyms.contains(id));
+    QVERIFY(pseudonyms.contains(QStringLiteral(">Agent</text>"))); // "Agent 7QK2MD", wrapped under its bar
+}
+
 void TestChartCli::exitCodes_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -214,6 +237,10 @@ void TestChartCli::exitCodes_data()
                                               QStringLiteral("--out"),   png,
                                               QStringLiteral("--theme"), QStringLiteral("neon")}
                                << good << 2 << QStringLiteral("--theme");
+    QTest::newRow("bad names") << QStringList{QStringLiteral("--spec"),  QStringLiteral("@"),
+                                              QStringLiteral("--out"),   png,
+                                              QStringLiteral("--names"), QStringLiteral("initials")}
+                               << good << 2 << QStringLiteral("--names takes names, ids or pseudonyms");
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--spec"), QStringLiteral("@"), QStringLiteral("--out"),
                                                  png, QStringLiteral("--colour")}
                                   << good << 2 << QStringLiteral("colour");

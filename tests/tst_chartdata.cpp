@@ -366,6 +366,22 @@ void TestChartData::footnoteFiltersFollowTheNameDisplay()
     d = load(byName, &error);
     QVERIFY2(d, qPrintable(error));
     QCOMPARE(d->filters, QStringLiteral("agent_name = Ann, Bob"));
+
+    // The chart's own "names" overrides the project's setting, both ways (ui.md "People in outputs").
+    ChartSpec overridden = byName;
+    overridden.names = NameDisplay::Pseudonyms;
+    d = load(overridden, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->filters, QStringLiteral("agent_name = %1, %2").arg(ann, bob));
+    QCOMPARE(d->categories.size(), 2);
+    for (const QString &c : d->categories)
+        QVERIFY2(c == ann || c == bob, qPrintable(c)); // the bars too, not only the footnote
+    QVERIFY2(display("ids"), qPrintable(error));
+    overridden.names = NameDisplay::Names;
+    d = load(overridden, &error);
+    QVERIFY2(d, qPrintable(error));
+    QCOMPARE(d->filters, QStringLiteral("agent_name = Ann, Bob"));
+    QCOMPARE(d->categories, (QStringList{QStringLiteral("Ann"), QStringLiteral("Bob")}));
 }
 
 QTEST_GUILESS_MAIN(TestChartData)

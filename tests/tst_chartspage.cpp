@@ -19,6 +19,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void controlBaselineInTheForm();
     void waterfallInTheForm();
     void badFiltersSayWhy();
+    void namesChoice();
     void noProject();
 
 private:
@@ -262,6 +264,41 @@ void TestChartsPage::badFiltersSayWhy()
     QVERIFY(rendered.wait(60000));
     QCOMPARE(page.spec().pivot.filters, (QList<PivotFilter>{{"queue", false, {"Billing"}}}));
     QVERIFY(sceneText(page.currentChart()).contains(QStringLiteral("queue = Billing")));
+    page.setProject(nullptr);
+}
+
+// "Show agents as" is the chart's own override of the project's name display: the spec (and its
+// JSON for the CLI) carries it, the rendered bars follow it, and a spec with "names" sets the box.
+void TestChartsPage::namesChoice()
+{
+    ChartsPage page;
+    page.setProject(m_project.get());
+    auto *names = page.findChild<QComboBox *>(QStringLiteral("names"));
+    QVERIFY(names);
+    QCOMPARE(names->currentData().toInt(), -1);
+    QCOMPARE(names->itemText(0), QStringLiteral("Project setting (names)"));
+    QString error;
+    auto spec = ChartSpec::fromJson(R"({"type": "bar", "title": "By agent", "pivot": {"source": "audits",
+        "rows": ["agent_name"], "measures": ["count"]}})", &error);
+    QVERIFY2(spec, qPrintable(error));
+    QSignalSpy rendered(&page, &ChartsPage::chartRendered);
+    page.setSpec(*spec);
+    QVERIFY(rendered.wait(60000));
+    QVERIFY(!page.spec().names);
+    static const QRegularExpression id(QStringLiteral("\\bA\\d+\\b"));
+    QVERIFY(!sceneText(page.currentChart()).contains(id)); // names: no agent ids on the axis
+    rendered.clear();
+    names->setCurrentIndex(names->findData(int(NameDisplay::Ids)));
+    QVERIFY(rendered.wait(60000));
+    QCOMPARE(page.spec().names, std::optional<NameDisplay>(NameDisplay::Ids));
+    const auto shown = ChartSpec::fromJson(page.findChild<QPlainTextEdit *>(QStringLiteral("json"))->toPlainText().toUtf8(), &error);
+    QVERIFY2(shown, qPrintable(error)); // the spec for the CLI carries it
+    QCOMPARE(shown->names, std::optional<NameDisplay>(NameDisplay::Ids));
+    QVERIFY2(sceneText(page.currentChart()).contains(id), qPrintable(sceneText(page.currentChart())));
+
+    spec->names = NameDisplay::Pseudonyms;
+    page.setSpec(*spec);
+    QCOMPARE(names->currentData().toInt(), int(NameDisplay::Pseudonyms));
     page.setProject(nullptr);
 }
 

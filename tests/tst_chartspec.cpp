@@ -99,6 +99,8 @@ void TestChartSpec::roundTrip_data()
     QTest::newRow("waterfall with filters") << QByteArray(
         R"({"type": "waterfall", "rca": {"metric": "pass_rate", "base": "2026-Q2", "current": "2026-Q3", "dims": ["queue"],
             "filters": {"channel": {"not_in": ["phone"]}, "team": {"in": ["Sales, EMEA"]}}}})");
+    QTest::newRow("names override") << QByteArray(
+        R"({"type": "bar", "pivot": {"rows": ["agent_name"], "measures": ["qa_score"]}, "names": "pseudonyms"})");
     QTest::newRow("annotation without series, brand theme, fractional target") << QByteArray(
         R"({"type": "bar", "pivot": {"source": "audits", "rows": ["team"], "measures": ["pass_rate"]}, "target": 87.25,
             "theme": "brand", "annotation": {"at": {"row": "Aurora"}, "text": "new lead"}})");
@@ -135,6 +137,9 @@ void TestChartSpec::defaults()
     QVERIFY(json.indexOf("\"type\"") < json.indexOf("\"title\""));
     QVERIFY(json.indexOf("\"pivot\"") < json.indexOf("\"target\""));
     QVERIFY(json.indexOf("\"band\"") < json.indexOf("\"reference_lines\""));
+    // No "names": the project's setting, and nothing written.
+    QVERIFY(!spec->names);
+    QVERIFY(!json.contains("\"names\""));
 }
 
 void TestChartSpec::refused_data()
@@ -158,6 +163,8 @@ void TestChartSpec::refused_data()
     QTest::newRow("labels as number") << QByteArray(R"({"type": "bar", "labels": 1, )" + pivot + "}")
                                       << QStringLiteral("labels");
     QTest::newRow("band") << QByteArray(R"({"type": "line", "band": "ci99", )" + pivot + "}") << QStringLiteral("band");
+    QTest::newRow("names") << QByteArray(R"({"type": "bar", "names": "initials", )" + pivot + "}")
+                           << QStringLiteral("names must be \"names\", \"ids\" or \"pseudonyms\"");
     QTest::newRow("annotation without text")
         << QByteArray(R"({"type": "line", "annotation": {"at": {"row": "x"}}, )" + pivot + "}")
         << QStringLiteral("annotation");

@@ -25,8 +25,10 @@ int runChart(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("qualitylens-cli chart PROJECT --spec CHART.json|--saved NAME --out FILE.png|FILE.svg|FILE.pdf "
-                       "[--size 1920x1080] [--scale N] [--theme NAME]\n"
-                       "Render a chart (formats.md \"Chart spec\") from the project's data, with no display."));
+                       "[--size 1920x1080] [--scale N] [--theme NAME] [--names names|ids|pseudonyms]\n"
+                       "Render a chart (formats.md \"Chart spec\") from the project's data, with no display. "
+                       "--names shows agents by name, by id or by a stable pseudonym (default: the spec's \"names\", "
+                       "else the project's name_display)."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("the .qlens project"));
     const QCommandLineOption specOption(QStringLiteral("spec"), QStringLiteral("the chart spec (JSON)"),
                                         QStringLiteral("CHART.json"));
@@ -44,7 +46,12 @@ int runChart(const QStringList &args)
     const QCommandLineOption themeOption(QStringLiteral("theme"),
                                          QStringLiteral("light, dark, print or brand (default: the spec's)"),
                                          QStringLiteral("NAME"));
-    for (const QCommandLineOption &o : {specOption, savedOption, outOption, sizeOption, scaleOption, themeOption})
+    const QCommandLineOption namesOption(QStringLiteral("names"),
+                                         QStringLiteral("names, ids or pseudonyms (default: the spec's, else the "
+                                                        "project's)"),
+                                         QStringLiteral("HOW"));
+    for (const QCommandLineOption &o :
+         {specOption, savedOption, outOption, sizeOption, scaleOption, themeOption, namesOption})
         parser.addOption(o);
     if (const int rc = parseOrExit(parser, args, 1, 1); rc >= 0)
         return rc;
@@ -76,6 +83,14 @@ int runChart(const QStringList &args)
     if (parser.isSet(themeOption) && !chartThemeNames().contains(parser.value(themeOption)))
         return usageError(parser, QStringLiteral("--theme must be one of %1, not '%2'")
                                       .arg(chartThemeNames().join(QStringLiteral(", ")), parser.value(themeOption)));
+
+    std::optional<NameDisplay> names;
+    if (parser.isSet(namesOption)) {
+        names = AgentNames::fromName(parser.value(namesOption));
+        if (!names)
+            return usageError(parser, QStringLiteral("--names takes names, ids or pseudonyms, not '%1'")
+                                          .arg(parser.value(namesOption)));
+    }
 
     ProjectError openError;
     const auto project = Project::open(parser.positionalArguments().at(0), Project::Access::ReadOnly,
@@ -119,6 +134,8 @@ int runChart(const QStringList &args)
     }
     if (parser.isSet(themeOption))
         spec->theme = parser.value(themeOption);
+    if (names)
+        spec->names = names;
     if (const QString problem = spec->validate(); !problem.isEmpty()) {
         printError(QStringLiteral("%1: %2").arg(specName, problem));
         return ExitInvalidInput;

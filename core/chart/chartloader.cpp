@@ -41,8 +41,9 @@ std::optional<ChartData> ChartLoader::load(const ChartSpec &spec, QString *error
     }
     const ProjectSettings settings(m_db);
     PivotOptions options = PivotOptions::fromProject(m_db);
-    // A chart is an output: agents appear as the project's name_display says (ui.md "People in outputs").
-    const auto agents = PivotAgentDisplay::forOutput(m_db, std::nullopt, error);
+    // A chart is an output: agents appear as the spec's "names" or else the project's name_display
+    // says (ui.md "People in outputs").
+    const auto agents = PivotAgentDisplay::forOutput(m_db, spec.names, error);
     if (!agents)
         return std::nullopt;
     options.agents = *agents;

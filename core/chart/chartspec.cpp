@@ -148,7 +148,7 @@ std::optional<ChartSpec> ChartSpec::fromJsonObject(const QJsonObject &o, QString
 {
     static const QStringList keys{"type",  "title",    "subtitle", "pivot",      "rca",
                                   "target", "labels",  "theme",    "footnote", "band",
-                                  "annotation", "reference_lines", "control"};
+                                  "annotation", "reference_lines", "control", "names"};
     if (!checkKeys(o, keys, QObject::tr("chart spec"), error))
         return std::nullopt;
     ChartSpec s;
@@ -231,6 +231,17 @@ std::optional<ChartSpec> ChartSpec::fromJsonObject(const QJsonObject &o, QString
             s.band = band.toString();
         } else if (band.toString() != QLatin1String("none")) {
             *error = QObject::tr("band must be \"ci95\" or \"none\", not %1").arg(describe(band));
+            return std::nullopt;
+        }
+    }
+
+    const QJsonValue names = o.value(QLatin1String("names"));
+    if (!names.isUndefined() && !names.isNull()) {
+        s.names = AgentNames::fromName(names.toString());
+        if (!names.isString() || !s.names) {
+            *error = QObject::tr("names must be \"names\", \"ids\" or \"pseudonyms\" (or absent: the project's "
+                                 "setting), not %1")
+                         .arg(describe(names));
             return std::nullopt;
         }
     }
@@ -364,6 +375,8 @@ QByteArray ChartSpec::toJson() const
     w.key("theme").string(theme);
     w.key("footnote").boolean(footnote);
     w.key("band").string(band.isEmpty() ? QStringLiteral("none") : band);
+    if (names)
+        w.key("names").string(AgentNames::displayName(*names));
     if (annotation) {
         w.key("annotation").beginObject();
         w.key("at").beginObject();

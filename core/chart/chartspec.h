@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "export/agentnames.h"
 #include "pivot/pivotspec.h"
 
 #include <QByteArray>
@@ -80,6 +81,9 @@ struct ChartSpec
     std::optional<ChartAnnotation> annotation;
     QList<ChartReferenceLine> referenceLines;
     ChartControl control; // p-chart and xmr only; written as "control" when not the default
+    // How agents appear (ui.md "People in outputs"): nullopt follows the project's name_display;
+    // written as "names" only when set (a project extension of formats.md's chart spec).
+    std::optional<NameDisplay> names;
 
     bool operator==(const ChartSpec &) const = default;
 

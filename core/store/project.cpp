@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "sqlitehandle.h"
 #include "common/userinfo.h"
+#include "export/agentnames.h"
 
 #include <QAtomicInteger>
 #include <QFile>
@@ -255,6 +256,13 @@ bool Project::openForWriting(ProjectError *error)
     if (!q.exec()) {
         *error = ProjectError::make(ProjectError::WriteFailed,
                                     QObject::tr("%1 cannot be written: %2.").arg(m_path, q.lastError().text()));
+        return false;
+    }
+    // The pseudonym key is made now, so a read-only output (the CLI's chart or pivot with
+    // --names pseudonyms) finds it (privacy.md).
+    QString keyError;
+    if (AgentNames::projectKey(db, &keyError).isEmpty()) {
+        *error = ProjectError::make(ProjectError::WriteFailed, QObject::tr("%1: %2").arg(m_path, keyError));
         return false;
     }
     m_readOnly = false;

@@ -197,6 +197,13 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_theme = new QComboBox;
     m_theme->addItems(chartThemeNames());
     layout->addRow(tr("T&heme:"), named(m_theme, QStringLiteral("theme"), tr("Theme")));
+    m_names = new QComboBox;
+    m_names->addItem(tr("Project setting"), -1);
+    m_names->addItem(tr("Names"), int(NameDisplay::Names));
+    m_names->addItem(tr("Ids"), int(NameDisplay::Ids));
+    m_names->addItem(tr("Pseudonyms"), int(NameDisplay::Pseudonyms));
+    m_names->setToolTip(tr("How agents appear in this chart (privacy.md); saved with the chart as \"names\""));
+    layout->addRow(tr("Sho&w agents as:"), named(m_names, QStringLiteral("names"), tr("Agents shown as")));
     m_size = new QComboBox;
     m_size->addItem(tr("16:9 slide (1920 × 1080)"), QStringLiteral("16:9"));
     m_size->addItem(tr("4:3 slide (1440 × 1080)"), QStringLiteral("4:3"));
@@ -259,7 +266,7 @@ ChartsPage::ChartsPage(QWidget *parent)
             setSpec(chartPresets().at(index - 1).spec);
     });
     connect(m_type, &QComboBox::currentIndexChanged, this, &ChartsPage::showRowsForType);
-    for (QComboBox *c : {m_type, m_source, m_theme, m_size, m_baselineFrom, m_baselineTo, m_restart})
+    for (QComboBox *c : {m_type, m_source, m_theme, m_names, m_size, m_baselineFrom, m_baselineTo, m_restart})
         connect(c, &QComboBox::currentIndexChanged, this, &ChartsPage::scheduleRender);
     connect(m_metric, &QComboBox::currentTextChanged, this, &ChartsPage::scheduleRender);
     for (QLineEdit *e : {m_rows, m_cols, m_measures, m_filters, m_title, m_subtitle, m_target, m_annotationRow,
@@ -307,6 +314,8 @@ void ChartsPage::setProject(Project *project)
         m_preview->setMessage(tr("Open a project to build charts (File → Open Project…, or open the demo)."));
         return;
     }
+    const QString setting = ProjectSettings(project->database()).value(ProjectSettings::NameDisplay).toString();
+    m_names->setItemText(0, tr("Project setting (%1)").arg(setting.isEmpty() ? QStringLiteral("names") : setting));
     scheduleRender();
 }
 
@@ -363,6 +372,8 @@ ChartSpec ChartsPage::spec() const
     else
         s.annotation.reset();
     s.theme = m_theme->currentText();
+    const int names = m_names->currentData().toInt();
+    s.names = names < 0 ? std::nullopt : std::optional<NameDisplay>(NameDisplay(names));
     s.labels = m_labels->isChecked();
     s.footnote = m_footnote->isChecked();
     s.band = m_band->isChecked() && s.type != ChartType::Waterfall ? QStringLiteral("ci95") : QString();
@@ -412,6 +423,7 @@ void ChartsPage::setSpec(const ChartSpec &spec)
     m_annotationRow->setText(spec.annotation ? spec.annotation->row : QString());
     m_annotationText->setText(spec.annotation ? spec.annotation->text : QString());
     m_theme->setCurrentText(spec.theme);
+    m_names->setCurrentIndex(m_names->findData(spec.names ? int(*spec.names) : -1));
     m_labels->setChecked(spec.labels);
     m_footnote->setChecked(spec.footnote);
     m_band->setChecked(spec.band == QLatin1String("ci95"));

@@ -128,6 +128,7 @@ private:
     QLineEdit *m_annotationRow;
     QLineEdit *m_annotationText;
     QComboBox *m_theme;
+    QComboBox *m_names; // agents as: the project's setting (-1), or NameDisplay
     QComboBox *m_size;
     QComboBox *m_scale;
     QCheckBox *m_labels;
