@@ -76,10 +76,32 @@ void TestAgentNames::projectKey()
     QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(QString::fromLatin1(key)).hasMatch());
     QCOMPARE(AgentNames::projectKey(m_project->database(), &error), key); // made once, then kept
 
-    // A read-only project that never had one cannot make it, and says why.
+    // A new project has its key from the start (made on every writable open), so a read-only
+    // open (the CLI's chart and pivot) finds it.
     ProjectError perror;
     const QString other = m_dir.filePath(QStringLiteral("other.qlens"));
-    QVERIFY(Project::create(other, true, &perror));
+    QByteArray made;
+    {
+        const auto created = Project::create(other, true, &perror);
+        QVERIFY2(created, qPrintable(perror.message));
+        made = AgentNames::projectKey(created->database(), &error);
+        QCOMPARE(made.size(), 64);
+    }
+    {
+        const auto readOnly = Project::open(other, Project::Access::ReadOnly, Project::Check::Deferred, &perror);
+        QVERIFY2(readOnly, qPrintable(perror.message));
+        QCOMPARE(AgentNames::projectKey(readOnly->database(), &error), made);
+    }
+    // A project without one (written by an older version) opened read-only cannot make it, and
+    // says why.
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(other);
+        QVERIFY(raw.open());
+        QVERIFY(QSqlQuery(raw).exec(QStringLiteral("DELETE FROM settings WHERE key = 'pseudonym_key'")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     const auto readOnly = Project::open(other, Project::Access::ReadOnly, Project::Check::Deferred, &perror);
     QVERIFY2(readOnly, qPrintable(perror.message));
     QVERIFY(AgentNames::projectKey(readOnly->database(), &error).isEmpty());
