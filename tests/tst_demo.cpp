@@ -66,7 +66,7 @@ std::map<QString, QByteArray> tableHashes(const QSqlDatabase &db)
             order << QString::number(i);
         QString sql = QStringLiteral("SELECT * FROM %1").arg(table);
         if (table == QLatin1String("settings"))
-            sql += QStringLiteral(" WHERE key NOT IN ('created_at', 'created_by', 'writer', 'clean_close')");
+            sql += QStringLiteral(" WHERE key NOT IN ('created_at', 'created_by', 'writer', 'clean_close', 'pseudonym_key')");
         QSqlQuery rows(db);
         rows.setForwardOnly(true);
         if (!rows.exec(sql + QStringLiteral(" ORDER BY ") + order.join(QLatin1Char(','))))
