@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli calibration (cli.md) through the built binary: --list and --session in JSON and
 // text, the hand-computed session's numbers, blind sessions showing no answers, exit codes 2, 3, 4.
+#include "clirun.h"
 #include "tst_calibrationfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,20 +17,11 @@ using namespace ql::test;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("calibration")} + args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("calibration")} + args, 120000);
 }
 
 QJsonDocument parse(const Run &r)

@@ -2,6 +2,8 @@
 // qualitylens-cli chart through QProcess (cli.md): renders offscreen with no display to PNG, SVG
 // and PDF at the sizes, scales and themes asked, a waterfall from its spec file (with filters and a
 // control chart's baseline and restart too), and every exit code.
+#include "clirun.h"
+
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -12,28 +14,11 @@
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args, bool withoutPlatform = false)
 {
-    QProcess p;
-    if (withoutPlatform) {
-        // As a scheduled job runs it: no display, no QT_QPA_PLATFORM.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        p.setProcessEnvironment(env);
-    }
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), args, 300000, withoutPlatform);
 }
 
 QByteArray readAll(const QString &path)

@@ -2,6 +2,7 @@
 // `check` (cli.md, docs/check.md): a project with every finding planted by hand, each one counted and
 // located; coverage against the sampling plan worked out month by month; the CLI's text and JSON,
 // and exit 3 for a damaged file.
+#include "clirun.h"
 #include "miniproject.h"
 #include "quality/dataqualityjson.h"
 #include "store/dataqualitycheck.h"
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -20,20 +20,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("check")} + args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("check")} + args, 120000);
 }
 
 const DataQualityFinding *find(const DataQualityReport &r, const QString &check, const QString &table,

@@ -2,6 +2,7 @@
 // close-period (scoring.md "Closing a period", cli.md, docs/close-period.md): the snapshot's KPIs
 // worked out by hand on the mini project, the settings and fingerprint, one close per period unless
 // forced, restatements after a later change, stored reports with their SHA-256, and the CLI.
+#include "clirun.h"
 #include "miniproject.h"
 #include "quality/periodclose.h"
 #include "store/changelog.h"
@@ -11,7 +12,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,20 +20,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("close-period")} + args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("close-period")} + args, 120000);
 }
 
 QJsonObject kpi(const PeriodSnapshot &s, const char *key)

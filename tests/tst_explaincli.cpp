@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli explain (cli.md): the JSON and the text of three audits worked out by hand on the
 // mini project (tests/miniproject.h), and the exit codes, run through the built binary.
+#include "clirun.h"
 #include "miniproject.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,20 +17,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("explain")} + args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("explain")} + args, 120000);
 }
 
 QJsonObject criterion(const QJsonObject &root, const QString &key)

@@ -3,6 +3,7 @@
 // and its exit codes — 2 for wrong usage, 3 for an unknown dimension or an XLSX over the sheet
 // limit, 4 for a project or file that cannot be opened or written — with nothing written when it
 // refuses.
+#include "clirun.h"
 #include "common/periods.h"
 #include "store/project.h"
 
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,20 +21,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    p.waitForFinished(600000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), args, 600000);
 }
 
 QByteArray readAll(const QString &path)

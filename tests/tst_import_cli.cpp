@@ -2,6 +2,7 @@
 // `qualitylens-cli import` (cli.md): the JSON summary on stdout, messages prefixed BASENAME:LINE:
 // on stderr, exit codes, a dry run that leaves the project's bytes alone, and an import killed
 // half-way that leaves the project as it was.
+#include "clirun.h"
 #include "tst_importsupport.h"
 
 #include <QCryptographicHash>
@@ -15,20 +16,11 @@ using namespace importtest;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), args);
 }
 
 QByteArray sha(const QString &path)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli pivot through QProcess (cli.md): flags over the spec file, filters with escaped
 // commas, the three formats on stdout or in a file, notes on stderr, and every exit code.
+#include "clirun.h"
 #include "store/project.h"
 #include "store/sqlitehandle.h"
 
@@ -15,20 +16,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), args, 120000);
 }
 
 // Five audits: a1 in Alpha (scores 80, 90), a2 in "Sales, EMEA" (100, 0 with a customer and a

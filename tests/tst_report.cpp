@@ -3,6 +3,7 @@
 // against KpiEngine's and a brute-force SQL oracle, the sections each template has, the honest
 // "no data" sections, the analyst's notes (stored, logged, in the document), how agents are shown,
 // and the `report` CLI's exit codes.
+#include "clirun.h"
 #include "demo/demogenerator.h"
 #include "quality/periodclose.h"
 #include "report/reportbuilder.h"
@@ -12,7 +13,6 @@
 #include "store/projectsettings.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,18 +21,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), args);
 }
 
 QStringList keys(const ReportDocument &doc)

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // qualitylens-cli scorecard (cli.md): the JSON of an agent's month on the mini project, worked out
 // by hand in tst_kpis, every key of a KPI object present, the text form, and the exit codes.
+#include "clirun.h"
 #include "miniproject.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,20 +16,11 @@ using namespace ql;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ql::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("scorecard")} + args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return ql::test::runCli(QStringLiteral(QL_CLI_PATH), QStringList{QStringLiteral("scorecard")} + args, 120000);
 }
 
 } // namespace
