@@ -39,7 +39,7 @@ bool AuditAssembler::addLongRow(const CsvRecord &record)
             m_open.clear();
             m_current = nullptr;
         }
-        if (!m_keys.insert(k))
+        if (!m_keys.insert(k).second)
             return false; // this audit's rows are not together: start over in gather mode
     } else if (PendingAudit *open = m_byKey.value(k)) {
         m_current = open;

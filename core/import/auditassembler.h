@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "keyset.h"
+#include "stringindex.h"
 #include "pendingaudit.h"
 
 #include <QHash>
@@ -38,7 +38,7 @@ public:
     // Closes the audits still open, in the order of their first rows.
     void finish();
 
-    const KeySet &keys() const { return m_keys; } // every audit id of the file
+    const StringIndex &keys() const { return m_keys; } // every audit id of the file
 
 private:
     void rejectKeyless(const CsvRecord &record);
@@ -47,7 +47,7 @@ private:
     AuditRowParser &m_parser;
     AuditCommitter &m_committer;
     Mode m_mode;
-    KeySet m_keys;
+    StringIndex m_keys;
     PendingAudit *m_current = nullptr;
     std::deque<std::unique_ptr<PendingAudit>> m_open; // streaming: at most one; gather: all, in first-row order
     QHash<QString, PendingAudit *> m_byKey;

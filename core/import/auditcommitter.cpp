@@ -404,7 +404,7 @@ bool AuditCommitter::writeNew(std::span<const std::unique_ptr<PendingAudit>> aud
     return w.ok();
 }
 
-bool AuditCommitter::removeMissing(QDate from, QDate to, const KeySet &keysInFile)
+bool AuditCommitter::removeMissing(QDate from, QDate to, const StringIndex &keysInFile)
 {
     QSqlQuery q(m_ctx.db);
     q.setForwardOnly(true);

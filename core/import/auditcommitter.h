@@ -2,9 +2,8 @@
 #pragma once
 
 #include "existingrecords.h"
-#include "keyset.h"
 #include "pendingaudit.h"
-#include "stringhash.h"
+#include "stringindex.h"
 
 #include <QDate>
 #include <QHash>
@@ -48,7 +47,7 @@ public:
     // Stops the writer thread, dropping what it has not written (before a rollback).
     void stop();
     // --replace-range: removes the source's audits dated from..to whose ids the file did not hold.
-    bool removeMissing(QDate from, QDate to, const KeySet &keysInFile);
+    bool removeMissing(QDate from, QDate to, const StringIndex &keysInFile);
 
     qint64 answersInserted() const { return m_answers; }
 
