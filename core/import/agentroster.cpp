@@ -30,7 +30,7 @@ bool AgentRoster::load(const QSqlDatabase &db, QString *error)
         return false;
     }
     while (q.next())
-        m_aliases.insert_or_assign(q.value(0).toString(), q.value(1).toLongLong());
+        m_aliases.insertOrAssign(q.value(0).toString(), q.value(1).toLongLong());
     if (!q.exec(QStringLiteral("SELECT id, agent_id, valid_from, team_id, site_id, supervisor FROM agent_history "
                                "ORDER BY agent_id, valid_from"))) {
         *error = q.lastError().text();
@@ -51,14 +51,14 @@ bool AgentRoster::load(const QSqlDatabase &db, QString *error)
 void AgentRoster::addAgent(const Agent &agent)
 {
     m_agents.insert(agent.id, agent);
-    m_byKey.insert_or_assign(agent.key, agent.id);
+    m_byKey.insertOrAssign(agent.key, agent.id);
 }
 
 qint64 AgentRoster::find(const QString &keyOrAlias) const
 {
-    if (const qint64 id = valueOf(m_byKey, keyOrAlias))
+    if (const qint64 id = m_byKey.value(keyOrAlias))
         return id;
-    return valueOf(m_aliases, keyOrAlias);
+    return m_aliases.value(keyOrAlias);
 }
 
 qint64 AgentRoster::ensure(const QString &key, ImportWriter *writer, const QString &createdAt, qint64 importId,

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "importwriter.h"
-#include "stringhash.h"
+#include "stringindex.h"
 
 #include <QDate>
 #include <QHash>
@@ -56,8 +56,8 @@ public:
     Agent *agent(qint64 id);
     const Agent *agent(qint64 id) const;
     // The agent an alias belongs to (0 when none).
-    qint64 aliasOwner(const QString &alias) const { return valueOf(m_aliases, alias); }
-    void addAlias(const QString &alias, qint64 agentId) { m_aliases.insert_or_assign(alias, agentId); }
+    qint64 aliasOwner(const QString &alias) const { return m_aliases.value(alias); }
+    void addAlias(const QString &alias, qint64 agentId) { m_aliases.insertOrAssign(alias, agentId); }
     void addAgent(const Agent &agent);
 
     // The history row with the latest valid_from on or before `date`.
@@ -68,8 +68,8 @@ public:
     void setPlacement(qint64 agentId, const Placement &placement); // inserts or replaces by valid_from
 
 private:
-    StringMap<qint64> m_byKey;
-    StringMap<qint64> m_aliases;
+    StringIds m_byKey;
+    StringIds m_aliases;
     QHash<qint64, Agent> m_agents;
     QHash<qint64, QList<Placement>> m_history; // by valid_from, ascending
     qint64 m_nextStandIn = -1;

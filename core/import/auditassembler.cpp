@@ -35,7 +35,7 @@ bool AuditAssembler::addLongRow(const CsvRecord &record)
     const QString k = key.toString();
     if (m_mode == Mode::Streaming) {
         if (m_current) {
-            m_committer.commit(*m_current);
+            m_committer.commit(m_open.back());
             m_open.clear();
             m_current = nullptr;
         }
@@ -49,7 +49,7 @@ bool AuditAssembler::addLongRow(const CsvRecord &record)
     } else {
         m_keys.insert(k);
     }
-    PendingAudit &audit = m_open.emplace_back(m_committer.recycled());
+    PendingAudit &audit = *m_open.emplace_back(m_committer.recycled());
     audit.key = k;
     m_current = &audit;
     if (m_mode == Mode::Gather)
@@ -75,16 +75,16 @@ void AuditAssembler::addWideRow(const CsvRecord &record)
     }
     m_firstLines.insert(k, record.line());
     m_keys.insert(k);
-    PendingAudit audit = m_committer.recycled();
-    audit.key = k;
-    m_parser.open(audit, record);
-    m_parser.readWideAnswers(audit, record);
+    std::unique_ptr<PendingAudit> audit = m_committer.recycled();
+    audit->key = k;
+    m_parser.open(*audit, record);
+    m_parser.readWideAnswers(*audit, record);
     m_committer.commit(audit);
 }
 
 void AuditAssembler::finish()
 {
-    for (PendingAudit &audit : m_open)
+    for (std::unique_ptr<PendingAudit> &audit : m_open)
         m_committer.commit(audit);
     m_open.clear();
     m_byKey.clear();

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "stringindex.h"
 #include "pendingaudit.h"
-#include "stringhash.h"
 
 #include <QHash>
 #include <QSet>
 #include <QString>
 
 #include <deque>
+#include <memory>
 
 namespace ql {
 
@@ -37,7 +38,7 @@ public:
     // Closes the audits still open, in the order of their first rows.
     void finish();
 
-    const StringSet &keys() const { return m_keys; } // every audit id of the file
+    const StringIndex &keys() const { return m_keys; } // every audit id of the file
 
 private:
     void rejectKeyless(const CsvRecord &record);
@@ -46,9 +47,9 @@ private:
     AuditRowParser &m_parser;
     AuditCommitter &m_committer;
     Mode m_mode;
-    StringSet m_keys;
+    StringIndex m_keys;
     PendingAudit *m_current = nullptr;
-    std::deque<PendingAudit> m_open; // streaming: at most one; gather: all, in first-row order
+    std::deque<std::unique_ptr<PendingAudit>> m_open; // streaming: at most one; gather: all, in first-row order
     QHash<QString, PendingAudit *> m_byKey;
     QHash<QString, qint64> m_firstLines; // wide files: where each id was first seen
 };

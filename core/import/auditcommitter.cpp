@@ -126,7 +126,7 @@ AuditCommitter::~AuditCommitter()
     stop();
 }
 
-void AuditCommitter::enqueue(PendingAudit &audit)
+void AuditCommitter::enqueue(std::unique_ptr<PendingAudit> &audit)
 {
     std::unique_lock lock(m_mutex);
     if (!m_thread.joinable()) {
@@ -142,22 +142,22 @@ void AuditCommitter::enqueue(PendingAudit &audit)
         m_changed.notify_all();
 }
 
-PendingAudit AuditCommitter::recycled()
+std::unique_ptr<PendingAudit> AuditCommitter::recycled()
 {
     std::unique_lock lock(m_mutex);
     if (m_spare.empty())
-        return {};
-    PendingAudit audit = std::move(m_spare.back());
+        return std::make_unique<PendingAudit>();
+    std::unique_ptr<PendingAudit> audit = std::move(m_spare.back());
     m_spare.pop_back();
     lock.unlock();
-    audit.reset();
+    audit->reset();
     return audit;
 }
 
 void AuditCommitter::work()
 {
-    std::vector<PendingAudit> batch;
-    std::vector<PendingAudit> done;
+    std::vector<std::unique_ptr<PendingAudit>> batch;
+    std::vector<std::unique_ptr<PendingAudit>> done;
     std::unique_lock lock(m_mutex);
     while (true) {
         m_changed.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
@@ -179,7 +179,7 @@ void AuditCommitter::work()
         batch.clear();
         lock.lock();
         // Handed back for the next audits, at most a queue's worth.
-        for (PendingAudit &audit : done)
+        for (std::unique_ptr<PendingAudit> &audit : done)
             if (m_spare.size() < MaxQueued)
                 m_spare.push_back(std::move(audit));
         done.clear();
@@ -216,8 +216,9 @@ void AuditCommitter::reject(PendingAudit &audit)
     ++m_ctx.summary.rejected;
 }
 
-void AuditCommitter::commit(PendingAudit &audit)
+void AuditCommitter::commit(std::unique_ptr<PendingAudit> &owned)
 {
+    PendingAudit &audit = *owned;
     if (audit.rejected || !audit.card) {
         reject(audit);
         return;
@@ -260,7 +261,7 @@ void AuditCommitter::commit(PendingAudit &audit)
     m_ctx.summary.masked += audit.masked;
     if (m_ctx.activeWriter()) {
         prepare(audit, hash);
-        enqueue(audit);
+        enqueue(owned);
     } else {
         drain();
         m_ctx.agentId(audit.text(AuditField::Agent)); // counts an agent a real run would create
@@ -376,13 +377,13 @@ bool AuditCommitter::write(PendingAudit &audit, qint64 existingId)
     return w.ok();
 }
 
-bool AuditCommitter::writeNew(std::span<PendingAudit> audits)
+bool AuditCommitter::writeNew(std::span<const std::unique_ptr<PendingAudit>> audits)
 {
     ImportWriter &w = m_ctx.writer;
     m_rows.clear();
-    for (PendingAudit &audit : audits) {
-        resolve(audit);
-        m_rows.push_back(&audit.row);
+    for (const std::unique_ptr<PendingAudit> &audit : audits) {
+        resolve(*audit);
+        m_rows.push_back(&audit->row);
     }
     const qint64 firstAudit = w.insertAudits(m_rows);
     if (firstAudit == 0)
@@ -390,20 +391,20 @@ bool AuditCommitter::writeNew(std::span<PendingAudit> audits)
     // The audits' ids and then their answers' follow one another in the order written.
     m_answerValues.clear();
     for (size_t k = 0; k < audits.size(); ++k)
-        addAnswerValues(audits[k], firstAudit + qint64(k));
+        addAnswerValues(*audits[k], firstAudit + qint64(k));
     const qint64 firstAnswer = w.insertAnswers(m_answerValues);
     if (firstAnswer == 0 && !m_answerValues.empty())
         return false;
     m_answers += qint64(m_answerValues.size());
     qint64 answerId = firstAnswer;
     for (size_t k = 0; k < audits.size(); ++k) {
-        writeChildren(audits[k], firstAudit + qint64(k), answerId);
-        answerId += qint64(audits[k].answers.size());
+        writeChildren(*audits[k], firstAudit + qint64(k), answerId);
+        answerId += qint64(audits[k]->answers.size());
     }
     return w.ok();
 }
 
-bool AuditCommitter::removeMissing(QDate from, QDate to, const StringSet &keysInFile)
+bool AuditCommitter::removeMissing(QDate from, QDate to, const StringIndex &keysInFile)
 {
     QSqlQuery q(m_ctx.db);
     q.setForwardOnly(true);

@@ -52,9 +52,31 @@ QString CsvReader::lineMessage(qint64 line, const QString &text) const
 
 bool CsvReader::fail(const QString &message)
 {
+    if (m_checkingUtf8) {
+        // Before stopping on this error, make sure the file is UTF-8 at all: if it is not, the
+        // error to report is that (and a Windows-1252 reading may find another one, or none).
+        QByteArray rest(qMax<qsizetype>(1, m_options.chunkSize), Qt::Uninitialized);
+        qint64 n = 0;
+        while (m_validator.isValid() && (n = m_device->read(rest.data(), rest.size())) > 0)
+            m_validator.feed(QByteArrayView(rest.constData(), n));
+        if (n == 0 && !m_validator.finish())
+            return notUtf8();
+        if (!m_validator.isValid())
+            return notUtf8();
+        m_checkingUtf8 = false;
+    }
     m_error = true;
     m_errorString = message;
     return false;
+}
+
+bool CsvReader::notUtf8()
+{
+    m_checkingUtf8 = false;
+    m_encodingChanged = true;
+    m_encoding = EncodingDetector::notUtf8(m_validator);
+    return fail(QStringLiteral("%1: %2").arg(
+        m_source, QObject::tr("to be read again as %1").arg(m_encoding.description())));
 }
 
 bool CsvReader::start()
@@ -68,10 +90,15 @@ bool CsvReader::start()
         return fail(QObject::tr("%1: \"%2\" cannot separate fields").arg(m_source, m_options.delimiter));
 
     QString error;
-    const auto detected = EncodingDetector::detect(m_device, m_options.encoding, &error, m_options.chunkSize);
+    const auto detected = m_options.knownEncoding
+                              ? m_options.knownEncoding
+                              : EncodingDetector::detect(m_device, m_options.encoding, &error, m_options.chunkSize,
+                                                         m_options.checkUtf8WhileReading);
     if (!detected)
         return fail(QStringLiteral("%1: %2").arg(m_source, error));
     m_encoding = *detected;
+    m_checkingUtf8 = m_options.checkUtf8WhileReading && !m_options.knownEncoding &&
+                     m_encoding.reason == DetectedEncoding::Reason::ValidUtf8;
     m_decoder = m_encoding.makeDecoder();
     if (!m_decoder.isValid())
         return fail(QObject::tr("%1: this build of Qt cannot decode %2").arg(m_source, m_encoding.displayName()));
@@ -148,9 +175,14 @@ bool CsvReader::fill()
     if (n < 0)
         return fail(QObject::tr("%1: cannot read the file: %2").arg(m_source, m_device->errorString()));
     if (n == 0) {
+        if (m_checkingUtf8 && !m_validator.finish())
+            return notUtf8();
+        m_checkingUtf8 = false; // the whole file was UTF-8
         m_eof = true;
         return false;
     }
+    if (m_checkingUtf8 && !m_validator.feed(QByteArrayView(m_chunk.constData(), n)))
+        return notUtf8();
     m_bytesRead += n;
 
     const qsizetype needed = m_length + m_decoder.requiredSpace(n);

@@ -5,6 +5,7 @@
 #include "csvrecord.h"
 #include "delimitersniffer.h"
 #include "detectedencoding.h"
+#include "utf8validator.h"
 
 #include <QByteArray>
 #include <QStringDecoder>
@@ -52,6 +53,9 @@ public:
 
     bool atEnd() const { return m_atEnd; }
     bool hasError() const { return m_error; }
+    // CsvOptions::checkUtf8WhileReading found a byte that is not UTF-8: reading stopped (hasError())
+    // and encoding() is the one to read the file again with.
+    bool encodingChanged() const { return m_encodingChanged; }
     QString errorString() const { return m_errorString; }
 
     // Known after the first readHeader() or next().
@@ -84,6 +88,7 @@ private:
     void beginRecord(CsvRecord &record, qsizetype at);
     qint64 byteOffsetAt(qsizetype at);
     bool fail(const QString &message);
+    bool notUtf8(); // checkUtf8WhileReading met a byte that is not UTF-8
 
     QIODevice *m_device;
     CsvOptions m_options;
@@ -127,6 +132,9 @@ private:
     bool m_error = false;
     bool m_decodingErrors = false;
     QString m_errorString;
+    bool m_checkingUtf8 = false; // CsvOptions::checkUtf8WhileReading, while the file is UTF-8 so far
+    bool m_encodingChanged = false;
+    Utf8Validator m_validator;
 };
 
 } // namespace ql

@@ -39,8 +39,19 @@ QString EncodingDetector::canonicalName(const QString &requested)
     return {};
 }
 
+DetectedEncoding EncodingDetector::notUtf8(const Utf8Validator &validator)
+{
+    DetectedEncoding result;
+    result.name = QStringLiteral("windows-1252");
+    result.reason = Reason::InvalidUtf8;
+    result.invalidByteOffset = validator.invalidOffset();
+    result.invalidByteLine = validator.invalidLine();
+    result.invalidByte = validator.invalidByte();
+    return result;
+}
+
 std::optional<DetectedEncoding> EncodingDetector::detect(QIODevice *device, const QString &requested, QString *error,
-                                                         qsizetype chunkSize)
+                                                         qsizetype chunkSize, bool deferUtf8Check)
 {
     auto setError = [error](const QString &message) {
         if (error)
@@ -87,6 +98,11 @@ std::optional<DetectedEncoding> EncodingDetector::detect(QIODevice *device, cons
     if (device->isSequential())
         return setError(QObject::tr("cannot check the encoding of a stream that can be read only once; "
                                     "name the encoding instead of auto"));
+    if (deferUtf8Check) {
+        result.name = QStringLiteral("utf-8");
+        result.reason = Reason::ValidUtf8;
+        return result;
+    }
     const qint64 start = device->pos();
     Utf8Validator validator;
     QByteArray chunk(qMax<qsizetype>(chunkSize, 1), Qt::Uninitialized);
@@ -103,16 +119,10 @@ std::optional<DetectedEncoding> EncodingDetector::detect(QIODevice *device, cons
     if (!device->seek(start))
         return setError(QObject::tr("cannot return to the start of the file: %1").arg(device->errorString()));
 
-    if (validator.isValid()) {
-        result.name = QStringLiteral("utf-8");
-        result.reason = Reason::ValidUtf8;
-    } else {
-        result.name = QStringLiteral("windows-1252");
-        result.reason = Reason::InvalidUtf8;
-        result.invalidByteOffset = validator.invalidOffset();
-        result.invalidByteLine = validator.invalidLine();
-        result.invalidByte = validator.invalidByte();
-    }
+    if (!validator.isValid())
+        return notUtf8(validator);
+    result.name = QStringLiteral("utf-8");
+    result.reason = Reason::ValidUtf8;
     return result;
 }
 

@@ -10,6 +10,8 @@ class QIODevice;
 
 namespace ql {
 
+class Utf8Validator;
+
 // Decides which encoding a CSV file is read with (formats.md, csv.encoding).
 //
 // "auto": a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE); else NUL bytes in the first 4 KB
@@ -23,8 +25,13 @@ public:
     // Looks at the text from the device's current position and leaves the position there (the
     // UTF-8 check reads the device to its end, so "auto" needs a random-access device unless a
     // BOM or NULs decide). nullopt, with *error set, for an unknown name or a read failure.
+    // `deferUtf8Check`: where the whole file would be validated, answer UTF-8 (ValidUtf8) without
+    // reading it; the caller checks the bytes as it reads them (CsvOptions::checkUtf8WhileReading).
     static std::optional<DetectedEncoding> detect(QIODevice *device, const QString &requested, QString *error,
-                                                  qsizetype chunkSize = qsizetype(1) << 20);
+                                                  qsizetype chunkSize = qsizetype(1) << 20,
+                                                  bool deferUtf8Check = false);
+    // What a file that failed `validator` is read with: Windows-1252, and why.
+    static DetectedEncoding notUtf8(const Utf8Validator &validator);
 
     // The values csv.encoding accepts besides "auto", in canonical spelling.
     static QStringList encodingNames();

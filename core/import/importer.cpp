@@ -159,13 +159,17 @@ ImportResult Importer::run(const QString &path, const ImportOptions &options)
     ScopedCacheSize cache(sqliteHandle(m_db));
 
     // Almost every file holds an audit's rows together; the rare one that does not is read again
-    // with every audit kept open to the end (AuditAssembler).
-    if (runPass(file, options, false, result) == Pass::Restart) {
+    // with every audit kept open to the end (AuditAssembler). A file read as UTF-8 that turns out
+    // not to be is read again as Windows-1252. Each happens at most once.
+    m_encoding.reset();
+    bool gather = false;
+    for (Pass pass; (pass = runPass(file, options, gather, result)) != Pass::Done;) {
+        if (pass == Pass::Restart)
+            gather = true;
         const ImportSummary base = result.summary;
         result = ImportResult();
         result.summary = base;
         file.seek(0);
-        runPass(file, options, true, result);
     }
     if (result.status == ImportResult::Imported && !options.dryRun && result.summary.importId > 0) {
         // The hash is only known now; the import_log row was written with a stand-in, in the
@@ -282,10 +286,18 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
     csv.delimiter = m_mapping.delimiter;
     csv.encoding = m_mapping.encoding;
     csv.sourceName = m_fileName;
+    // The file is read once: its UTF-8 is checked as it is read rather than in a pass before.
+    csv.checkUtf8WhileReading = true;
+    csv.knownEncoding = m_encoding;
     CsvReader reader(&file, csv);
     if (!report(0, QObject::tr("checking the encoding")))
         return finishWith(ImportResult::Cancelled);
     if (!reader.readHeader()) {
+        if (reader.encodingChanged()) {
+            m_encoding = reader.encoding();
+            kind->abort();
+            return Pass::NewEncoding;
+        }
         return finishWith(ImportResult::Refused, reader.hasError()
                                                      ? reader.errorString()
                                                      : QObject::tr("%1: the file is empty").arg(m_fileName));
@@ -353,6 +365,14 @@ Importer::Pass Importer::runPass(QFile &file, const ImportOptions &options, bool
         }
     }
     ctx.summary.rowsRead = rows;
+    if (reader.encodingChanged()) {
+        // Nothing read so far counts: it was read as UTF-8. Rolled back like a gather restart.
+        m_encoding = reader.encoding();
+        kind->abort();
+        if (inTransaction)
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        return Pass::NewEncoding;
+    }
     if (reader.hasError())
         return finishWith(ImportResult::Refused, reader.errorString());
     if (!report(0.95, QObject::tr("saving")))

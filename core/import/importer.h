@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QFile;
 
 namespace ql {
@@ -54,7 +56,9 @@ public:
     const ImportMapping &mapping() const { return m_mapping; }
 
 private:
-    enum class Pass { Done, Restart };
+    // Restart: an audit's rows are not together, read again in gather mode. NewEncoding: the file
+    // turned out not to be UTF-8 (CsvOptions::checkUtf8WhileReading), read again as m_encoding says.
+    enum class Pass { Done, Restart, NewEncoding };
     Pass runPass(QFile &file, const ImportOptions &options, bool gather, ImportResult &result);
 
     QSqlDatabase m_db;
@@ -63,6 +67,7 @@ private:
     qint64 m_fileSize = 0;
     QString m_sha256;
     bool m_foreignKeysOff = false;
+    std::optional<DetectedEncoding> m_encoding; // known after a NewEncoding pass
     // Files from this size on rebuild the audits' secondary indexes instead of updating them row by row.
     static constexpr qint64 BulkIndexThreshold = qint64(8) << 20;
 };

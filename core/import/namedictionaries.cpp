@@ -22,7 +22,7 @@ bool NameDictionaries::load(const QSqlDatabase &db, QString *error)
             return false;
         }
         while (q.next())
-            m_ids[t].insert_or_assign(q.value(1).toString(), q.value(0).toLongLong());
+            m_ids[t].insertOrAssign(q.value(1).toString(), q.value(0).toLongLong());
     }
     return true;
 }
@@ -31,13 +31,12 @@ qint64 NameDictionaries::id(ImportWriter::NameTable table, const QString &name, 
 {
     if (name.isEmpty())
         return 0;
-    auto &ids = m_ids[table];
-    const auto it = ids.find(name);
-    if (it != ids.end())
-        return it->second;
+    StringIds &ids = m_ids[table];
+    if (const qint64 id = ids.value(name))
+        return id;
     const qint64 id = writer ? writer->insertName(table, name) : m_nextStandIn--;
     if (id != 0)
-        ids.insert_or_assign(name, id);
+        ids.insertOrAssign(name, id);
     return id;
 }
 
@@ -45,11 +44,7 @@ QString NameDictionaries::name(ImportWriter::NameTable table, qint64 id) const
 {
     if (id == 0)
         return {};
-    for (const auto &[name, nameId] : m_ids[table]) {
-        if (nameId == id)
-            return name;
-    }
-    return {};
+    return m_ids[table].keyOf(id);
 }
 
 } // namespace ql

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "importwriter.h"
-#include "stringhash.h"
+#include "stringindex.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -21,11 +21,11 @@ public:
     // 0 for an empty name. `writer` null: do not write, hand out a stand-in id.
     qint64 id(ImportWriter::NameTable table, const QString &name, ImportWriter *writer);
     // The id of an existing name, or 0.
-    qint64 find(ImportWriter::NameTable table, const QString &name) const { return valueOf(m_ids[table], name); }
+    qint64 find(ImportWriter::NameTable table, const QString &name) const { return m_ids[table].value(name); }
     QString name(ImportWriter::NameTable table, qint64 id) const;
 
 private:
-    StringMap<qint64> m_ids[ImportWriter::NameTableCount];
+    StringIds m_ids[ImportWriter::NameTableCount];
     qint64 m_nextStandIn = -1;
 };
 

@@ -80,6 +80,12 @@ struct PendingAudit
     // Empties the audit for the next one, keeping its buffers (AuditCommitter::recycled()).
     void reset()
     {
+        // The row shares some cells' buffers (ticket, supervisor, comment): released first, so the
+        // cells below are no longer shared and keep their buffers instead of reallocating.
+        row.ticket = QString();
+        row.supervisor = QString();
+        row.comment = QString();
+        comment = QString();
         key = QString();
         firstLine = 0;
         lines.clear(); // keeps its capacity
@@ -94,7 +100,6 @@ struct PendingAudit
         sampleType = QStringLiteral("random");
         card = nullptr;
         answers.clear(); // keeps its capacity
-        comment = QString();
         masked = 0;
     }
 };

@@ -283,9 +283,12 @@ Project::~Project()
             // The last connection to close checkpoints and removes the WAL by itself; an explicit
             // TRUNCATE checkpoint would wait for other processes' readers. PRAGMA optimize may run
             // ANALYZE, which writes new pages: only on a file whose integrity check has passed (a
-            // damaged file closes as it was found).
+            // damaged file closes as it was found). With the analysis limit SQLite's ANALYZE page
+            // recommends before PRAGMA optimize: SQLite 3.40 (Debian 12) sets none by itself (3.46
+            // does), and after a large import an unlimited ANALYZE of the audits read every row of
+            // every index again, ~2 % of the import's CPU (docs/benchmarks.md "Import").
             if (m_verified)
-                execScript(db, QStringLiteral("PRAGMA optimize;"));
+                execScript(db, QStringLiteral("PRAGMA analysis_limit = 400; PRAGMA optimize;"));
         }
         db.close();
     }
