@@ -346,7 +346,7 @@ void TestScorecardPage::filterBarAndPresets()
         sidebar->setCurrentItem(items.first());
         QCOMPARE(m_window->currentPage(), insights);
         QCOMPARE(insightsBar->filters().teams, QStringList{QStringLiteral("North")});
-        QVERIFY(insightsBar->noteLabel()->text().contains(QStringLiteral("Insights does not filter by")));
+        QVERIFY(insightsBar->noteLabel()->text().contains(QStringLiteral("count every response")));
         sidebar->setCurrentRow(back);
     }
     // Remembered per project: another bar on the same project opens on the same choices.
