@@ -240,6 +240,9 @@ void TestInsightsFilters::scorecardFilterKeepsCsat()
              qPrintable(d->controlChart.error));
     QVERIFY(m_page->filterBar()->noteLabel()->isVisibleTo(m_page.get()));
     QVERIFY(!m_page->filterBar()->noteLabel()->text().contains(QStringLiteral("does not filter")));
+    // With QL_INSIGHTS_FILTERS_SCREENSHOT=FILE.png the page is grabbed here (the bar with its note).
+    if (const QString out = qEnvironmentVariable("QL_INSIGHTS_FILTERS_SCREENSHOT"); !out.isEmpty())
+        QVERIFY(m_page->grab().save(out));
     QVERIFY(recompute([&] { box->setCurrentIndex(0); }));
 }
 

@@ -282,7 +282,8 @@ void TestScorecardDrill::coachingPackFollowsTheFilters()
     QVERIFY(setFilter(QStringLiteral("queue"), QStringLiteral("Orders")));
     QCOMPARE(m_page->tile(QStringLiteral("audits"))->valueText(), QStringLiteral("2"));
     QCOMPARE(m_page->tile(QStringLiteral("qa_score"))->valueText(), QStringLiteral("90.0%"));
-    const QString folder = m_dir.filePath(QStringLiteral("pack"));
+    // QL_SCORECARD_DRILL_PACK=DIR keeps the filtered pack there, to look at.
+    const QString folder = qEnvironmentVariable("QL_SCORECARD_DRILL_PACK", m_dir.filePath(QStringLiteral("pack")));
     QSignalSpy finished(m_page.get(), &ScorecardsPage::coachingPackFinished);
     QVERIFY(m_page->exportCoachingPack(folder));
     QVERIFY(finished.wait(60000));

@@ -146,12 +146,14 @@ InsightsPage::InsightsPage(QWidget *parent)
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("&To:"));
     toLabel->setBuddy(m_to);
-    bar->addWidget(datesLabel);
-    bar->addWidget(m_dates);
-    bar->addWidget(fromLabel);
-    bar->addWidget(m_from);
-    bar->addWidget(toLabel);
-    bar->addWidget(m_to);
+    // The dates in a row of their own, level with the filter bar's boxes when its note opens a
+    // second line under them.
+    auto *dates = new QWidget;
+    auto *datesRow = new QHBoxLayout(dates);
+    datesRow->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : std::initializer_list<QWidget *>{datesLabel, m_dates, fromLabel, m_from, toLabel, m_to})
+        datesRow->addWidget(w);
+    bar->addWidget(dates, 0, Qt::AlignTop);
     // The shared filter bar (ui/common/filterbar.h) filters every tab. Scorecard and sample type keep
     // audits and answers; responses have neither (rca/sourcefilters.h), and the bar says so.
     m_filterBar = new FilterBar;

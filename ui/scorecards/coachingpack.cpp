@@ -258,7 +258,7 @@ QList<Agent> collect(const QSqlDatabase &db, const KpiSlice &team, const KpiPeri
     return out;
 }
 
-void drawCharts(QList<Agent> &agents)
+void drawCharts(QList<Agent> &agents, const QString &filters)
 {
     for (Agent &a : agents) {
         if (a.trend.isEmpty())
@@ -267,6 +267,7 @@ void drawCharts(QList<Agent> &agents)
         ChartData data;
         TrendChart::build(a.trend, QStringLiteral("%1 · %2").arg(a.shown, a.report.period.label()),
                           a.report.minSampleAudits, &spec, &data);
+        data.filters = filters;
         const ChartScene chart(spec, data, ChartTheme::named(QStringLiteral("light")), chartSize);
         QPainter painter(&a.chart);
         chart.render(&painter, QRectF(QPointF(0, 0), QSizeF(chartSize)));

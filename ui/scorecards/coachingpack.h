@@ -55,7 +55,7 @@ struct Result
 // page); names as `names` says. Stops early (returning what it has) when the job is cancelled.
 QList<Agent> collect(const QSqlDatabase &db, const KpiSlice &team, const KpiPeriod &period, NameDisplay names,
                      const QByteArray &pseudonymKey, JobContext *context, const KpiFilters &filters = {});
-void drawCharts(QList<Agent> &agents); // UI thread
+void drawCharts(QList<Agent> &agents, const QString &filters = {}); // UI thread; `filters` for the footnotes
 // Writes atomically: on an error or a cancel, no file of the pack is left behind.
 Result write(const QList<Agent> &agents, const Options &options, JobContext *context);
 

@@ -147,7 +147,7 @@ bool ScorecardsPage::exportCoachingPack(const QString &folder, const QString &co
             m_packReports.clear();
             for (const CoachingPack::Agent &a : std::as_const(agents))
                 m_packReports << a.report;
-            CoachingPack::drawCharts(agents);
+            CoachingPack::drawCharts(agents, options.filters);
             m_runner->start<CoachingPack::Result>(
                 channel, tr("Writing the coaching pack"),
                 [agents = std::move(agents), options](JobContext &context) {
