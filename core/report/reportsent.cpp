@@ -77,7 +77,16 @@ QString filtersNote(const SentSection &s)
     for (const PivotFilter &f : s.filters)
         parts << QStringLiteral("%1 %2 %3").arg(f.dimension, f.exclude ? QStringLiteral("≠") : QStringLiteral("="),
                                                 f.values.join(QStringLiteral(", ")));
-    return parts.isEmpty() ? QString() : QStringLiteral(" Filters: %1.").arg(parts.join(QStringLiteral("; ")));
+    if (parts.isEmpty())
+        return {};
+    QString note = QStringLiteral(" Filters: %1.").arg(parts.join(QStringLiteral("; ")));
+    for (const PivotFilter &f : s.filters)
+        if (f.dimension == QLatin1String("scorecard") || f.dimension == QLatin1String("sample_type")) {
+            note += QStringLiteral(" Scorecard and sample type filter audits only: CSAT responses have neither, "
+                                   "so CSAT numbers count every response of the other filters.");
+            break;
+        }
+    return note;
 }
 
 std::optional<ReportChart> chartOn(SentContext &sc, const ChartSpec &spec, double aspect, qint64 minSample, QString *why)
