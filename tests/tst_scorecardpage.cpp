@@ -346,7 +346,7 @@ void TestScorecardPage::filterBarAndPresets()
         sidebar->setCurrentItem(items.first());
         QCOMPARE(m_window->currentPage(), insights);
         QCOMPARE(insightsBar->filters().teams, QStringList{QStringLiteral("North")});
-        QVERIFY(insightsBar->noteLabel()->text().contains(QStringLiteral("Insights does not filter by")));
+        QVERIFY(insightsBar->noteLabel()->text().contains(QStringLiteral("count every response")));
         sidebar->setCurrentRow(back);
     }
     // Remembered per project: another bar on the same project opens on the same choices.
@@ -682,6 +682,17 @@ void TestScorecardPage::screenshot()
     m_page->tabs()->setCurrentIndex(0);
     QTest::qWait(300); // the tiles' new lines are laid out by posted events: let them run before the grab
     QVERIFY(m_window->grab().save(out));
+    {
+        // The answers behind the first criterion's compliance (the breakdown's click-through).
+        QSignalSpy opened(m_page, &ScorecardsPage::answersOpened);
+        QVERIFY(m_page->openCriterionAnswers(0, 1));
+        QVERIFY(opened.wait(20000));
+        auto *dialog = opened.first().first().value<PivotDrillDialog *>();
+        dialog->resize(1200, 600);
+        QTest::qWait(300);
+        QVERIFY(dialog->grab().save(QString(out).replace(QStringLiteral(".png"), QStringLiteral("-answers.png"))));
+        dialog->close();
+    }
     m_page->tabs()->setCurrentIndex(1);
     m_page->auditsView()->selectRow(0);
     QTest::qWait(300);

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void numbersEqualTheInsightsPage();
     void controlChartOverTwelveMonths();
     void filtersReachTheSection();
+    void scorecardFilterKeepsResponses();
     void removedSectionIsGone();
     void pseudonymsHideAgentNames();
     void damagedListSaysSo();
@@ -471,6 +472,29 @@ void TestSentSections::filtersReachTheSection()
         unfiltered += QLocale(QLocale::English).toLongLong(r.at(1));
     QVERIFY(filtered > 0 && filtered < unfiltered);
     QCOMPARE(s->blocks.last().text, QStringLiteral("Sent from Insights; computed for October 2026. Filters: queue = Returns."));
+}
+
+// Sent from Insights with the filter bar's sample type: the reasons (responses, which have no sample
+// type) are those of queue Returns alone, and the note says why; an audit KPI takes the filter.
+void TestSentSections::scorecardFilterKeepsResponses()
+{
+    const QList<PivotFilter> returns{{QStringLiteral("queue"), false, {QStringLiteral("Returns")}}};
+    QList<PivotFilter> withSample = returns;
+    withSample << PivotFilter{QStringLiteral("sample_type"), false, {QStringLiteral("random")}};
+    using A = SentSection::Analysis;
+    QVERIFY(store({section(A::Pareto, {}, QStringLiteral("reason"), {}, false, returns),
+                   section(A::Pareto, {}, QStringLiteral("reason"), {}, false, withSample),
+                   section(A::WhatChanged, QStringLiteral("qa_score"), {}, {}, false, withSample)}));
+    const auto doc = build(ReportTemplate::MonthlyQuality);
+    QVERIFY(doc);
+    const ReportBlock *plain = block(*doc->section(QStringLiteral("sent-1")), ReportBlock::Kind::Table);
+    const ReportBlock *sampled = block(*doc->section(QStringLiteral("sent-2")), ReportBlock::Kind::Table);
+    QVERIFY(plain && sampled);
+    QVERIFY(!plain->table.rows.isEmpty());
+    QCOMPARE(sampled->table.rows, plain->table.rows);
+    QVERIFY(doc->section(QStringLiteral("sent-2"))->blocks.last().text.contains(QStringLiteral("filter audits only")));
+    QVERIFY2(!allText(*doc).contains(QStringLiteral("not analysed")) && !allText(*doc).contains(QStringLiteral("Not analysed")),
+             qPrintable(allText(*doc)));
 }
 
 void TestSentSections::removedSectionIsGone()

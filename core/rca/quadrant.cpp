@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "quadrant.h"
 
+#include "sourcefilters.h"
+
 #include <map>
 
 namespace ql::rca {
@@ -18,7 +20,7 @@ std::optional<Quadrant> QuadrantBuilder::build(const Cube &audits, const Cube &c
         spec.source = cube.source();
         spec.rows = QStringList{unit};
         spec.measures = QStringList{measure};
-        spec.filters = filters;
+        spec.filters = filtersFor(cube, filters); // responses take no scorecard or sample type
         spec.from = from;
         spec.to = to;
         spec.totals.cols = true; // the overall value, from the facts

@@ -35,8 +35,9 @@ struct Quadrant
 class QuadrantBuilder final
 {
 public:
-    // filters apply to both sources (dimensions both have: team, queue, channel, site, month, …);
-    // from/to are the pivots' date range.
+    // filters apply to both sources (dimensions both have: team, queue, channel, site, month, …),
+    // except scorecard and sample type, which keep audits only (filtersFor()); from/to are the
+    // pivots' date range.
     static std::optional<Quadrant> build(const Cube &audits, const Cube &csat, const QString &unit,
                                          const QList<PivotFilter> &filters, const QDate &from, const QDate &to,
                                          const PivotOptions &options, int minAudits, int minResponses, QString *error);

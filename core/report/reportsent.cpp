@@ -9,6 +9,7 @@
 #include "rca/quadrant.h"
 #include "rca/rcaengine.h"
 #include "rca/rcasummary.h"
+#include "rca/sourcefilters.h"
 #include "rca/themes.h"
 #include "reportparts.h"
 #include "sentsectionstore.h"
@@ -76,7 +77,16 @@ QString filtersNote(const SentSection &s)
     for (const PivotFilter &f : s.filters)
         parts << QStringLiteral("%1 %2 %3").arg(f.dimension, f.exclude ? QStringLiteral("≠") : QStringLiteral("="),
                                                 f.values.join(QStringLiteral(", ")));
-    return parts.isEmpty() ? QString() : QStringLiteral(" Filters: %1.").arg(parts.join(QStringLiteral("; ")));
+    if (parts.isEmpty())
+        return {};
+    QString note = QStringLiteral(" Filters: %1.").arg(parts.join(QStringLiteral("; ")));
+    for (const PivotFilter &f : s.filters)
+        if (f.dimension == QLatin1String("scorecard") || f.dimension == QLatin1String("sample_type")) {
+            note += QStringLiteral(" Scorecard and sample type filter audits only: CSAT responses have neither, "
+                                   "so CSAT numbers count every response of the other filters.");
+            break;
+        }
+    return note;
 }
 
 std::optional<ReportChart> chartOn(SentContext &sc, const ChartSpec &spec, double aspect, qint64 minSample, QString *why)
@@ -88,11 +98,13 @@ std::optional<ReportChart> chartOn(SentContext &sc, const ChartSpec &spec, doubl
     }
     ChartContext context = sc.c.chartContext;
     context.minSample = minSample;
-    auto data = ChartDataBuilder::build(*cube, spec, sc.c.pivotOptions, context, why);
+    ChartSpec onCube = spec;
+    onCube.pivot.filters = rca::filtersFor(*cube, spec.pivot.filters); // responses: no scorecard, no sample type
+    auto data = ChartDataBuilder::build(*cube, onCube, sc.c.pivotOptions, context, why);
     if (!data)
         return std::nullopt;
     ReportChart out;
-    out.spec = spec;
+    out.spec = onCube;
     out.data = *data;
     out.aspect = aspect;
     return out;
@@ -175,7 +187,7 @@ void whatChanged(SentContext &sc, const SentSection &s, ReportSection &out)
     request.metric = *metric;
     request.base = *base;
     request.current = *current;
-    request.filters = s.filters;
+    request.filters = rca::filtersFor(*cube, s.filters);
     const ProjectSettings settings(c.db);
     rca::Settings rs;
     rs.minSample = metric->source == PivotSource::Csat ? c.minResponses : c.minAudits;
@@ -292,7 +304,8 @@ void pareto(SentContext &sc, const SentSection &s, ReportSection &out)
         return;
     }
     QString error;
-    const auto p = rca::ParetoBuilder::build(*cube, s.dimension, *period, s.filters, c.pivotOptions, &error);
+    const auto p = rca::ParetoBuilder::build(*cube, s.dimension, *period, rca::filtersFor(*cube, s.filters),
+                                             c.pivotOptions, &error);
     if (!p) {
         out.blocks << ReportBlock::paragraph(QStringLiteral("Not analysed: %1").arg(error));
         return;
@@ -339,7 +352,7 @@ void themes(SentContext &sc, const SentSection &s, ReportSection &out)
                                       : CommentStore::customerComments(c.db, c.period.from, c.period.to, &error);
     const Cube *cube = s.auditorComments ? c.audits.get() : c.csat.get();
     if (comments && cube)
-        comments = rca::Themes::keep(*comments, *cube, s.filters, c.pivotOptions, &error);
+        comments = rca::Themes::keep(*comments, *cube, rca::filtersFor(*cube, s.filters), c.pivotOptions, &error);
     if (!comments || !cube) {
         out.blocks << ReportBlock::paragraph(QStringLiteral("Not analysed: %1").arg(cube ? error : sc.cubeError()));
         return;

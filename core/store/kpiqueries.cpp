@@ -333,6 +333,31 @@ QList<CriterionSums> KpiQueries::criteria(const KpiSlice &slice, QDate from, QDa
     return out;
 }
 
+QList<qint64> KpiQueries::criterionAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &scorecard,
+                                             const QString &key, const QList<int> &versions, bool ratedOnly) const
+{
+    QVariantList values;
+    if (slice.kind != KpiSlice::Kind::All)
+        values << slice.id;
+    values << from.toJulianDay() << to.toJulianDay() << scorecard << key;
+    QStringList numbers;
+    for (int v : versions)
+        numbers << QString::number(v);
+    QSqlQuery q = run(m_db,
+                      QStringLiteral("SELECT n.id FROM audits a JOIN answers n ON n.audit_id = a.id "
+                                     "JOIN criteria c ON c.id = n.criterion_id JOIN scorecards s ON s.id = a.scorecard_id "
+                                     "WHERE %1 AND a.%2 BETWEEN ? AND ? AND %3 AND s.name = ? AND c.key = ? "
+                                     "AND s.version IN (%4)%5 ORDER BY n.id")
+                          .arg(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a")),
+                               numbers.isEmpty() ? QStringLiteral("NULL") : numbers.join(QLatin1Char(',')),
+                               ratedOnly ? QStringLiteral(" AND n.c IS NOT NULL") : QString()),
+                      values);
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 QList<RootCauseCount> KpiQueries::rootCauses(const KpiSlice &slice, QDate from, QDate to) const
 {
     QVariantList values;
@@ -425,7 +450,8 @@ QList<AuditListRow> KpiQueries::auditList(const KpiSlice &slice, QDate from, QDa
         QStringLiteral("SELECT a.id, a.audit_key, a.date, coalesce(a.ticket_id, ''), g.agent_key, coalesce(g.name, ''), "
                        "coalesce(u.name, u.auditor_key, ''), a.sample_type, a.score, a.passed, a.critical_fail, "
                        "a.incomplete, %1, (SELECT r.score FROM csat_responses r WHERE r.ticket_id = a.ticket_id "
-                       "ORDER BY r.date DESC, r.id DESC LIMIT 1) "
+                       "ORDER BY r.date DESC, r.id DESC LIMIT 1), "
+                       "coalesce(a.critical_families, 0) "
                        "FROM audits a JOIN agents g ON g.id = a.agent_id LEFT JOIN auditors u ON u.id = a.auditor_id "
                        "WHERE %2 AND a.%3 BETWEEN ? AND ? ORDER BY a.date, a.id")
             .arg(counted(QStringLiteral("a")), where(slice, QStringLiteral("a")), m_day),
@@ -449,6 +475,7 @@ QList<AuditListRow> KpiQueries::auditList(const KpiSlice &slice, QDate from, QDa
         r.counted = q.value(12).toInt() != 0;
         if (!q.value(13).isNull())
             r.csat = q.value(13).toDouble();
+        r.criticalFamilies = q.value(14).toInt();
         out << r;
     }
     return out;

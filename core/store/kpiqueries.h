@@ -135,6 +135,7 @@ struct AuditListRow
     std::optional<double> score;
     bool passed = false;
     bool criticalFail = false;
+    int criticalFamilies = 0; // bits: 1 customer, 2 business, 4 compliance (the audits' column)
     bool incomplete = false;
     bool counted = false; // counts in the KPIs (official, scored, complete, counted sample type)
     std::optional<double> csat; // the ticket's latest response's score
@@ -160,6 +161,11 @@ public:
     // The row ids of the responses responses() counts, ascending (the CSAT tiles' click-through).
     QList<qint64> responseIds(const KpiSlice &slice, QDate from, QDate to) const;
     QList<CriterionSums> criteria(const KpiSlice &slice, QDate from, QDate to) const;
+    // The row ids of the answers behind one criterion line of criteria(): the counted audits' answers
+    // to criterion `key` of the scorecard named `scorecard` in `versions`, rated ones only (what
+    // compliance, n and the pass rate count) or N/A ones too (what the N/A rate counts), ascending.
+    QList<qint64> criterionAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &scorecard,
+                                     const QString &key, const QList<int> &versions, bool ratedOnly) const;
     QList<RootCauseCount> rootCauses(const KpiSlice &slice, QDate from, QDate to) const;
     // Counted audits grouped by agent (key, name) or by auditor.
     QList<GroupSums> byAgent(const KpiSlice &slice, QDate from, QDate to) const;

@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 #include <QVariantMap>
@@ -49,8 +50,13 @@ FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent), m_clear(new QToolButton(this)), m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("filterBar"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // The boxes on one row, the note (what the page does not filter) under them: a long note beside
+    // the boxes would squeeze into a narrow, tall column.
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(layout);
     // Mnemonics apart from the pages' own (Scorecard of, Period, Show; From, To).
     const QStringList labels{tr("&Queue:"), tr("Cha&nnel:"), tr("Tea&m:"), tr("S&ite:"), tr("Score&card:"),
                              tr("Samp&le:")};
@@ -85,8 +91,8 @@ FilterBar::FilterBar(QWidget *parent)
     m_note->setObjectName(QStringLiteral("filterNote"));
     m_note->setWordWrap(true);
     m_note->setVisible(false);
-    layout->addWidget(m_note, 1);
     layout->addStretch();
+    rows->addWidget(m_note);
     updateNote();
 }
 

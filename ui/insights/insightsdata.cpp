@@ -7,6 +7,8 @@
 #include "failedcriteria.h"
 #include "insightslabels.h"
 #include "pivot/cubebuilder.h"
+#include "rca/sourcefilters.h"
+#include "store/kpiqueries.h"
 #include "store/commentstore.h"
 #include "store/criterionnames.h"
 #include "store/projectsettings.h"
@@ -45,11 +47,12 @@ InsightsChart chartOf(const Cube &cube, const ChartSpec &spec, const PivotOption
 {
     InsightsChart c;
     c.spec = spec;
+    c.spec.pivot.filters = rca::filtersFor(cube, spec.pivot.filters); // responses: no scorecard, no sample type
     if (const QString problem = spec.validate(); !problem.isEmpty()) {
         c.error = problem;
         return c;
     }
-    c.data = ChartDataBuilder::build(cube, spec, options, context, &c.error);
+    c.data = ChartDataBuilder::build(cube, c.spec, options, context, &c.error);
     return c;
 }
 
@@ -62,7 +65,7 @@ ChartSpec specOf(ChartType type, const QString &title, PivotSource source, const
     s.pivot.source = source;
     s.pivot.rows = rows;
     s.pivot.measures = measures;
-    s.pivot.filters = request.filters;
+    s.pivot.filters = request.filters; // chartOf() leaves out what the cube has no dimension for
     s.pivot.from = request.from;
     s.pivot.to = request.to;
     return s;
@@ -112,6 +115,7 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     chartContext.criterionNames = CriterionNames::load(db);
     r.criterionNames = chartContext.criterionNames;
 
+    r.latest = KpiQueries::forProject(db).latestDate();
     r.months = labelsOf(*audits, QStringLiteral("month"));
     for (const QString &d : {QStringLiteral("queue"), QStringLiteral("channel"), QStringLiteral("team"), QStringLiteral("site")})
         r.members.insert(d, labelsOf(*audits, d));
@@ -136,13 +140,13 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
             rq.metric = *metric;
             rq.base = *base;
             rq.current = *current;
-            rq.filters = request.filters;
             rca::Settings rs;
             rs.minSample = metric->source == PivotSource::Csat ? settings.minSampleResponses() : settings.minSampleAudits();
             rs.minChange = settings.value(ProjectSettings::RcaMinimumChange).toDouble();
             const auto cube = metric->source == PivotSource::Csat ? csat
                               : metric->source == PivotSource::Answers ? answers
                                                                         : audits;
+            rq.filters = rca::filtersFor(*cube, request.filters);
             r.whatChanged = rca::RcaEngine::run(*cube, rq, options, rs, &r.whatChangedError);
             if (r.whatChanged)
                 r.contributions = contributionsChart(*r.whatChanged);
@@ -188,7 +192,8 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
         return r;
     if (const auto period = rca::Period::parse(r.current); period) {
         QString e1, e2, e3;
-        r.reasons = rca::ParetoBuilder::build(*csat, QStringLiteral("reason"), *period, request.filters, options, &e1);
+        r.reasons = rca::ParetoBuilder::build(*csat, QStringLiteral("reason"), *period,
+                                              rca::filtersFor(*csat, request.filters), options, &e1);
         r.rootCauses = rca::ParetoBuilder::build(*answers, QStringLiteral("root_cause"), *period, request.filters, options, &e2);
         r.crossTab = rca::ParetoBuilder::crossTab(*answers, QStringLiteral("reason"), QStringLiteral("root_cause"), *period,
                                                   request.filters, options, &e3);
@@ -243,7 +248,7 @@ InsightsData InsightsCompute::run(const QSqlDatabase &db, const InsightsRequest 
     if (!r.languageDimension.isEmpty() && !request.themeLanguage.isEmpty())
         themeFilters << PivotFilter{r.languageDimension, false, {request.themeLanguage}};
     if (comments)
-        comments = rca::Themes::keep(*comments, themeCube, themeFilters, options, &error);
+        comments = rca::Themes::keep(*comments, themeCube, rca::filtersFor(themeCube, themeFilters), options, &error);
     const auto declared = comments ? rca::CommentLanguage::declared(themeCube, options, &error) : std::nullopt;
     if (!comments || !declared) {
         r.themesError = error;

@@ -33,7 +33,7 @@ struct InsightsRequest
 {
     QDate from; // invalid: open
     QDate to;
-    QList<PivotFilter> filters; // queue, channel, team, site (kept values)
+    QList<PivotFilter> filters; // queue, channel, team, site, scorecard, sample_type (kept values)
     QString base;               // periods of "what changed" and the Paretos (current); empty: the last two months
     QString current;
     QString metric = QStringLiteral("csat_pct");        // what changed
@@ -64,6 +64,7 @@ struct InsightsData
     std::map<PivotSource, std::shared_ptr<const Cube>> cubes; // reused by the next computation
     QString error;                                             // the cubes could not be built
     QStringList months;                                        // for the period boxes
+    QDate latest; // the latest audit's period date: the date presets count from it (ui.md)
     QHash<QString, QStringList> members;                       // queue, channel, team, site -> labels
     QString base;                                              // the periods used
     QString current;

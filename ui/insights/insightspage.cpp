@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "insightspage.h"
 
+#include "common/datepresets.h"
 #include "common/filterbar.h"
 
 #include "charts/chartpreview.h"
@@ -50,6 +51,8 @@ using insights::textItem;
 namespace {
 
 const QDate kOpen(2000, 1, 1); // the date boxes' minimum, shown as "open"
+constexpr int kAllDates = -1;  // the Dates box beside the presets
+constexpr int kCustomRange = 0;
 
 QDateEdit *dateBox(const QString &name, const QString &accessible)
 {
@@ -129,25 +132,44 @@ InsightsPage::InsightsPage(QWidget *parent)
     auto *bar = new QHBoxLayout;
     m_from = dateBox(QStringLiteral("from"), tr("From"));
     m_to = dateBox(QStringLiteral("to"), tr("To"));
+    m_dates = new QComboBox;
+    m_dates->setObjectName(QStringLiteral("datesPreset"));
+    m_dates->setAccessibleName(tr("Date range"));
+    m_dates->addItem(tr("All dates"), kAllDates);
+    DatePresets::addTo(m_dates, {DatePresets::ThisMonth, DatePresets::LastMonth, DatePresets::LastThreeMonths,
+                                 DatePresets::LastTwelveMonths, DatePresets::YearToDate});
+    m_dates->addItem(tr("Custom range"), kCustomRange);
+    m_dates->setToolTip(tr("Presets count from the latest audit's date when it is earlier than today"));
+    auto *datesLabel = new QLabel(tr("&Dates:"));
+    datesLabel->setBuddy(m_dates);
     auto *fromLabel = new QLabel(tr("&From:"));
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("&To:"));
     toLabel->setBuddy(m_to);
-    bar->addWidget(fromLabel);
-    bar->addWidget(m_from);
-    bar->addWidget(toLabel);
-    bar->addWidget(m_to);
-    // The shared filter bar (ui/common/filterbar.h): queue, channel, team and site filter every tab;
-    // the analyses cannot yet take a scorecard or a sample type, and the bar says so.
+    // The dates in a row of their own, level with the filter bar's boxes when its note opens a
+    // second line under them.
+    auto *dates = new QWidget;
+    auto *datesRow = new QHBoxLayout(dates);
+    datesRow->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : std::initializer_list<QWidget *>{datesLabel, m_dates, fromLabel, m_from, toLabel, m_to})
+        datesRow->addWidget(w);
+    bar->addWidget(dates, 0, Qt::AlignTop);
+    // The shared filter bar (ui/common/filterbar.h) filters every tab. Scorecard and sample type keep
+    // audits and answers; responses have neither (rca/sourcefilters.h), and the bar says so.
     m_filterBar = new FilterBar;
     m_filterBar->setIgnoredNote({QStringLiteral("scorecard"), QStringLiteral("sample_type")},
-                                tr("Insights does not filter by scorecard or sample type: its analyses read the "
-                                   "audits and responses of the other filters."));
+                                tr("CSAT numbers (CSAT and DSAT %, CSAT mean, reasons, customers' comments) count "
+                                   "every response of the other filters: responses have no scorecard and no "
+                                   "sample type."));
     bar->addSpacing(12);
     bar->addWidget(m_filterBar, 1);
     connect(m_filterBar, &FilterBar::changed, this, &InsightsPage::schedule);
-    connect(m_from, &QDateEdit::dateChanged, this, &InsightsPage::schedule);
-    connect(m_to, &QDateEdit::dateChanged, this, &InsightsPage::schedule);
+    connect(m_dates, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_filling)
+            applyDatePreset();
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, &InsightsPage::datesEdited);
+    connect(m_to, &QDateEdit::dateChanged, this, &InsightsPage::datesEdited);
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("insightsTabs"));
@@ -521,7 +543,9 @@ InsightsRequest InsightsPage::request() const
     const QList<std::pair<QString, QStringList>> dims{{QStringLiteral("queue"), chosen.queues},
                                                      {QStringLiteral("channel"), chosen.channels},
                                                      {QStringLiteral("team"), chosen.teams},
-                                                     {QStringLiteral("site"), chosen.sites}};
+                                                     {QStringLiteral("site"), chosen.sites},
+                                                     {QStringLiteral("scorecard"), chosen.scorecards},
+                                                     {QStringLiteral("sample_type"), chosen.sampleTypes}};
     for (const auto &[dim, values] : dims)
         if (!values.isEmpty())
             r.filters << PivotFilter{dim, false, values};
@@ -537,6 +561,37 @@ InsightsRequest InsightsPage::request() const
     r.keepBaselineAcrossVersions = m_keepBaseline->isChecked();
     r.themeLanguage = m_themeLanguage->currentData().toString();
     return r;
+}
+
+void InsightsPage::applyDatePreset()
+{
+    const int chosen = m_dates->currentData().toInt();
+    if (chosen == kCustomRange)
+        return; // the dates as they are, to edit
+    QDate from = kOpen, to = kOpen;
+    if (DatePresets::isPreset(chosen)) {
+        const KpiPeriod p = DatePresets::period(chosen, m_data ? m_data->latest : QDate());
+        from = p.from;
+        to = p.to;
+    }
+    if (from == m_from->date() && to == m_to->date())
+        return;
+    m_filling = true;
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_filling = false;
+    schedule();
+}
+
+void InsightsPage::datesEdited()
+{
+    if (m_filling)
+        return;
+    const bool open = m_from->date() == kOpen && m_to->date() == kOpen;
+    m_filling = true;
+    m_dates->setCurrentIndex(m_dates->findData(open ? kAllDates : kCustomRange));
+    m_filling = false;
+    schedule();
 }
 
 void InsightsPage::setStatus(const QString &text)
@@ -577,6 +632,8 @@ void InsightsPage::showData(InsightsData &&data)
         return;
     }
     fillFilterBar();
+    if (DatePresets::isPreset(m_dates->currentData().toInt()))
+        applyDatePreset(); // counted from the latest audit, known now: computes again if the range moves
     showWhatChanged();
     showDrivers();
     showParetos();

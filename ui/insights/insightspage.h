@@ -53,6 +53,9 @@ public:
     QPushButton *rescoreBaseButton() const { return m_rescoreBase; }
 
     InsightsRequest request() const; // the filter bar and the tabs' choices
+    // The date range's presets (All dates, This month, …, Custom range) that set From and To.
+    QComboBox *datesBox() const { return m_dates; }
+    FilterBar *filterBar() const { return m_filterBar; }
     const InsightsData *data() const { return m_data.get(); }
     // A chart by name ("contributions", "quadrant", "reasons", "rootCauses", "control", "funnel").
     const ChartPreview *chart(const QString &name) const;
@@ -65,6 +68,8 @@ private:
     void schedule();
     void openRescoreBase();
     void compute();
+    void applyDatePreset(); // From and To as the Dates box says
+    void datesEdited();     // From or To changed by hand: the Dates box says Custom range (or All dates)
     void showData(InsightsData &&data);
     void fillFilterBar();
     void showWhatChanged();
@@ -95,9 +100,10 @@ private:
     bool m_filling = false;
     QString m_status;
 
+    QComboBox *m_dates; // All dates, ui.md's presets (common/datepresets.h), Custom range
     QDateEdit *m_from;
     QDateEdit *m_to;
-    FilterBar *m_filterBar = nullptr; // the shared bar: queue, channel, team, site (scorecard, sample type ignored)
+    FilterBar *m_filterBar = nullptr; // the shared bar (responses take no scorecard or sample type)
     QComboBox *m_base;
     QComboBox *m_current;
     QComboBox *m_metric;

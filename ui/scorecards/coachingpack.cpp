@@ -94,7 +94,18 @@ void paintAgent(QPainter &p, const Agent &a, const Options &options, double widt
     if (!r.scorecardVersions.isEmpty())
         sub += QStringLiteral(" · ") + r.scorecardVersions.join(QStringLiteral(", "));
     p.drawText(QRectF(0, y, width, 18), int(Qt::AlignLeft | Qt::AlignVCenter), sub);
-    y += 28;
+    y += 20;
+    if (!options.filters.isEmpty()) {
+        // The pack follows the filter bar: every page says which filters made its numbers.
+        p.setPen(ink);
+        p.setFont(font(11, true));
+        const QString filtered =
+            tr("Filtered: %1 (every number on this page, the team compared with too)").arg(options.filters);
+        p.drawText(QRectF(0, y, width, 18), int(Qt::AlignLeft | Qt::AlignVCenter),
+                   QFontMetricsF(font(11, true)).elidedText(filtered, Qt::ElideRight, width));
+        y += 20;
+    }
+    y += 8;
 
     // KPI table.
     const QList<double> kw{width * 0.25, width * 0.11, width * 0.19, width * 0.11, width * 0.14, width * 0.09,
@@ -213,10 +224,11 @@ QString fileName(const Agent &agent)
 }
 
 QList<Agent> collect(const QSqlDatabase &db, const KpiSlice &team, const KpiPeriod &period, NameDisplay names,
-                     const QByteArray &pseudonymKey, JobContext *context)
+                     const QByteArray &pseudonymKey, JobContext *context, const KpiFilters &filters)
 {
     QList<Agent> out;
-    const KpiEngine engine(db);
+    KpiEngine engine(db);
+    engine.setFilters(filters);
     const QList<RankedMember> members = engine.ranking(team, period);
     for (int i = 0; i < members.size(); ++i) {
         if (context && context->isCanceled())
@@ -246,7 +258,7 @@ QList<Agent> collect(const QSqlDatabase &db, const KpiSlice &team, const KpiPeri
     return out;
 }
 
-void drawCharts(QList<Agent> &agents)
+void drawCharts(QList<Agent> &agents, const QString &filters)
 {
     for (Agent &a : agents) {
         if (a.trend.isEmpty())
@@ -255,6 +267,7 @@ void drawCharts(QList<Agent> &agents)
         ChartData data;
         TrendChart::build(a.trend, QStringLiteral("%1 · %2").arg(a.shown, a.report.period.label()),
                           a.report.minSampleAudits, &spec, &data);
+        data.filters = filters;
         const ChartScene chart(spec, data, ChartTheme::named(QStringLiteral("light")), chartSize);
         QPainter painter(&a.chart);
         chart.render(&painter, QRectF(QPointF(0, 0), QSizeF(chartSize)));
@@ -295,7 +308,10 @@ Result write(const QList<Agent> &agents, const Options &options, JobContext *con
             if (!file->open(QIODevice::WriteOnly))
                 return fail(tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file->errorString()));
             {
-                auto pdf = pdfOn(file.get(), tr("Coaching pack: %1, %2").arg(a.shown, a.report.period.label()));
+                QString title = tr("Coaching pack: %1, %2").arg(a.shown, a.report.period.label());
+                if (!options.filters.isEmpty())
+                    title += tr(" (filtered: %1)").arg(options.filters);
+                auto pdf = pdfOn(file.get(), title);
                 QPainter painter(pdf.get());
                 paintTo(*pdf, painter, a, false);
                 painter.end();

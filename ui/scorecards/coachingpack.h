@@ -40,6 +40,7 @@ struct Options
     QString folder;       // one PDF per agent in it
     QString combinedPath; // one file with every agent, marked confidential; empty: none
     QString organisation;
+    QString filters; // the filter bar's choices as the page's headline writes them; empty: none
 };
 
 struct Result
@@ -49,11 +50,12 @@ struct Result
     QString error;     // empty when every file was written
 };
 
-// The agents of `team` (a team, site or queue slice) with their reports and trends; names as
-// `names` says. Stops early (returning what it has) when the job is cancelled.
+// The agents of `team` (a team, site or queue slice) with their reports and trends, under the
+// filter bar's `filters` (the agents ranked, every number and the team compared with, as on the
+// page); names as `names` says. Stops early (returning what it has) when the job is cancelled.
 QList<Agent> collect(const QSqlDatabase &db, const KpiSlice &team, const KpiPeriod &period, NameDisplay names,
-                     const QByteArray &pseudonymKey, JobContext *context);
-void drawCharts(QList<Agent> &agents); // UI thread
+                     const QByteArray &pseudonymKey, JobContext *context, const KpiFilters &filters = {});
+void drawCharts(QList<Agent> &agents, const QString &filters = {}); // UI thread; `filters` for the footnotes
 // Writes atomically: on an error or a cancel, no file of the pack is left behind.
 Result write(const QList<Agent> &agents, const Options &options, JobContext *context);
 

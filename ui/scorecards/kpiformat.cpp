@@ -117,4 +117,16 @@ QString statusSymbol(KpiValue::Status status)
     return {};
 }
 
+QString filters(const KpiFilters &f)
+{
+    QStringList parts;
+    const QList<std::pair<const char *, QStringList>> named{{"queue", f.queues},         {"channel", f.channels},
+                                                           {"team", f.teams},           {"site", f.sites},
+                                                           {"scorecard", f.scorecards}, {"sample_type", f.sampleTypes}};
+    for (const auto &[dim, values] : named)
+        if (!values.isEmpty())
+            parts << QStringLiteral("%1 = %2").arg(QLatin1String(dim), values.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral("; "));
+}
+
 } // namespace ql::KpiFormat

@@ -19,5 +19,6 @@ QString delta(const KpiValue &k, bool points = true);            // "▲ +2.3 pt
 QString statusText(KpiValue::Status status);                     // "Good", "Watch", "Bad", ""
 QColor statusColor(KpiValue::Status status);                     // #009E73, #E69F00, #D55E00, grey
 QString statusSymbol(KpiValue::Status status);                   // ●, ▲, ■ — never colour alone
+QString filters(const KpiFilters &filters); // "team = North; sample_type = self" (the filter bar's choices), or ""
 
 } // namespace ql::KpiFormat

@@ -6,6 +6,7 @@
 #include "auditformview.h"
 #include "auditorview.h"
 #include "disputesview.h"
+#include "common/datepresets.h"
 #include "common/emptystate.h"
 #include "common/filterbar.h"
 #include "common/icons.h"
@@ -63,43 +64,22 @@ Model::Cell optionalLevel(const std::optional<double> &v)
     return Model::number(KpiFormat::level(v), v ? QVariant(*v) : QVariant());
 }
 
-// The Period box's presets beside month, quarter and custom (ui.md's filter bar): not KpiPeriod kinds.
-constexpr int LastThreeMonths = 100;
-constexpr int LastTwelveMonths = 101;
-constexpr int YearToDate = 102;
-
+// The Period box's presets beside month, quarter and custom (ui.md's filter bar, common/datepresets.h):
+// not KpiPeriod kinds. This month and last month are the Month list's first two.
 bool isPreset(int kind)
 {
-    return kind >= LastThreeMonths;
+    return DatePresets::isPreset(kind);
 }
 
-// Counted from the latest fact date when it is earlier than today (ui.md).
 KpiPeriod presetPeriod(int kind, QDate latest)
 {
-    const QDate today = QDate::currentDate();
-    const QDate anchor = latest.isValid() && latest < today ? latest : today;
-    switch (kind) {
-    case LastThreeMonths:
-        return KpiPeriod::lastMonths(anchor, 3);
-    case LastTwelveMonths:
-        return KpiPeriod::lastMonths(anchor, 12);
-    default:
-        return KpiPeriod::yearToDate(anchor);
-    }
+    return DatePresets::period(kind, latest);
 }
 
 // The filter bar's choices as the charts' filter line writes them ("team = North; sample_type = self").
 QString filterText(const KpiFilters &f)
 {
-    QStringList parts;
-    const QList<std::pair<const char *, QStringList>> named{{"queue", f.queues}, {"channel", f.channels},
-                                                           {"team", f.teams},   {"site", f.sites},
-                                                           {"scorecard", f.scorecards},
-                                                           {"sample_type", f.sampleTypes}};
-    for (const auto &[dim, values] : named)
-        if (!values.isEmpty())
-            parts << QStringLiteral("%1 = %2").arg(QLatin1String(dim), values.join(QStringLiteral(", ")));
-    return parts.join(QStringLiteral("; "));
+    return KpiFormat::filters(f);
 }
 
 Model::Cell countCell(qint64 n, bool muted = false)
@@ -154,9 +134,7 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     m_periodKind->setAccessibleName(tr("Kind of period"));
     m_periodKind->addItem(tr("Month"), int(KpiPeriod::Kind::Month));
     m_periodKind->addItem(tr("Quarter"), int(KpiPeriod::Kind::Quarter));
-    m_periodKind->addItem(tr("Last 3 months"), LastThreeMonths);
-    m_periodKind->addItem(tr("Last 12 months"), LastTwelveMonths);
-    m_periodKind->addItem(tr("Year to date"), YearToDate);
+    DatePresets::addTo(m_periodKind, {DatePresets::LastThreeMonths, DatePresets::LastTwelveMonths, DatePresets::YearToDate});
     m_periodKind->addItem(tr("Custom range"), int(KpiPeriod::Kind::Custom));
     m_period->setObjectName(QStringLiteral("period"));
     m_period->setAccessibleName(tr("Period"));
@@ -210,6 +188,10 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     installClickThrough();
     m_families->setObjectName(QStringLiteral("criticalFamilies"));
     m_families->setWordWrap(true);
+    m_families->setTextFormat(Qt::RichText);
+    m_families->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_families->setToolTip(tr("Click a family to see the counted audits with a critical error of that family"));
+    connect(m_families, &QLabel::linkActivated, this, &ScorecardsPage::showCriticalFamily);
 
     // Tabs: criteria, audits (with the audit form), ranking, auditors, trend.
     auto *criteriaPage = new QWidget(m_tabs);
@@ -222,6 +204,15 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     criteriaView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rootCauses->setObjectName(QStringLiteral("rootCauses"));
     m_rootCauses->setWordWrap(true);
+    criteriaView->setSelectionBehavior(QAbstractItemView::SelectItems);
+    criteriaView->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(criteriaView, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { openCriterionAnswers(index.row(), index.column()); });
+    auto *criteriaHint = new QLabel(tr("Double-click a number (or press Enter on it) to see the answers behind it."),
+                                    criteriaPage);
+    criteriaHint->setObjectName(QStringLiteral("criteriaHint"));
+    criteriaHint->setEnabled(false); // a quiet hint, in the palette's disabled text colour
+    criteriaLayout->addWidget(criteriaHint);
     criteriaLayout->addWidget(criteriaView, 1);
     criteriaLayout->addWidget(m_rootCauses);
     m_tabs->addTab(criteriaPage, tr("Criteria"));
@@ -612,9 +603,16 @@ void ScorecardsPage::show(Data &&d)
         const bool csat = key.startsWith(QLatin1String("csat"));
         tile->setKpi(*values.value(key), csat ? r.minSampleResponses : r.minSampleAudits);
     }
-    m_families->setText(tr("Critical error rate by family: customer %1 · business %2 · compliance %3")
-                            .arg(KpiFormat::level(r.criticalCustomer.value), KpiFormat::level(r.criticalBusiness.value),
-                                 KpiFormat::level(r.criticalCompliance.value)));
+    // Each family's rate links to the audits behind it (the Audits tab, filtered to that family).
+    auto family = [](const QString &name, const KpiValue &k) {
+        const QString value = KpiFormat::level(k.value).toHtmlEscaped();
+        return k.value ? QStringLiteral("<a href=\"%1\">%1 %2</a>").arg(name, value)
+                       : QStringLiteral("%1 %2").arg(name, value);
+    };
+    m_families->setText(tr("Critical error rate by family: %1 · %2 · %3")
+                            .arg(family(QStringLiteral("customer"), r.criticalCustomer),
+                                 family(QStringLiteral("business"), r.criticalBusiness),
+                                 family(QStringLiteral("compliance"), r.criticalCompliance)));
     showCriteria(r);
     showAudits(d.audits);
     const QString team = r.slice.kind == KpiSlice::Kind::Agent
@@ -629,6 +627,8 @@ void ScorecardsPage::show(Data &&d)
     m_periodShown = r.period;
     m_sliceShown = r.slice;
     m_nameShown = r.name.isEmpty() ? r.slice.id : r.name;
+    m_filtersShown = d.filters;
+    m_criteriaShown = r.criteria;
     m_packButton->setToolTip(m_teamSlice.id.isEmpty()
                                  ? tr("A coaching pack needs a team (this agent has none in the period)")
                                  : tr("One PDF per agent of %1 for %2").arg(m_teamSlice.id, r.period.label()));
@@ -740,6 +740,11 @@ void ScorecardsPage::showAudits(const QList<AuditListRow> &audits)
                 row.tags << QStringLiteral("failed");
             if (a.criticalFail)
                 row.tags << QStringLiteral("critical");
+            const QList<std::pair<int, const char *>> families{
+                {1, "critical-customer"}, {2, "critical-business"}, {4, "critical-compliance"}};
+            for (const auto &[bit, tag] : families)
+                if (a.criticalFamilies & bit)
+                    row.tags << QLatin1String(tag);
         }
         rows << row;
     }

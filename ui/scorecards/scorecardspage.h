@@ -85,6 +85,8 @@ public:
     // is no team or nothing to write; coachingPackFinished() follows otherwise.
     bool exportCoachingPack(const QString &folder, const QString &combinedPath = QString());
     QToolButton *coachingPackButton() const { return m_packButton; }
+    // The agents' reports of the last coaching pack, in its order: the numbers its pages show.
+    const QList<KpiReport> &coachingPackReports() const { return m_packReports; }
     ScorecardEditorButton *editorButton() const { return m_editorButton; } // New/Edit Scorecard…, What-if…
     // The audits table's filter: "" (all), counted, failed, critical (the tiles' click-through).
     QComboBox *auditFilterBox() const { return m_auditFilter; }
@@ -92,11 +94,22 @@ public:
     // The CSAT responses behind the CSAT tiles, in a dialog of the Data page's table (read off the
     // UI thread; responsesOpened() follows).
     void openResponses();
+    // The answers behind a number of the criterion breakdown (row, column of criteriaModel()): the
+    // slice's rated answers to that criterion (compliance, its interval, n, the gap columns, pass
+    // rate), the team's (Team), all agents' (All agents), or the slice's answers with the N/A ones
+    // (N/A rate), as the page shows them (slice, period, filters); answersOpened() follows. False
+    // when the cell has no number behind it.
+    bool openCriterionAnswers(int row, int column);
+    // The counted audits of the period with a critical error of `family` (customer, business,
+    // compliance) in the Audits tab: the critical error rate by family's click-through.
+    void showCriticalFamily(const QString &family);
+    QLabel *criticalFamiliesLabel() const { return m_families; }
 
 Q_SIGNALS:
     void loaded(); // the page shows the data of its slice and period
     void coachingPackFinished(bool ok, const QString &message, const QStringList &files = {});
     void responsesOpened(ql::PivotDrillDialog *dialog);
+    void answersOpened(ql::PivotDrillDialog *dialog);
 
 private:
     struct Data
@@ -159,6 +172,9 @@ private:
     KpiPeriod m_periodShown;
     KpiSlice m_sliceShown;
     QString m_nameShown;
+    KpiFilters m_filtersShown;          // the filters the shown numbers were computed with
+    QList<CriterionKpi> m_criteriaShown; // the criterion breakdown's rows, in order
+    QList<KpiReport> m_packReports;      // the last coaching pack's
     QComboBox *m_auditFilter = nullptr;
     FilterBar *m_filterBar = nullptr;
     QDate m_latest; // the latest audit's period date (the presets' anchor)

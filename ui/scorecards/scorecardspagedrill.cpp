@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Scorecards page's click-through (ui.md: "Every number that summarises records clicks through
 // to those records"): the audit tiles open the Audits tab filtered to the audits they count, the
-// critical error rate to the counted audits with a critical error, the CSAT tiles the responses.
+// critical error rate to the counted audits with a critical error (and each family's rate to that
+// family's), the CSAT tiles the responses, and the criterion breakdown's numbers to the answers.
 #include "scorecardspage.h"
 
 #include "common/emptystate.h"
 #include "common/filterbar.h"
 #include "common/jobrunner.h"
+#include "kpiformat.h"
 #include "kpitile.h"
 #include "pivot/pivotdrilldialog.h"
 #include "scorecard/kpiengine.h"
@@ -40,6 +42,9 @@ QWidget *ScorecardsPage::createAuditsPane(QWidget *parent)
     m_auditFilter->addItem(tr("Counted in the KPIs"), QStringLiteral("counted"));
     m_auditFilter->addItem(tr("Failed (counted)"), QStringLiteral("failed"));
     m_auditFilter->addItem(tr("With a critical error (counted)"), QStringLiteral("critical"));
+    m_auditFilter->addItem(tr("With a customer critical error (counted)"), QStringLiteral("critical-customer"));
+    m_auditFilter->addItem(tr("With a business critical error (counted)"), QStringLiteral("critical-business"));
+    m_auditFilter->addItem(tr("With a compliance critical error (counted)"), QStringLiteral("critical-compliance"));
     auto *label = new QLabel(tr("S&how:"), pane);
     label->setBuddy(m_auditFilter);
     auto *bar = new QHBoxLayout;
@@ -111,6 +116,107 @@ void ScorecardsPage::installClickThrough()
             t->setClickable(true, tr("Click to see the CSAT responses behind this number"));
             connect(t, &KpiTile::clicked, this, &ScorecardsPage::openResponses);
         }
+}
+
+void ScorecardsPage::showCriticalFamily(const QString &family)
+{
+    showAuditsTagged(QStringLiteral("critical-") + family);
+}
+
+namespace {
+
+// Whose answers a column of the criterion breakdown counts.
+enum class AnswersOf { Slice, SliceWithNa, Team, Population, None };
+
+AnswersOf answersOf(int column)
+{
+    switch (column) {
+    case 4:
+        return AnswersOf::Team;
+    case 5:
+        return AnswersOf::Population;
+    case 10:
+        return AnswersOf::SliceWithNa; // the N/A rate counts the N/A answers too
+    default:
+        return column >= 1 && column <= 9 ? AnswersOf::Slice : AnswersOf::None; // 0: the name
+    }
+}
+
+} // namespace
+
+bool ScorecardsPage::openCriterionAnswers(int row, int column)
+{
+    if (!m_project || row < 0 || row >= m_criteriaShown.size() || !m_periodShown.isValid())
+        return false;
+    const CriterionKpi c = m_criteriaShown.at(row);
+    const AnswersOf of = answersOf(column);
+    KpiSlice slice = m_sliceShown;
+    QString whose = tr("%1 (%2)").arg(m_nameShown, KpiSlice::kindName(slice.kind));
+    switch (of) {
+    case AnswersOf::None:
+        return false;
+    case AnswersOf::Team:
+        if (slice.kind != KpiSlice::Kind::Agent || !c.teamCompliance)
+            return false;
+        slice = m_teamSlice;
+        whose = tr("team %1").arg(slice.id);
+        break;
+    case AnswersOf::Population:
+        if (!c.populationCompliance)
+            return false;
+        slice = {KpiSlice::Kind::All, {}};
+        whose = tr("all agents");
+        break;
+    case AnswersOf::Slice:
+    case AnswersOf::SliceWithNa:
+        if (c.compliance.n == 0 && of == AnswersOf::Slice)
+            return false;
+        break;
+    }
+    const bool ratedOnly = of != AnswersOf::SliceWithNa;
+    const KpiPeriod period = m_periodShown;
+    const KpiFilters filters = m_filtersShown;
+    QString caption = tr("%1 answers of %2 to %3 (%4), %5 (%6 to %7), in the counted audits")
+                          .arg(ratedOnly ? tr("Rated") : tr("All (rated and N/A)"), whose,
+                               c.name.isEmpty() ? c.key : c.name, c.scorecard, period.label(),
+                               period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate));
+    if (!filters.isEmpty())
+        caption += tr("; filtered: %1").arg(KpiFormat::filters(filters));
+    caption += QLatin1Char('.');
+    const QString scorecard = c.scorecard;
+    const QString key = c.key;
+    const QList<int> ownVersions = c.versions;
+    const bool ownSlice = of == AnswersOf::Slice || of == AnswersOf::SliceWithNa;
+    m_runner->start<QList<qint64>>(
+        QStringLiteral("scorecardAnswers"), tr("Reading the answers"),
+        [slice, period, filters, scorecard, key, ownVersions, ownSlice, ratedOnly](JobContext &context) {
+            KpiEngine engine(context.database());
+            engine.setFilters(filters);
+            QList<int> versions = ownVersions;
+            if (!ownSlice) {
+                // The team's and all agents' compliance is that of the first line of theirs with
+                // this scorecard and criterion and rated answers (KpiEngine::report): its versions.
+                versions.clear();
+                for (const CriterionSums &s : engine.queries().criteria(slice, period.from, period.to))
+                    if (s.scorecard == scorecard && s.key == key && s.rated > 0) {
+                        versions = s.versions;
+                        break;
+                    }
+            }
+            return engine.queries().criterionAnswerIds(slice, period.from, period.to, scorecard, key, versions,
+                                                       ratedOnly);
+        },
+        [this, caption](QList<qint64> &&ids) {
+            auto list = std::make_shared<std::vector<qint64>>(ids.begin(), ids.end());
+            auto *dialog = new PivotDrillDialog(RecordKind::Answers, list, caption, m_project, this);
+            dialog->setObjectName(QStringLiteral("answersDialog"));
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(ids.size() == 1 ? tr("1 answer")
+                                                   : tr("%1 answers").arg(QLocale().toString(ids.size())));
+            dialog->show();
+            Q_EMIT answersOpened(dialog);
+        });
+    return true;
 }
 
 void ScorecardsPage::openResponses()

@@ -6,6 +6,7 @@
 #include "common/icons.h"
 #include "common/jobrunner.h"
 #include "disputesview.h"
+#include "kpiformat.h"
 #include "scorecardexport.h"
 #include "store/project.h"
 #include "store/projectsettings.h"
@@ -127,6 +128,8 @@ bool ScorecardsPage::exportCoachingPack(const QString &folder, const QString &co
     options.folder = folder;
     options.combinedPath = combinedPath;
     options.organisation = ProjectSettings(m_project->database()).organisationName();
+    const KpiFilters filters = m_filtersShown; // the pack follows the filter bar, as the page shows it
+    options.filters = KpiFormat::filters(filters);
     const KpiSlice team = m_teamSlice;
     const KpiPeriod period = m_periodShown;
     const QString channel = QStringLiteral("coachingpack");
@@ -137,11 +140,14 @@ bool ScorecardsPage::exportCoachingPack(const QString &folder, const QString &co
     };
     m_runner->start<QList<CoachingPack::Agent>>(
         channel, tr("Reading the coaching pack of %1").arg(team.id),
-        [team, period, names, key](JobContext &context) {
-            return CoachingPack::collect(context.database(), team, period, names, key, &context);
+        [team, period, names, key, filters](JobContext &context) {
+            return CoachingPack::collect(context.database(), team, period, names, key, &context, filters);
         },
         [this, options, channel, cancelled](QList<CoachingPack::Agent> &&agents) {
-            CoachingPack::drawCharts(agents);
+            m_packReports.clear();
+            for (const CoachingPack::Agent &a : std::as_const(agents))
+                m_packReports << a.report;
+            CoachingPack::drawCharts(agents, options.filters);
             m_runner->start<CoachingPack::Result>(
                 channel, tr("Writing the coaching pack"),
                 [agents = std::move(agents), options](JobContext &context) {
