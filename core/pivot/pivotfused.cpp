@@ -16,7 +16,8 @@ constexpr std::uint32_t None = ~std::uint32_t(0);
 struct Plan
 {
     std::size_t slots = 0;
-    const std::int32_t *rows = nullptr;
+    const std::int32_t *rows = nullptr;         // fact -> parent fact, or:
+    const Cube::ParentRuns *runs = nullptr;     // the facts as runs of one parent each
     std::vector<std::uint32_t> parentTag; // per parent fact: key * 2 + mask bit, None when dropped
     std::vector<std::uint32_t> ownKey;    // per code: the digits of the fact's own dimensions, None when dropped
     std::vector<const std::uint8_t *> categories; // per category lane: category by index
@@ -25,7 +26,7 @@ struct Plan
     std::uint32_t *slotOfFact = nullptr;          // written when a measure still needs the cell per fact
 };
 
-// One part of the facts, summed on its own.
+// One part of the facts (of the runs, when the plan has runs), summed on its own.
 struct Part
 {
     std::size_t begin = 0, end = 0;
@@ -37,8 +38,9 @@ struct Part
 
 // The hot loop, compiled per code width and for the common numbers of lanes (-1: any number), so
 // that nothing in it tests a measure's kind.
-template <int Cats, int Moments, class CodeT> void runPart(const Plan &plan, const CodeT *codes, Part *part)
+template <int Cats, int Moments, bool Slots, class CodeT> void runPart(const Plan &plan, const CodeT *codes, Part *part)
 {
+    constexpr std::size_t Fixed = 4; // lanes held in locals when their number is known
     const std::size_t cats = Cats >= 0 ? std::size_t(Cats) : plan.categories.size();
     const std::size_t moments = Moments >= 0 ? std::size_t(Moments) : plan.values.size();
     const std::size_t slots = plan.slots;
@@ -50,26 +52,32 @@ template <int Cats, int Moments, class CodeT> void runPart(const Plan &plan, con
     std::uint32_t *categoryCounts = part->categoryCounts.data();
     std::uint32_t *momentCounts = part->momentCounts.data();
     double *momentSums = part->momentSums.data();
-    const std::int32_t *rows = plan.rows;
     const std::uint32_t *parentTag = plan.parentTag.data();
     const std::uint32_t *ownKey = plan.ownKey.data();
-    const std::uint8_t *const *categories = plan.categories.data();
-    const double *const *values = plan.values.data();
-    const std::uint8_t *const *counted = plan.counted.data();
+    const std::uint8_t *categoryLocal[Fixed] = {};
+    const double *valueLocal[Fixed] = {};
+    const std::uint8_t *countedLocal[Fixed] = {};
+    for (std::size_t l = 0; l < Fixed; ++l) {
+        categoryLocal[l] = l < plan.categories.size() ? plan.categories[l] : nullptr;
+        valueLocal[l] = l < plan.values.size() ? plan.values[l] : nullptr;
+        countedLocal[l] = l < plan.counted.size() ? plan.counted[l] : nullptr;
+    }
+    const std::uint8_t *const *categories = Cats >= 0 ? categoryLocal : plan.categories.data();
+    const double *const *values = Moments >= 0 ? valueLocal : plan.values.data();
+    const std::uint8_t *const *counted = Moments >= 0 ? countedLocal : plan.counted.data();
     std::uint32_t *slotOfFact = plan.slotOfFact;
-    for (std::size_t i = part->begin; i < part->end; ++i) {
-        const std::uint32_t tag = parentTag[rows[i]];
+    auto fact = [&](std::size_t i, std::uint32_t tag) {
         const std::size_t code = codes[i];
         const std::uint32_t own = ownKey[code];
-        if (tag == None || own == None) {
-            if (slotOfFact)
+        if (own == None) {
+            if constexpr (Slots)
                 slotOfFact[i] = NoSlot;
-            continue;
+            return;
         }
         const std::uint32_t slot = (tag >> 1) + own;
         const std::size_t index = code * 2 + (tag & 1);
         ++count[slot];
-        if (slotOfFact)
+        if constexpr (Slots)
             slotOfFact[i] = slot;
         for (std::size_t l = 0; l < cats; ++l)
             ++categoryCounts[(l * slots + slot) * 4 + categories[l][index]];
@@ -77,22 +85,46 @@ template <int Cats, int Moments, class CodeT> void runPart(const Plan &plan, con
             momentCounts[l * slots + slot] += counted[l][index];
             momentSums[l * slots + slot] += values[l][index];
         }
+    };
+    if (plan.runs) {
+        // A run's audit is read once, and a run an audit filter drops is skipped whole.
+        const std::uint32_t *starts = plan.runs->starts.data();
+        const std::int32_t *parents = plan.runs->parents.data();
+        for (std::size_t r = part->begin; r < part->end; ++r) {
+            const std::uint32_t tag = parentTag[parents[r]];
+            if (tag == None) {
+                if constexpr (Slots)
+                    std::fill(slotOfFact + starts[r], slotOfFact + starts[r + 1], NoSlot);
+                continue;
+            }
+            for (std::size_t i = starts[r], end = starts[r + 1]; i < end; ++i)
+                fact(i, tag);
+        }
+        return;
+    }
+    const std::int32_t *rows = plan.rows;
+    for (std::size_t i = part->begin; i < part->end; ++i) {
+        const std::uint32_t tag = parentTag[rows[i]];
+        if (tag != None)
+            fact(i, tag);
+        else if constexpr (Slots)
+            slotOfFact[i] = NoSlot;
     }
 }
 
-template <class CodeT> void runPartOf(const Plan &plan, const CodeT *codes, Part *part)
+template <bool Slots, class CodeT> void runPartOf(const Plan &plan, const CodeT *codes, Part *part)
 {
     const std::size_t cats = plan.categories.size(), moments = plan.values.size();
     if (cats == 0 && moments == 0)
-        runPart<0, 0>(plan, codes, part);
+        runPart<0, 0, Slots>(plan, codes, part);
     else if (cats == 0 && moments == 1)
-        runPart<0, 1>(plan, codes, part);
+        runPart<0, 1, Slots>(plan, codes, part);
     else if (cats == 1 && moments == 0)
-        runPart<1, 0>(plan, codes, part);
+        runPart<1, 0, Slots>(plan, codes, part);
     else if (cats == 1 && moments == 1)
-        runPart<1, 1>(plan, codes, part);
+        runPart<1, 1, Slots>(plan, codes, part);
     else
-        runPart<-1, -1>(plan, codes, part);
+        runPart<-1, -1, Slots>(plan, codes, part);
 }
 
 // The digits of the fact's own dimensions by code, or nothing when one of them (or a filter on
@@ -124,7 +156,14 @@ std::optional<std::vector<std::uint32_t>> ownKeys(const KeySpace &space, const s
     return own;
 }
 
+std::atomic<std::uint64_t> passes{0};
+
 } // namespace
+
+std::uint64_t fusedPasses()
+{
+    return passes.load();
+}
 
 std::size_t fusedParts(std::size_t facts, std::size_t slots, std::size_t stateBytes)
 {
@@ -139,7 +178,7 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
                                       const SlotTable &table, const std::vector<Accumulator *> &accumulators,
                                       std::vector<bool> *fed)
 {
-    if (cube.source() != PivotSource::Answers || !cube.parent() || !table.isDense() ||
+    if (!Tuning::fused || cube.source() != PivotSource::Answers || !cube.parent() || !table.isDense() ||
         space.size >= (std::uint64_t(1) << 31))
         return std::nullopt;
     for (const AxisDimension &a : space.dims)
@@ -176,11 +215,10 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
         }
     }
 
-    const std::vector<std::uint32_t> parentKeys = denseParentKeys(cube, space, filters);
-    plan.parentTag.resize(parentKeys.size());
-    for (std::size_t r = 0; r < parentKeys.size(); ++r)
-        plan.parentTag[r] =
-            parentKeys[r] == None ? None : parentKeys[r] * 2 + std::uint32_t(key.mask && key.mask[r] ? 1 : 0);
+    plan.parentTag = denseParentKeys(cube, space, filters); // made tags in place: one array less to fault in
+    for (std::size_t r = 0; r < plan.parentTag.size(); ++r)
+        if (std::uint32_t &tag = plan.parentTag[r]; tag != None)
+            tag = tag * 2 + std::uint32_t(key.mask && key.mask[r] ? 1 : 0);
 
     Assignment out;
     const std::size_t n = cube.factCount();
@@ -190,14 +228,26 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
     }
     const std::size_t stateBytes = 4 + plan.categories.size() * 16 + plan.values.size() * 12;
     std::vector<Part> parts(fusedParts(n, plan.slots, stateBytes));
+    // Runs of one audit when answers come audit by audit (as they are stored), else a read of
+    // each answer's audit row; the parts cut the runs (or the facts) evenly.
+    const Cube::ParentRuns &runs = cube.parentRuns();
+    const std::size_t runCount = runs.parents.size();
+    if (n / std::max<std::size_t>(1, Tuning::runFacts) >= runCount)
+        plan.runs = &runs;
+    const std::size_t units = plan.runs ? runCount : n;
     for (std::size_t p = 0; p < parts.size(); ++p) {
-        parts[p].begin = n * p / parts.size();
-        parts[p].end = n * (p + 1) / parts.size();
+        parts[p].begin = units * p / parts.size();
+        parts[p].end = units * (p + 1) / parts.size();
     }
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t p = next++; p < parts.size(); p = next++)
-            key.codes->visit([&](auto *codes) { runPartOf(plan, codes, &parts[p]); });
+            key.codes->visit([&](auto *codes) {
+                if (plan.slotOfFact)
+                    runPartOf<true>(plan, codes, &parts[p]);
+                else
+                    runPartOf<false>(plan, codes, &parts[p]);
+            });
     };
     const int ideal = Tuning::threads > 0 ? Tuning::threads : QThread::idealThreadCount();
     const std::size_t threads = std::min<std::size_t>(parts.size(), std::size_t(std::max(1, ideal)));
@@ -224,6 +274,7 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
             out.facts += out.perSlot[s];
             out.occupied.push_back(std::uint32_t(s));
         }
+    ++passes;
     return out;
 }
 

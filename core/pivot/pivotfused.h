@@ -26,6 +26,9 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
                                       const SlotTable &table, const std::vector<Accumulator *> &accumulators,
                                       std::vector<bool> *fed);
 
+// Fused passes run in this process so far (tests check that a pivot took the fused path).
+std::uint64_t fusedPasses();
+
 // How many parts a fused pass over facts facts with slots cells and stateBytes of state per cell
 // splits into (Tuning); exposed for tests.
 std::size_t fusedParts(std::size_t facts, std::size_t slots, std::size_t stateBytes);

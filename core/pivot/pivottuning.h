@@ -19,6 +19,10 @@ struct Tuning
     static inline std::size_t partFacts = std::size_t(1) << 20;
     static inline std::size_t maxParts = 16;
     static inline std::size_t partStateBudget = std::size_t(16) << 20;
+    // The fused pass at all (tests compare it with the general one), and the facts per run of one
+    // audit, on average, from which it reads runs instead of each answer's audit row.
+    static inline bool fused = true;
+    static inline std::size_t runFacts = 4;
     // Threads that work through the parts (the caller's among them); 0: QThread::idealThreadCount().
     static inline int threads = 0;
 };
