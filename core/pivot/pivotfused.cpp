@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 
 namespace ql::pivot {
@@ -44,10 +45,6 @@ template <int Cats, int Moments, bool Slots, class CodeT> void runPart(const Pla
     const std::size_t cats = Cats >= 0 ? std::size_t(Cats) : plan.categories.size();
     const std::size_t moments = Moments >= 0 ? std::size_t(Moments) : plan.values.size();
     const std::size_t slots = plan.slots;
-    part->count.assign(slots, 0);
-    part->categoryCounts.assign(slots * 4 * cats, 0);
-    part->momentCounts.assign(slots * moments, 0);
-    part->momentSums.assign(slots * moments, 0.0);
     std::uint32_t *count = part->count.data();
     std::uint32_t *categoryCounts = part->categoryCounts.data();
     std::uint32_t *momentCounts = part->momentCounts.data();
@@ -236,8 +233,14 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
         plan.runs = &runs;
     const std::size_t units = plan.runs ? runCount : n;
     for (std::size_t p = 0; p < parts.size(); ++p) {
-        parts[p].begin = units * p / parts.size();
-        parts[p].end = units * (p + 1) / parts.size();
+        Part &part = parts[p];
+        part.begin = units * p / parts.size();
+        part.end = units * (p + 1) / parts.size();
+        // Allocated here, so that running out of memory throws on the caller's thread.
+        part.count.assign(plan.slots, 0);
+        part.categoryCounts.assign(plan.slots * 4 * plan.categories.size(), 0);
+        part.momentCounts.assign(plan.slots * plan.values.size(), 0);
+        part.momentSums.assign(plan.slots * plan.values.size(), 0.0);
     }
     std::atomic<std::size_t> next{0};
     auto work = [&] {
@@ -252,8 +255,13 @@ std::optional<Assignment> assignFused(const Cube &cube, const KeySpace &space, c
     const int ideal = Tuning::threads > 0 ? Tuning::threads : QThread::idealThreadCount();
     const std::size_t threads = std::min<std::size_t>(parts.size(), std::size_t(std::max(1, ideal)));
     std::vector<std::thread> helpers;
-    for (std::size_t t = 1; t < threads; ++t)
-        helpers.emplace_back(work);
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error &) {
+            break; // no thread to be had: the caller's works through the remaining parts
+        }
+    }
     work();
     for (std::thread &t : helpers)
         t.join();
