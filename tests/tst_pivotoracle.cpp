@@ -712,6 +712,11 @@ void TestPivotOracle::randomProjects()
         const bool hashPaths = p % 2 == 1;
         pivot::Tuning::denseLimit = hashPaths ? 0 : std::uint64_t(1) << 18;
         pivot::Tuning::distinctBitsetBudget = hashPaths ? 0 : std::size_t(32) << 20;
+        // And every fourth one the answers' fused pass in parts of 5 facts on 3 threads, or by
+        // each answer's audit row instead of runs of one audit.
+        pivot::Tuning::partFacts = p % 4 == 2 ? 5 : std::size_t(1) << 20;
+        pivot::Tuning::threads = p % 4 == 2 ? 3 : 0;
+        pivot::Tuning::runFacts = p % 4 == 0 ? 1'000'000 : 1;
         ProjectError err;
         auto project = Project::create(dir.filePath(QStringLiteral("p%1.qlens").arg(p)), true, &err);
         QVERIFY2(project, qPrintable(err.message));

@@ -26,6 +26,22 @@ std::optional<PivotSource> pivotSourceFromName(const QString &name)
 
 Cube::~Cube() = default;
 
+const Cube::ParentRuns &Cube::parentRuns() const
+{
+    std::call_once(m_runsOnce, [this] {
+        const std::size_t n = m_parentRows.size();
+        for (std::size_t i = 0; i < n; ++i)
+            if (i == 0 || m_parentRows[i] != m_parentRows[i - 1]) {
+                m_runs.starts.push_back(std::uint32_t(i));
+                m_runs.parents.push_back(m_parentRows[i]);
+            }
+        m_runs.starts.push_back(std::uint32_t(n));
+        m_runs.starts.shrink_to_fit();
+        m_runs.parents.shrink_to_fit();
+    });
+    return m_runs;
+}
+
 CodeColumn *Cube::addColumn()
 {
     m_columns.push_back(std::make_unique<CodeColumn>());

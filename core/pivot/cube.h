@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -113,6 +114,14 @@ public:
     // Answers: the audits cube and each answer's row in it.
     const Cube *parent() const { return m_parent.get(); }
     const std::vector<std::int32_t> &parentRows() const { return m_parentRows; }
+    // Answers: the facts as runs of one parent fact each (answers are stored audit by audit): run r
+    // is facts [starts[r], starts[r + 1]) of parent parents[r]. Worked out on first use (thread-safe).
+    struct ParentRuns
+    {
+        std::vector<std::uint32_t> starts; // runs + 1 entries
+        std::vector<std::int32_t> parents;
+    };
+    const ParentRuns &parentRuns() const;
 
     // The database id of each fact (audits.id, csat_responses.id), for drill-down. Empty for answers:
     // 8 bytes times millions of answers is most of that cube, and an answer drills down through
@@ -156,6 +165,8 @@ private:
 
     std::shared_ptr<const Cube> m_parent;
     std::vector<std::int32_t> m_parentRows;
+    mutable std::once_flag m_runsOnce;
+    mutable ParentRuns m_runs;
 
     std::vector<std::uint8_t> m_flags;
     const CodeColumn *m_families = nullptr;

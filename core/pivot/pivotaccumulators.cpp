@@ -64,6 +64,39 @@ void CategoryAccumulator::add(const Entries &entries)
     });
 }
 
+// A per-parent mask the fused pass can read: none, or the pass's one mask (which it takes on when
+// it has none yet).
+static bool fusableMask(const std::uint8_t *mask, const std::int32_t *maskRows, FusedKey *key)
+{
+    if (!mask)
+        return true;
+    if (maskRows != key->parentRows || (key->mask && key->mask != mask))
+        return false;
+    key->mask = mask;
+    return true;
+}
+
+bool CategoryAccumulator::fuse(FusedKey *key, FusedLane *lane) const
+{
+    const CategoryInput &in = m_input;
+    if (in.bytes || (in.codes && (in.codes != key->codes || in.table.size() < key->codeCount)) || in.table.empty() ||
+        !fusableMask(in.mask, in.maskRows, key))
+        return false;
+    lane->kind = FusedLane::Kind::Category;
+    lane->categories.assign(key->codeCount * 2, 0);
+    for (std::size_t c = 0; c < key->codeCount; ++c)
+        for (std::size_t bit = 0; bit < 2; ++bit)
+            lane->categories[c * 2 + bit] = in.mask && !bit ? 0 : in.table[in.codes ? c : 0];
+    return true;
+}
+
+void CategoryAccumulator::addFused(const std::uint32_t *counts, const double *, std::size_t slots)
+{
+    std::int64_t *to = m_counts.data();
+    for (std::size_t k = 0; k < slots * 4; ++k)
+        to[k] += counts[k];
+}
+
 std::optional<PivotValue> CategoryAccumulator::value(std::uint32_t slot)
 {
     const std::int64_t *c = &m_counts[std::size_t(slot) * 4];
@@ -150,6 +183,34 @@ void MomentAccumulator::add(const Entries &entries)
             sum[s] += v;
         });
     });
+}
+
+bool MomentAccumulator::fuse(FusedKey *key, FusedLane *lane) const
+{
+    const NumericInput &in = m_input;
+    if (m_result == Result::Stddev || !in.groupOfCode.empty() || in.column || in.codes != key->codes ||
+        in.table.size() < key->codeCount || !fusableMask(in.mask, in.maskRows, key))
+        return false;
+    lane->kind = FusedLane::Kind::Moment;
+    lane->values.assign(key->codeCount * 2, 0.0);
+    lane->counted.assign(key->codeCount * 2, 0);
+    for (std::size_t c = 0; c < key->codeCount; ++c)
+        for (std::size_t bit = 0; bit < 2; ++bit) {
+            const double v = in.table[c];
+            if ((in.mask && !bit) || std::isnan(v))
+                continue;
+            lane->values[c * 2 + bit] = v;
+            lane->counted[c * 2 + bit] = 1;
+        }
+    return true;
+}
+
+void MomentAccumulator::addFused(const std::uint32_t *counts, const double *sums, std::size_t slots)
+{
+    for (std::size_t s = 0; s < slots; ++s) {
+        m_n[s] += counts[s];
+        m_sum[s] += sums[s];
+    }
 }
 
 void MomentAccumulator::merge(std::uint32_t to, std::uint32_t from)

@@ -84,10 +84,36 @@ struct DistinctInput
     std::int32_t cardinality = 0;
 };
 
+// The fused first pass (pivotfused.h) reads each fact once and feeds the accumulators whose input
+// is a lookup by one code column of the facts and, optionally, one mask per parent fact (an
+// answer's audit): a fact's "index" is code * 2 + that mask bit.
+struct FusedKey
+{
+    const CodeColumn *codes = nullptr;        // the facts' code column the lookups read
+    std::size_t codeCount = 0;                // codes are below this
+    const std::int32_t *parentRows = nullptr; // fact -> parent fact
+    const std::uint8_t *mask = nullptr;       // the one per-parent mask (null until a lane needs one)
+};
+
+// What one accumulator takes from the fused pass, by index (code * 2 + mask bit).
+struct FusedLane
+{
+    enum class Kind { None, Category, Moment };
+    Kind kind = Kind::None;                // None: nothing to feed (count reads the facts per cell)
+    std::vector<std::uint8_t> categories;  // Category: 0-3
+    std::vector<double> values;            // Moment: the value, 0 when there is none
+    std::vector<std::uint8_t> counted;     // Moment: 1 when there is a value
+};
+
 class Accumulator
 {
 public:
     virtual ~Accumulator() = default;
+    // Whether the fused pass can feed this accumulator (then fills the lane, and may set key->mask).
+    virtual bool fuse(FusedKey *, FusedLane *) const { return false; }
+    // Adds the fused pass's sums of one part of the facts: per slot, 4 category counts (Category),
+    // or a count and a sum of values (Moment).
+    virtual void addFused(const std::uint32_t * /*counts*/, const double * /*sums*/, std::size_t /*slots*/) {}
     virtual void resize(std::size_t slots) = 0;
     virtual void add(const Entries &entries) = 0;
     // Adds what slot `from` holds to slot `to` (same facts, so the same as adding them again).
@@ -104,6 +130,8 @@ public:
     CategoryAccumulator(CategoryInput input, Result result) : m_input(std::move(input)), m_result(result) {}
     void resize(std::size_t slots) override { m_counts.resize(slots * 4, 0); }
     void add(const Entries &entries) override;
+    bool fuse(FusedKey *key, FusedLane *lane) const override;
+    void addFused(const std::uint32_t *counts, const double *sums, std::size_t slots) override;
     // Sets the counts of category 1 (a plain count) from a count per slot made elsewhere.
     void setCounted(const std::vector<std::uint32_t> &perSlot)
     {
@@ -135,6 +163,11 @@ public:
     explicit FactCountAccumulator(CategoryAccumulator *facts) : m_facts(facts) {}
     void resize(std::size_t) override {}
     void add(const Entries &) override {}
+    bool fuse(FusedKey *, FusedLane *lane) const override
+    {
+        lane->kind = FusedLane::Kind::None;
+        return true;
+    }
     void merge(std::uint32_t, std::uint32_t) override {}
     std::optional<PivotValue> value(std::uint32_t slot) override { return m_facts->value(slot); }
 
@@ -153,6 +186,8 @@ public:
     }
     void resize(std::size_t slots) override;
     void add(const Entries &entries) override;
+    bool fuse(FusedKey *key, FusedLane *lane) const override;
+    void addFused(const std::uint32_t *counts, const double *sums, std::size_t slots) override;
     void merge(std::uint32_t to, std::uint32_t from) override;
     std::optional<PivotValue> value(std::uint32_t slot) override;
 

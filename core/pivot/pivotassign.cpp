@@ -190,6 +190,14 @@ Assignment assign(const Cube &cube, const KeySpace &space, const std::vector<Fac
 
 } // namespace
 
+std::vector<std::uint32_t> denseParentKeys(const Cube &cube, const KeySpace &space,
+                                           const std::vector<FactFilter> &filters)
+{
+    std::vector<std::uint32_t> keys(cube.parent()->factCount(), 0);
+    applyLevel<std::uint32_t>(&keys, space, filters, true);
+    return keys;
+}
+
 Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters,
                        SlotTable *table)
 {

@@ -26,6 +26,11 @@ struct Assignment
     std::vector<std::uint32_t> perSlot;  // facts per finest slot, counted in the same pass
 };
 
+// The key (dense table: the slot) each fact of the cube's parent gets from the axis dimensions and
+// filters that read the parent, NoSlot when a filter drops it. The cube must have a parent.
+std::vector<std::uint32_t> denseParentKeys(const Cube &cube, const KeySpace &space,
+                                           const std::vector<FactFilter> &filters);
+
 Assignment assignFacts(const Cube &cube, const KeySpace &space, const std::vector<FactFilter> &filters,
                        SlotTable *table);
 

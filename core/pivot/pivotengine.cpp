@@ -2,6 +2,7 @@
 #include "pivotengine.h"
 
 #include "pivotassign.h"
+#include "pivotfused.h"
 #include "pivotkeyspace.h"
 #include "pivotmeasures.h"
 #include "pivotorder.h"
@@ -441,12 +442,21 @@ std::optional<PivotResult> Computation::run(QString *error)
         needed.insert({m_rowDims, 0});
 
     m_table = std::make_unique<SlotTable>(m_space.size, m_cube.factCount());
-    m_assignment = assignFacts(m_cube, m_space, m_filters, m_table.get());
+    growAccumulators(); // a dense table has all its slots already; a hash table grows as facts arrive
+    std::vector<Accumulator *> accumulators;
+    for (auto &a : m_accumulators)
+        accumulators.push_back(a.get());
+    std::vector<bool> fed(accumulators.size(), false); // by the fused pass, which feeds what it can
+    if (auto fused = assignFused(m_cube, m_space, m_filters, *m_table, accumulators, &fed))
+        m_assignment = std::move(*fused);
+    else
+        m_assignment = assignFacts(m_cube, m_space, m_filters, m_table.get());
     growAccumulators();
     m_facts->setCounted(m_assignment.perSlot);
     std::vector<std::uint32_t>().swap(m_assignment.perSlot);
-    for (auto &a : m_accumulators)
-        a->add(m_assignment.entries);
+    for (std::size_t k = 0; k < accumulators.size(); ++k)
+        if (!fed[k])
+            accumulators[k]->add(m_assignment.entries);
     for (std::uint32_t s : m_assignment.occupied) {
         m_present[s] = 1;
         m_presentSlots.push_back(s);

@@ -36,7 +36,8 @@ struct PivotOptions
 // the filters under its finest cell (a dense array over dictionary codes when the cells are few, a
 // flat hash otherwise); subtotals and totals are then merged from the finest cells when that equals
 // adding their facts, and added from the facts again when it does not (a fact under several values
-// of a multi-valued dimension counts once in a total). Sorting, top N, and "show as" follow.
+// of a multi-valued dimension counts once in a total). Sorting, top N, and "show as" follow. On the
+// answers that first pass is fused with the measures and may run on several threads (pivotfused.h).
 // Thread-safe: compute() only reads the cube.
 class PivotEngine final
 {
