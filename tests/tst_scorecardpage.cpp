@@ -625,6 +625,17 @@ void TestScorecardPage::exportTables()
     QVERIFY2(lines.at(1).startsWith(QStringLiteral(",%1,%1,64,").arg(ann)), qPrintable(lines.at(1)));
     QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("Ann")));
     QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("AG2")));
+
+    // This export's own choice wins over the project's setting (names): ids only. The criteria
+    // table shows no agents, so its export offers no choice.
+    QVERIFY(action->menu());
+    action->setAgentOverride(NameDisplay::Ids);
+    lines = exportCsv(QStringLiteral("ranking-ids.csv"));
+    action->setAgentOverride(std::nullopt);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral(",AG1,AG1,64,")), qPrintable(lines.at(1)));
+    QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("Ann")));
+    QVERIFY(!m_page->exportAction(0)->menu());
 }
 
 namespace {

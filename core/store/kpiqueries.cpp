@@ -379,6 +379,28 @@ QList<RootCauseCount> KpiQueries::rootCauses(const KpiSlice &slice, QDate from, 
     return out;
 }
 
+QList<qint64> KpiQueries::rootCauseAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &name) const
+{
+    QVariantList values;
+    if (slice.kind != KpiSlice::Kind::All)
+        values << slice.id;
+    values << from.toJulianDay() << to.toJulianDay() << name;
+    // The rows rootCauses() counts for this cause: one per failed answer that names it.
+    QSqlQuery q = run(m_db,
+                      QStringLiteral("SELECT n.id FROM audits a JOIN answers n ON n.audit_id = a.id "
+                                     "JOIN criteria c ON c.id = n.criterion_id "
+                                     "JOIN answer_root_causes x ON x.answer_id = n.id "
+                                     "JOIN root_causes r ON r.id = x.root_cause_id "
+                                     "WHERE %1 AND a.%2 BETWEEN ? AND ? AND %3 AND n.c < c.pass_level AND r.name = ? "
+                                     "ORDER BY n.id")
+                          .arg(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a"))),
+                      values);
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 QList<GroupSums> KpiQueries::byAgent(const KpiSlice &slice, QDate from, QDate to) const
 {
     QVariantList values;

@@ -167,6 +167,9 @@ public:
     QList<qint64> criterionAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &scorecard,
                                      const QString &key, const QList<int> &versions, bool ratedOnly) const;
     QList<RootCauseCount> rootCauses(const KpiSlice &slice, QDate from, QDate to) const;
+    // The row ids of the failed answers one line of rootCauses() counts (the root cause named
+    // `name`), ascending: the click-through of the page's root-causes line.
+    QList<qint64> rootCauseAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &name) const;
     // Counted audits grouped by agent (key, name) or by auditor.
     QList<GroupSums> byAgent(const KpiSlice &slice, QDate from, QDate to) const;
     QList<GroupSums> byAuditor(const KpiSlice &slice, QDate from, QDate to) const;

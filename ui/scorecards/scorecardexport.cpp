@@ -108,10 +108,10 @@ TableExportSource source(const QTableView *view, int agentColumn, NameDisplay na
     return out;
 }
 
-NameDisplay projectNames(const QSqlDatabase &db, QByteArray *pseudonymKey)
+NameDisplay projectNames(const QSqlDatabase &db, QByteArray *pseudonymKey, std::optional<NameDisplay> override)
 {
-    NameDisplay names =
-        AgentNames::fromName(ProjectSettings(db).value(ProjectSettings::NameDisplay).toString()).value_or(NameDisplay::Names);
+    NameDisplay names = override.value_or(
+        AgentNames::fromName(ProjectSettings(db).value(ProjectSettings::NameDisplay).toString()).value_or(NameDisplay::Names));
     if (names == NameDisplay::Pseudonyms) {
         QString error;
         *pseudonymKey = AgentNames::projectKey(db, &error);

@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 
+#include <optional>
+
 class QTableView;
 
 namespace ql {
@@ -20,9 +22,10 @@ namespace ScorecardExport {
 
 TableExportSource source(const QTableView *view, int agentColumn, NameDisplay names, const QByteArray &pseudonymKey);
 
-// The project's name_display and, for pseudonyms, its key; ids when pseudonyms are asked for and
-// the key cannot be had (never names).
-NameDisplay projectNames(const QSqlDatabase &db, QByteArray *pseudonymKey);
+// The export's choice (`override`) or else the project's name_display and, for pseudonyms, its key;
+// ids when pseudonyms are asked for and the key cannot be had (never names).
+NameDisplay projectNames(const QSqlDatabase &db, QByteArray *pseudonymKey,
+                         std::optional<NameDisplay> override = std::nullopt);
 
 } // namespace ScorecardExport
 

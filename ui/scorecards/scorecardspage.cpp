@@ -35,6 +35,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -204,6 +205,12 @@ ScorecardsPage::ScorecardsPage(QWidget *parent)
     criteriaView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rootCauses->setObjectName(QStringLiteral("rootCauses"));
     m_rootCauses->setWordWrap(true);
+    m_rootCauses->setTextFormat(Qt::RichText);
+    m_rootCauses->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_rootCauses->setToolTip(tr("Click a root cause to see the failed answers that name it"));
+    connect(m_rootCauses, &QLabel::linkActivated, this, [this](const QString &link) {
+        openRootCauseAnswers(QUrl::fromPercentEncoding(link.mid(int(qstrlen("cause:"))).toUtf8()));
+    });
     criteriaView->setSelectionBehavior(QAbstractItemView::SelectItems);
     criteriaView->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(criteriaView, &QAbstractItemView::activated, this,
@@ -702,7 +709,9 @@ void ScorecardsPage::showCriteria(const KpiReport &r)
         view->resizeColumnsToContents();
     QStringList causes;
     for (const RootCauseCount &c : r.rootCauses)
-        causes << QStringLiteral("%1 (%2)").arg(c.name).arg(c.answers);
+        causes << QStringLiteral("<a href=\"cause:%1\">%2</a> (%3)")
+                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(c.name)), c.name.toHtmlEscaped())
+                      .arg(c.answers);
     m_rootCauses->setText(causes.isEmpty() ? tr("Root causes of failed answers: none recorded.")
                                            : tr("Root causes of failed answers: %1").arg(causes.join(QStringLiteral(", "))));
 }

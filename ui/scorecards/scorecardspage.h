@@ -103,6 +103,9 @@ public:
     // The counted audits of the period with a critical error of `family` (customer, business,
     // compliance) in the Audits tab: the critical error rate by family's click-through.
     void showCriticalFamily(const QString &family);
+    // The failed answers with one root cause (a link of the root-causes line), as the page shows
+    // them; answersOpened() follows. False when the page shows nothing.
+    bool openRootCauseAnswers(const QString &name);
     QLabel *criticalFamiliesLabel() const { return m_families; }
 
 Q_SIGNALS:
@@ -161,6 +164,7 @@ private:
     ScorecardTableModel *m_auditors;
     ScorecardTableModel *m_trend;
     QLabel *m_rootCauses;
+    void showAnswerList(const QList<qint64> &ids, const QString &caption);
     QTableView *m_auditsView;
     AuditFormView *m_form;
     TrendChart *m_trendChart;

@@ -206,16 +206,42 @@ bool ScorecardsPage::openCriterionAnswers(int row, int column)
             return engine.queries().criterionAnswerIds(slice, period.from, period.to, scorecard, key, versions,
                                                        ratedOnly);
         },
-        [this, caption](QList<qint64> &&ids) {
-            auto list = std::make_shared<std::vector<qint64>>(ids.begin(), ids.end());
-            auto *dialog = new PivotDrillDialog(RecordKind::Answers, list, caption, m_project, this);
-            dialog->setObjectName(QStringLiteral("answersDialog"));
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->setWindowTitle(ids.size() == 1 ? tr("1 answer")
-                                                   : tr("%1 answers").arg(QLocale().toString(ids.size())));
-            dialog->show();
-            Q_EMIT answersOpened(dialog);
-        });
+        [this, caption](QList<qint64> &&ids) { showAnswerList(ids, caption); });
+    return true;
+}
+
+void ScorecardsPage::showAnswerList(const QList<qint64> &ids, const QString &caption)
+{
+    auto list = std::make_shared<std::vector<qint64>>(ids.begin(), ids.end());
+    auto *dialog = new PivotDrillDialog(RecordKind::Answers, list, caption, m_project, this);
+    dialog->setObjectName(QStringLiteral("answersDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(ids.size() == 1 ? tr("1 answer") : tr("%1 answers").arg(QLocale().toString(ids.size())));
+    dialog->show();
+    Q_EMIT answersOpened(dialog);
+}
+
+bool ScorecardsPage::openRootCauseAnswers(const QString &name)
+{
+    if (!m_project || !m_periodShown.isValid() || name.isEmpty())
+        return false;
+    const KpiSlice slice = m_sliceShown;
+    const KpiPeriod period = m_periodShown;
+    const KpiFilters filters = m_filtersShown;
+    QString caption = tr("Failed answers of %1 (%2), %3 (%4 to %5), whose root cause is %6, in the counted audits")
+                          .arg(m_nameShown, KpiSlice::kindName(slice.kind), period.label(),
+                               period.from.toString(Qt::ISODate), period.to.toString(Qt::ISODate), name);
+    if (!filters.isEmpty())
+        caption += tr("; filtered: %1").arg(KpiFormat::filters(filters));
+    caption += QLatin1Char('.');
+    m_runner->start<QList<qint64>>(
+        QStringLiteral("scorecardAnswers"), tr("Reading the answers"),
+        [slice, period, filters, name](JobContext &context) {
+            KpiEngine engine(context.database());
+            engine.setFilters(filters);
+            return engine.queries().rootCauseAnswerIds(slice, period.from, period.to, name);
+        },
+        [this, caption](QList<qint64> &&ids) { showAnswerList(ids, caption); });
     return true;
 }
 

@@ -31,6 +31,7 @@ void ScorecardsPage::installExports(const QList<QTableView *> &views)
     button->setObjectName(QStringLiteral("exportTableButton"));
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     button->setAutoRaise(true);
+    button->setPopupMode(QToolButton::MenuButtonPopup); // the agents menu of the tables that show agents
     const QStringList sheets{tr("Criteria"), tr("Audits"), tr("Team ranking"), tr("Auditors"), tr("Trend"),
                              tr("Disputes")};
     for (int i = 0; i < views.size(); ++i) {
@@ -43,11 +44,13 @@ void ScorecardsPage::installExports(const QList<QTableView *> &views)
         const int agentColumn = view == m_auditsView || view == m_disputesView->view() ? 3
                                 : view == m_teamView->view()                         ? 1
                                                                                      : -1;
-        action->setSourceFactory([this, view, agentColumn] {
+        if (agentColumn >= 0)
+            action->offerAgentChoice(); // names, ids or pseudonyms for this export (ui.md "People in outputs")
+        action->setSourceFactory([this, view, agentColumn, action] {
             NameDisplay names = NameDisplay::Names;
             QByteArray key;
             if (m_project)
-                names = ScorecardExport::projectNames(m_project->database(), &key);
+                names = ScorecardExport::projectNames(m_project->database(), &key, action->agentOverride());
             return ScorecardExport::source(view, agentColumn, names, key);
         });
         m_exports << action;
