@@ -391,7 +391,7 @@ void TestReport::cliExitCodes_data()
                                 << QStringLiteral("--out must end in .pdf or .html");
     QTest::newRow("bad period") << args({"--template", "mbr", "--period", "Oct", "--out", out}) << 2 << QStringLiteral("--period");
     QTest::newRow("bad names") << args({"--template", "mbr", "--period", "2026-10", "--out", out, "--names", "initials"}) << 2
-                               << QStringLiteral("--names must be");
+                               << QStringLiteral("--names takes names, ids or pseudonyms");
     QTest::newRow("unknown template") << args({"--template", "weekly", "--period", "2026-10", "--out", out}) << 3
                                       << QStringLiteral("unknown template 'weekly'");
     QTest::newRow("no data") << args({"--template", "monthly-quality", "--period", "2019-03", "--out", out}) << 3

@@ -26,6 +26,17 @@ QString &currentCommand()
 }
 } // namespace
 
+int readNames(QCommandLineParser &parser, const QCommandLineOption &option, std::optional<NameDisplay> *names)
+{
+    if (!parser.isSet(option))
+        return -1;
+    *names = AgentNames::fromName(parser.value(option));
+    if (!*names)
+        return usageError(parser,
+                          QStringLiteral("--names takes names, ids or pseudonyms, not '%1'").arg(parser.value(option)));
+    return -1;
+}
+
 int usageError(QCommandLineParser &parser, const QString &message)
 {
     Q_UNUSED(parser)

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "export/agentnames.h"
 #include "store/projecterror.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
+
+#include <optional>
 
 namespace ql::cli {
 
@@ -34,6 +37,9 @@ const QList<Command> &commands();
 void printError(const QString &message);   // "qualitylens-cli: message" on stderr
 void printOut(const QString &text);        // UTF-8 on stdout, as is
 int usageError(QCommandLineParser &parser, const QString &message);
+// --names names|ids|pseudonyms (ui.md "People in outputs"): *names is set when the flag is given.
+// Returns -1 to go on, else the exit code of the usage error.
+int readNames(QCommandLineParser &parser, const QCommandLineOption &option, std::optional<NameDisplay> *names);
 
 // Parses with parse(), never process(): a bad flag is exit 2, --help prints and exits 0.
 // Returns -1 when the command should go on, else the exit code to return.

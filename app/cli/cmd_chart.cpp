@@ -85,12 +85,8 @@ int runChart(const QStringList &args)
                                       .arg(chartThemeNames().join(QStringLiteral(", ")), parser.value(themeOption)));
 
     std::optional<NameDisplay> names;
-    if (parser.isSet(namesOption)) {
-        names = AgentNames::fromName(parser.value(namesOption));
-        if (!names)
-            return usageError(parser, QStringLiteral("--names takes names, ids or pseudonyms, not '%1'")
-                                          .arg(parser.value(namesOption)));
-    }
+    if (const int rc = readNames(parser, namesOption, &names); rc >= 0)
+        return rc;
 
     ProjectError openError;
     const auto project = Project::open(parser.positionalArguments().at(0), Project::Access::ReadOnly,

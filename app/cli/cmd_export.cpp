@@ -100,12 +100,8 @@ int runExport(const QStringList &args)
                           QStringLiteral("--from and --to apply to audits, answers and csat; agents have no date"));
 
     std::optional<NameDisplay> display;
-    if (parser.isSet(names)) {
-        display = AgentNames::fromName(parser.value(names));
-        if (!display)
-            return usageError(parser, QStringLiteral("--names takes names, ids or pseudonyms, not '%1'")
-                                          .arg(parser.value(names)));
-    }
+    if (const int rc = readNames(parser, names, &display); rc >= 0)
+        return rc;
 
     const QString projectPath = parser.positionalArguments().at(0);
     const QFileInfo projectFile(projectPath), outFile(path);

@@ -134,12 +134,8 @@ int runPivot(const QStringList &args)
     if (xlsx && *format == PivotOutput::Format::Json)
         return usageError(parser, QStringLiteral("--format json cannot be written to an .xlsx file"));
     std::optional<NameDisplay> names;
-    if (parser.isSet(namesOption)) {
-        names = AgentNames::fromName(parser.value(namesOption));
-        if (!names)
-            return usageError(parser, QStringLiteral("--names takes names, ids or pseudonyms, not '%1'")
-                                          .arg(parser.value(namesOption)));
-    }
+    if (const int rc = readNames(parser, namesOption, &names); rc >= 0)
+        return rc;
     QDate from, to;
     if (parser.isSet(fromOption) && !parseDate(parser.value(fromOption), &from))
         return usageError(parser,

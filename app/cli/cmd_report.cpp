@@ -42,12 +42,8 @@ int runReport(const QStringList &args)
     if (!format)
         return usageError(parser, QStringLiteral("--out must end in .pdf or .html, not '%1'").arg(outPath));
     ReportOptions options;
-    if (parser.isSet(namesOption)) {
-        options.names = AgentNames::fromName(parser.value(namesOption));
-        if (!options.names)
-            return usageError(parser, QStringLiteral("--names must be names, ids or pseudonyms, not '%1'")
-                                          .arg(parser.value(namesOption)));
-    }
+    if (const int rc = readNames(parser, namesOption, &options.names); rc >= 0)
+        return rc;
     const auto kind = reportTemplateFromName(parser.value(templateOption));
     if (!kind) {
         printError(QStringLiteral("unknown template '%1': use monthly-quality, mbr or calibration")

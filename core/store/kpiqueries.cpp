@@ -358,6 +358,20 @@ QList<qint64> KpiQueries::criterionAnswerIds(const KpiSlice &slice, QDate from, 
     return ids;
 }
 
+namespace {
+
+// FROM … WHERE of the failed answers with their root causes in the counted audits of a slice and
+// dates (two ? for the dates after the slice's): what rootCauses() counts, rootCauseAnswerIds() lists.
+QString failedAnswerCauses(const QString &slice, const QString &day, const QString &counted)
+{
+    return QStringLiteral("FROM audits a JOIN answers n ON n.audit_id = a.id JOIN criteria c ON c.id = n.criterion_id "
+                          "JOIN answer_root_causes x ON x.answer_id = n.id JOIN root_causes r ON r.id = x.root_cause_id "
+                          "WHERE %1 AND a.%2 BETWEEN ? AND ? AND %3 AND n.c < c.pass_level")
+        .arg(slice, day, counted);
+}
+
+} // namespace
+
 QList<RootCauseCount> KpiQueries::rootCauses(const KpiSlice &slice, QDate from, QDate to) const
 {
     QVariantList values;
@@ -365,13 +379,8 @@ QList<RootCauseCount> KpiQueries::rootCauses(const KpiSlice &slice, QDate from, 
         values << slice.id;
     values << from.toJulianDay() << to.toJulianDay();
     QSqlQuery q = run(m_db,
-                      QStringLiteral("SELECT r.name, count(*) FROM audits a JOIN answers n ON n.audit_id = a.id "
-                                     "JOIN criteria c ON c.id = n.criterion_id "
-                                     "JOIN answer_root_causes x ON x.answer_id = n.id "
-                                     "JOIN root_causes r ON r.id = x.root_cause_id "
-                                     "WHERE %1 AND a.%2 BETWEEN ? AND ? AND %3 AND n.c < c.pass_level "
-                                     "GROUP BY r.id ORDER BY count(*) DESC, r.name")
-                          .arg(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a"))),
+                      QStringLiteral("SELECT r.name, count(*) %1 GROUP BY r.id ORDER BY count(*) DESC, r.name")
+                          .arg(failedAnswerCauses(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a")))),
                       values);
     QList<RootCauseCount> out;
     while (q.next())
@@ -387,13 +396,8 @@ QList<qint64> KpiQueries::rootCauseAnswerIds(const KpiSlice &slice, QDate from, 
     values << from.toJulianDay() << to.toJulianDay() << name;
     // The rows rootCauses() counts for this cause: one per failed answer that names it.
     QSqlQuery q = run(m_db,
-                      QStringLiteral("SELECT n.id FROM audits a JOIN answers n ON n.audit_id = a.id "
-                                     "JOIN criteria c ON c.id = n.criterion_id "
-                                     "JOIN answer_root_causes x ON x.answer_id = n.id "
-                                     "JOIN root_causes r ON r.id = x.root_cause_id "
-                                     "WHERE %1 AND a.%2 BETWEEN ? AND ? AND %3 AND n.c < c.pass_level AND r.name = ? "
-                                     "ORDER BY n.id")
-                          .arg(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a"))),
+                      QStringLiteral("SELECT n.id %1 AND r.name = ? ORDER BY n.id")
+                          .arg(failedAnswerCauses(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a")))),
                       values);
     QList<qint64> ids;
     while (q.next())
