@@ -13,6 +13,17 @@ namespace ql {
 
 namespace {
 
+// The bound values every slice-and-dates query starts with: the slice's id (none for all agents),
+// then the first and last day, as where() and the `BETWEEN ? AND ?` after it expect them.
+QVariantList sliceAndDates(const KpiSlice &slice, QDate from, QDate to)
+{
+    QVariantList values;
+    if (slice.kind != KpiSlice::Kind::All)
+        values << slice.id;
+    values << from.toJulianDay() << to.toJulianDay();
+    return values;
+}
+
 // The audits table's CHECK list (schema_v1.sql).
 const QStringList &schemaSampleTypes()
 {
@@ -215,10 +226,7 @@ QString KpiQueries::counted(const QString &a) const
 
 AuditSums KpiQueries::audits(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     const QString c = counted(QStringLiteral("a"));
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT %1 FROM audits a WHERE %2 AND a.%3 BETWEEN ? AND ?")
@@ -247,13 +255,10 @@ QString KpiQueries::responseCondition(const KpiSlice &slice, QDate from, QDate t
             "coalesce(r.agent_id, (SELECT a.agent_id FROM audits a WHERE a.ticket_id = r.ticket_id AND "
             "a.superseded_by IS NULL ORDER BY a.date DESC, a.id DESC LIMIT 1)) = "
             "(SELECT id FROM agents WHERE agent_key = ?)") + filterCondition(QStringLiteral("r"), true);
-        values << slice.id;
     } else {
         condition = where(slice, QStringLiteral("r"));
-        if (slice.kind != KpiSlice::Kind::All)
-            values << slice.id;
     }
-    values << from.toJulianDay() << to.toJulianDay();
+    values << sliceAndDates(slice, from, to);
     return condition + QStringLiteral(" AND r.day BETWEEN ? AND ?");
 }
 
@@ -289,10 +294,7 @@ QList<qint64> KpiQueries::responseIds(const KpiSlice &slice, QDate from, QDate t
 
 QList<CriterionSums> KpiQueries::criteria(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     QSqlQuery q = run(
         m_db,
         QStringLiteral("SELECT s.name, s.version, c.key, c.name, c.scale_kind, c.scale_min, c.scale_max, "
@@ -336,10 +338,8 @@ QList<CriterionSums> KpiQueries::criteria(const KpiSlice &slice, QDate from, QDa
 QList<qint64> KpiQueries::criterionAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &scorecard,
                                              const QString &key, const QList<int> &versions, bool ratedOnly) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay() << scorecard << key;
+    QVariantList values = sliceAndDates(slice, from, to);
+    values << scorecard << key;
     QStringList numbers;
     for (int v : versions)
         numbers << QString::number(v);
@@ -374,10 +374,7 @@ QString failedAnswerCauses(const QString &slice, const QString &day, const QStri
 
 QList<RootCauseCount> KpiQueries::rootCauses(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT r.name, count(*) %1 GROUP BY r.id ORDER BY count(*) DESC, r.name")
                           .arg(failedAnswerCauses(where(slice, QStringLiteral("a")), m_day, counted(QStringLiteral("a")))),
@@ -390,10 +387,8 @@ QList<RootCauseCount> KpiQueries::rootCauses(const KpiSlice &slice, QDate from, 
 
 QList<qint64> KpiQueries::rootCauseAnswerIds(const KpiSlice &slice, QDate from, QDate to, const QString &name) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay() << name;
+    QVariantList values = sliceAndDates(slice, from, to);
+    values << name;
     // The rows rootCauses() counts for this cause: one per failed answer that names it.
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT n.id %1 AND r.name = ? ORDER BY n.id")
@@ -407,10 +402,7 @@ QList<qint64> KpiQueries::rootCauseAnswerIds(const KpiSlice &slice, QDate from, 
 
 QList<GroupSums> KpiQueries::byAgent(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT g.agent_key, coalesce(g.name, ''), %1 FROM audits a "
                                      "JOIN agents g ON g.id = a.agent_id WHERE %2 AND a.%3 BETWEEN ? AND ? "
@@ -425,10 +417,7 @@ QList<GroupSums> KpiQueries::byAgent(const KpiSlice &slice, QDate from, QDate to
 
 QList<GroupSums> KpiQueries::byAuditor(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT coalesce(u.auditor_key, ''), coalesce(u.name, ''), %1 FROM audits a "
                                      "LEFT JOIN auditors u ON u.id = a.auditor_id WHERE %2 AND a.%3 BETWEEN ? AND ? "
@@ -443,10 +432,7 @@ QList<GroupSums> KpiQueries::byAuditor(const KpiSlice &slice, QDate from, QDate 
 
 QList<AuditorCell> KpiQueries::auditorCells(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     const QString month = m_day == QLatin1String("i_day") ? QStringLiteral("i_month") : QStringLiteral("month");
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT u.auditor_key, coalesce(u.name, ''), g.agent_key, a.%1, "
@@ -467,10 +453,7 @@ QList<AuditorCell> KpiQueries::auditorCells(const KpiSlice &slice, QDate from, Q
 
 QList<AuditListRow> KpiQueries::auditList(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     QSqlQuery q = run(
         m_db,
         QStringLiteral("SELECT a.id, a.audit_key, a.date, coalesce(a.ticket_id, ''), g.agent_key, coalesce(g.name, ''), "
@@ -565,10 +548,7 @@ std::optional<double> KpiQueries::target(const QString &kpi, const QString &team
 
 QList<QPair<QString, double>> KpiQueries::scorecards(const KpiSlice &slice, QDate from, QDate to) const
 {
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay();
+    QVariantList values = sliceAndDates(slice, from, to);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT s.name, max(s.pass_threshold) FROM audits a JOIN scorecards s ON s.id = "
                                      "a.scorecard_id WHERE %1 AND a.%2 BETWEEN ? AND ? AND %3 GROUP BY s.name")
@@ -617,10 +597,8 @@ QList<qint64> KpiQueries::officialAudits(const KpiSlice &slice, QDate from, QDat
     QStringList marks;
     for (const QString &type : m_counted)
         marks << QStringLiteral("'%1'").arg(QString(type).remove(QLatin1Char('\'')));
-    QVariantList values;
-    if (slice.kind != KpiSlice::Kind::All)
-        values << slice.id;
-    values << from.toJulianDay() << to.toJulianDay() << scorecard;
+    QVariantList values = sliceAndDates(slice, from, to);
+    values << scorecard;
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT a.id FROM audits a JOIN scorecards s ON s.id = a.scorecard_id "
                                      "WHERE %1 AND a.%2 BETWEEN ? AND ? AND s.name = ? AND a.superseded_by IS NULL "
